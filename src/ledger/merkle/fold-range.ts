@@ -1,0 +1,20 @@
+import { hashChildren } from './hash.js';
+
+/**
+ * MTH of an aligned range from the hashes of its compact range (see `rangeNodes`), folding from the
+ * right: the rightmost, smallest subtrees join first, as in the unbalanced tree of RFC 9162 §2.1.1.
+ *
+ * @example
+ * const subtreeHash = foldRange(await reader.readHashes(rangeNodes(8n, 13n)));
+ */
+export function foldRange(hashes: readonly Uint8Array[]): Uint8Array {
+  let i = hashes.length - 1;
+  let hash = hashes[i];
+  if (hash === undefined) throw new Error('foldRange needs at least one hash');
+  while (--i >= 0) {
+    const left = hashes[i];
+    if (left === undefined) break;
+    hash = hashChildren(left, hash);
+  }
+  return hash;
+}
