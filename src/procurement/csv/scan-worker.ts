@@ -1,0 +1,89 @@
+/**
+ * A scan worker thread: builds the recipient matcher from the watchlist, then scans file chunks
+ * and streamed blocks as the coordinator posts them, one at a time, and answers each.
+ */
+import { closeSync, openSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { BaseError } from '../../core/base-error.js';
+import type { RecipientMatcher, Watchlist } from '../matching/types.js';
+import { RecipientVerdictCache } from './recipient-verdict-cache.js';
+import { MAX_ROW_BYTES, RowScanner } from './row-scanner.js';
+import { RowScreener, type WatchedTransaction } from './row-screener.js';
+import { scanFileChunk } from './scan-file-chunk.js';
+import { StreamScan } from './stream-scan.js';
+import type { ChunkRequest, ScanWorkerInit, WorkerRequest, WorkerResponse } from './worker-messages.js';
+
+interface MatcherModule {
+  createRecipientMatcher(watchlist: Watchlist): RecipientMatcher;
+}
+
+function isMatcherModule(value: unknown): value is MatcherModule {
+  return typeof value === 'object' && value !== null && 'createRecipientMatcher' in value && typeof value.createRecipientMatcher === 'function';
+}
+
+function isInit(value: unknown): value is ScanWorkerInit {
+  return typeof value === 'object' && value !== null && 'watchlist' in value && 'matcherModule' in value;
+}
+
+const port = parentPort;
+if (port === null || !isInit(workerData)) throw new Error('scan-worker.js runs only as a worker thread started by the screening engine');
+const init: ScanWorkerInit = workerData;
+
+const loaded: unknown = await import(init.matcherModule);
+if (!isMatcherModule(loaded)) throw new Error(`${init.matcherModule} does not export createRecipientMatcher`);
+const matcher = loaded.createRecipientMatcher(init.watchlist);
+const cache = new RecipientVerdictCache(init.cacheLimit);
+const watched: ReadonlyMap<string, WatchedTransaction> = new Map(init.watched.map((entry) => [entry.transactionKey, entry]));
+// One window per worker, reused for every chunk: memory stays flat whatever the file size.
+const window = Buffer.allocUnsafeSlow(init.chunkBytes + 2 * MAX_ROW_BYTES);
+const descriptors = new Map<string, number>();
+const streams = new Map<number, StreamScan>();
+
+function descriptor(file: string): number {
+  let fd = descriptors.get(file);
+  if (fd === undefined) {
+    fd = openSync(file, 'r');
+    descriptors.set(file, fd);
+  }
+  return fd;
+}
+
+function scanChunk(request: ChunkRequest): WorkerResponse {
+  const screener = new RowScreener({ layout: request.layout, matcher, cache, file: request.file, watched });
+  const scan = scanFileChunk(request, descriptor(request.file), window, new RowScanner(request.layout, screener));
+  return { type: 'chunk', id: request.id, ...scan, ...screener.take(), bytes: scan.bytes };
+}
+
+function handle(request: WorkerRequest): WorkerResponse {
+  if (request.type === 'chunk') return scanChunk(request);
+  let stream = streams.get(request.stream);
+  if (stream === undefined) {
+    stream = new StreamScan(request.label, { matcher, cache, watched });
+    streams.set(request.stream, stream);
+  }
+  if (request.type === 'stream-data') stream.push(request.data);
+  else {
+    stream.finish();
+    streams.delete(request.stream);
+  }
+  return { type: 'stream', id: request.id, ...stream.take() };
+}
+
+port.on('message', (request: WorkerRequest | { type: 'close' }) => {
+  if (request.type === 'close') {
+    for (const fd of descriptors.values()) closeSync(fd);
+    descriptors.clear();
+    port.close();
+    return;
+  }
+  try {
+    port.postMessage(handle(request));
+  } catch (error) {
+    const failure: WorkerResponse =
+      error instanceof BaseError
+        ? { type: 'failed', id: request.id, message: error.message, code: String(error.code), where: error.where ?? '' }
+        : { type: 'failed', id: request.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    port.postMessage(failure);
+  }
+});
+port.postMessage({ type: 'ready' });

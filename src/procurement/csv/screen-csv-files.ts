@@ -1,0 +1,167 @@
+import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import type { Watchlist } from '../matching/types.js';
+import { ProcurementError } from '../procurement-error.js';
+import type { ScreenedTransaction } from '../screening/screen-transaction.js';
+import { ScreenTally, type ScreenSummary } from '../screening/screen-summary.js';
+import { resolveColumnLayout } from './column-layout.js';
+import { parseHeaderRow } from './header-row.js';
+import type { WatchedTransaction } from './row-screener.js';
+import { ScanWorkerPool } from './scan-worker-pool.js';
+import { screenZipEntries } from './screen-zip-entries.js';
+import type { ChunkResponse, ScanFindings } from './worker-messages.js';
+
+/** Progress of a run, for a progress bar. */
+export interface ScreenProgress {
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  readonly rows: number;
+}
+
+export interface ScreenCsvOptions {
+  /** Plain `.csv` files or `.zip` archives as downloaded. */
+  readonly files: readonly string[];
+  readonly watchlist: Watchlist;
+  readonly onMatch: (screened: ScreenedTransaction) => void;
+  readonly onProgress?: (progress: ScreenProgress) => void;
+  /** Scan threads; the coordinating thread does little, so one per core. Default 2. */
+  readonly workers?: number;
+  /** Bytes per chunk handed to a worker. Default 16 MiB. */
+  readonly chunkBytes?: number;
+  /** A module exporting `createRecipientMatcher`; default the project's recipient matcher. */
+  readonly matcherModule?: string | URL;
+  /** Distinct recipients remembered per worker. Default 65,536. */
+  readonly cacheLimit?: number;
+  /** Transactions matched earlier, so their deletion in a delta file is reported. */
+  readonly watched?: readonly WatchedTransaction[];
+}
+
+export const DEFAULT_CHUNK_BYTES = 16 << 20;
+const HEADER_PROBE_BYTES = 4 << 20;
+
+/** Reads a file's header row with a small read, so a wrong file fails before any worker starts. */
+function readHeader(file: string, size: number): ReturnType<typeof parseHeaderRow> {
+  const fd = openSync(file, 'r');
+  try {
+    const probe = Buffer.alloc(Math.min(size, HEADER_PROBE_BYTES));
+    const length = readSync(fd, probe, 0, probe.length, 0);
+    return parseHeaderRow(probe, length, length === size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Screens USAspending contract transaction CSVs against a watchlist on worker threads: each file
+ * is cut into chunks scanned in parallel, each chunk's guessed first row is checked against the
+ * previous chunk's true end (and re-scanned from there when wrong), and matches are reported in
+ * file order. Malformed rows are counted, not fatal.
+ *
+ * @example
+ * const summary = await screenCsvFiles({ files: ['FY2025_All_Contracts_Full_1.csv'], watchlist, onMatch: (m) => console.log(m) });
+ * summary.rows; // 1000000
+ */
+export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenSummary> {
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const sizes = options.files.map((file) => statSync(file).size);
+  const bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
+  const tally = new ScreenTally();
+  const plain = options.files.map((file, index) => ({ file, size: sizes[index] ?? 0, zip: /\.zip$/i.test(file) }));
+  // Validate every plain file's header before starting threads.
+  const headers = new Map(
+    plain
+      .filter((input) => !input.zip)
+      .map((input) => {
+        const header = readHeader(input.file, input.size);
+        if (header === null || header.fields.length === 0) {
+          throw new ProcurementError({ code: 'EMPTY_FILE', message: 'no header row found', where: input.file });
+        }
+        return [input.file, { header, layout: resolveColumnLayout(header.fields, `${input.file}:1`) }] as const;
+      }),
+  );
+  const matcherModule = String(options.matcherModule ?? new URL('../matching/recipient-matcher.js', import.meta.url));
+  const pool = await ScanWorkerPool.start(options.workers ?? 2, {
+    watchlist: options.watchlist,
+    matcherModule,
+    chunkBytes,
+    cacheLimit: options.cacheLimit ?? 65_536,
+    watched: options.watched ?? [],
+  });
+  let bytesDone = 0;
+  const absorb = (findings: ScanFindings, file: string, lineBase: number): void => {
+    for (const screened of findings.matches) {
+      const origin = screened.transaction.origin;
+      const line = origin.kind === 'file' ? origin.line + lineBase : 0;
+      const fixed: ScreenedTransaction = { ...screened, transaction: { ...screened.transaction, origin: { kind: 'file', file, line } } };
+      tally.addMatch(fixed);
+      options.onMatch(fixed);
+    }
+    for (const row of findings.malformed) tally.addMalformed({ file, line: row.line + lineBase, reason: row.reason, detail: row.detail });
+    tally.rows += findings.rows;
+    tally.deleteRows += findings.deletions;
+    tally.bytes += findings.bytes;
+    bytesDone += findings.bytes;
+    options.onProgress?.({ bytesDone, bytesTotal, rows: tally.rows });
+  };
+  try {
+    for (const input of plain) {
+      tally.addInput(input.file);
+      if (input.zip) {
+        await screenZipEntries(input.file, pool, tally, absorb);
+        continue;
+      }
+      const known = headers.get(input.file);
+      if (known === undefined) continue;
+      bytesDone += known.header.dataStart;
+      tally.bytes += known.header.dataStart;
+      const chunks: { start: number; end: number }[] = [];
+      for (let start = known.header.dataStart; start < input.size; start += chunkBytes) {
+        chunks.push({ start, end: Math.min(start + chunkBytes, input.size) });
+      }
+      const issue = (index: number, forcedStart: number): Promise<ChunkResponse> => {
+        const chunk = chunks[index];
+        if (chunk === undefined) throw new Error(`no chunk ${index}`);
+        return pool
+          .request(pool.leastLoaded(), {
+            type: 'chunk',
+            file: input.file,
+            fileSize: input.size,
+            dataStart: known.header.dataStart,
+            start: chunk.start,
+            end: chunk.end,
+            forcedStart,
+            layout: known.layout,
+          })
+          .then((response) => {
+            if (response.type !== 'chunk') throw new Error(`unexpected ${response.type} answer to a chunk`);
+            return response;
+          });
+      };
+      // Keep two chunks queued per worker so none waits for the coordinator.
+      const inFlight = new Map<number, Promise<ChunkResponse>>();
+      let issued = 0;
+      let expectedStart = known.header.dataStart;
+      let line = 1 + known.header.lines;
+      for (let index = 0; index < chunks.length; index++) {
+        while (issued < chunks.length && inFlight.size < 2 * pool.size) {
+          inFlight.set(issued, issue(issued, -1));
+          issued++;
+        }
+        const pending = inFlight.get(index);
+        inFlight.delete(index);
+        if (pending === undefined) throw new Error(`chunk ${index} was never issued`);
+        let response = await pending;
+        if (response.assumedStart !== expectedStart) {
+          // The guess landed inside a quoted field (or on a ragged row): scan again from the row
+          // start the previous chunk proved.
+          response = await issue(index, expectedStart);
+        }
+        absorb(response, input.file, line);
+        expectedStart = response.trueEnd;
+        line += response.lines;
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+  return tally.summary();
+}

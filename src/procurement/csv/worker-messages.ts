@@ -1,0 +1,65 @@
+import type { Watchlist } from '../matching/types.js';
+import type { ScreenedTransaction } from '../screening/screen-transaction.js';
+import type { ColumnLayout } from './column-layout.js';
+import type { MalformedRow, WatchedTransaction } from './row-screener.js';
+
+/** What the coordinator posts to a scan worker once, at start. */
+export interface ScanWorkerInit {
+  readonly watchlist: Watchlist;
+  /** URL of a module exporting `createRecipientMatcher(watchlist)`. */
+  readonly matcherModule: string;
+  readonly chunkBytes: number;
+  readonly cacheLimit: number;
+  readonly watched: readonly WatchedTransaction[];
+}
+
+/** Scan the rows of a file that start in [start, end). */
+export interface ChunkRequest {
+  readonly type: 'chunk';
+  readonly id: number;
+  readonly file: string;
+  readonly fileSize: number;
+  readonly dataStart: number;
+  readonly start: number;
+  readonly end: number;
+  /** A verified row start to scan from instead of guessing one (a re-scan); -1 to guess. */
+  readonly forcedStart: number;
+  readonly layout: ColumnLayout;
+}
+
+/** Streamed input (a zip entry): the bytes arrive in order on one worker. */
+export type StreamRequest =
+  | { readonly type: 'stream-data'; readonly id: number; readonly stream: number; readonly label: string; readonly data: Uint8Array }
+  | { readonly type: 'stream-end'; readonly id: number; readonly stream: number; readonly label: string };
+
+export type WorkerRequest = ChunkRequest | StreamRequest;
+
+export interface ScanFindings {
+  readonly matches: ScreenedTransaction[];
+  readonly malformed: MalformedRow[];
+  readonly rows: number;
+  readonly deletions: number;
+  /** Bytes consumed (for progress). */
+  readonly bytes: number;
+}
+
+export interface ChunkResponse extends ScanFindings {
+  readonly type: 'chunk';
+  readonly id: number;
+  /** Where the worker began (its guess, or the forced start). */
+  readonly assumedStart: number;
+  /** The first row start at or after the chunk's end: the next chunk's true start. */
+  readonly trueEnd: number;
+  /** Line breaks in [assumedStart, trueEnd); row lines in the findings count from assumedStart. */
+  readonly lines: number;
+}
+
+export interface StreamResponse extends ScanFindings {
+  readonly type: 'stream';
+  readonly id: number;
+}
+
+export type WorkerResponse =
+  | ChunkResponse
+  | StreamResponse
+  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly code?: string; readonly where?: string };
