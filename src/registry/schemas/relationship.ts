@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { partialDateSchema, recordIdSchema, recordStatusSchema, sourceIdsSchema, textSchema } from './common.js';
+
+/**
+ * Typed, dated links between organisations and people. Read "from TYPE to": `paragon-solutions-us
+ * subsidiary-of paragon-solutions`, `ae-industrial-partners acquired paragon-solutions`.
+ */
+export const RELATIONSHIP_TYPES = [
+  'subsidiary-of',
+  'acquired',
+  'invested-in',
+  'affiliate-of',
+  'part-of',
+  'renamed-from',
+  'member-of-consortium',
+  'enabler-of',
+  'owner-of',
+  'officer-of',
+  'founder-of',
+  'supplier-to',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+export const relationshipSchema = z.strictObject({
+  id: recordIdSchema.optional(),
+  from: recordIdSchema,
+  type: z.enum(RELATIONSHIP_TYPES),
+  to: recordIdSchema,
+  /** When the relationship began (an acquisition's date). */
+  date: partialDateSchema.optional(),
+  end: partialDateSchema.optional(),
+  notes: textSchema.optional(),
+  sources: sourceIdsSchema,
+  status: recordStatusSchema.default('reported'),
+});
+export type Relationship = z.infer<typeof relationshipSchema>;
+
+/** A relationship's id when none is given: stable, so importing the same dataset twice is idempotent. */
+export function relationshipId(r: Pick<Relationship, 'from' | 'type' | 'to' | 'id'>): string {
+  return r.id ?? `${r.from}--${r.type}--${r.to}`.slice(0, 100);
+}

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DialectName } from './dialect-name.js';
+import { parseDatabaseUrl, redactDatabaseUrl } from './database-url.js';
+import { migrate } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+/** An open database: Kysely for queries, the dialect for the few places that differ. */
+export interface Database$ {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** The URL with any password redacted, for logs. */
+  readonly description: string;
+  /** The raw SQLite handle (SQLite only), for the log sequencer's batched writes. */
+  readonly sqlite: BetterSqlite3.Database | undefined;
+}
+
+/**
+ * Opens the database named by a `DATABASE_URL`, creating the SQLite file (WAL mode, full
+ * fsync on commit so a committed log entry survives power loss) or the PostgreSQL schema as
+ * needed, and runs pending migrations.
+ *
+ * @example
+ * const { db, dialect } = await openDatabase('sqlite:data/countersign.db');
+ */
+export async function openDatabase(url: string): Promise<Database$> {
+  const location = parseDatabaseUrl(url);
+  const plugins = [new CamelCasePlugin()];
+  let opened: Database$;
+  if (location.dialect === 'sqlite') {
+    if (location.file !== ':memory:') mkdirSync(dirname(location.file), { recursive: true });
+    const sqlite = new BetterSqlite3(location.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    opened = { db, dialect: 'sqlite', description: redactDatabaseUrl(url), sqlite };
+  } else {
+    // int8 (bigint) ids and counts fit a JavaScript number for any size this log will reach (2^53).
+    pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number.parseInt(v, 10));
+    const schema = location.schema;
+    const pool = new pg.Pool({
+      connectionString: location.connectionString,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+    opened = { db, dialect: 'postgres', description: redactDatabaseUrl(url), sqlite: undefined };
+  }
+  await migrate(opened.db, opened.dialect, MIGRATIONS);
+  return opened;
+}

@@ -1,0 +1,280 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables of Countersign as Kysely sees them (camelCase here; snake_case in the database
+ * through Kysely's CamelCasePlugin). Dates are ISO 8601 text on both backends; JSON columns are
+ * text holding canonical JSON. This file is the single description of the storage shape; the
+ * migrations create it.
+ */
+export interface Database {
+  sources: SourceTable;
+  organizations: OrganizationTable;
+  recordNames: RecordNameTable;
+  recordIdentifiers: RecordIdentifierTable;
+  people: PersonTable;
+  products: ProductTable;
+  relationships: RelationshipTable;
+  designations: DesignationTable;
+  incidents: IncidentTable;
+  incidentLinks: IncidentLinkTable;
+  contracts: ContractTable;
+  contractTransactions: ContractTransactionTable;
+  policies: PolicyTable;
+  factSources: FactSourceTable;
+  changes: ChangeTable;
+  users: UserTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  tips: TipTable;
+  logEntries: LogEntryTable;
+  sealOpenings: SealOpeningTable;
+  searchDocuments: SearchDocumentTable;
+}
+
+type Timestamps = {
+  createdAt: string;
+  updatedAt: string;
+};
+
+export interface SourceTable extends Timestamps {
+  id: string;
+  title: string;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  file: string | null;
+  notes: string | null;
+  status: string;
+}
+
+export interface OrganizationTable extends Timestamps {
+  id: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  locality: string | null;
+  parentId: string | null;
+  notes: string | null;
+  status: string;
+}
+
+/** Aliases and former names of organisations, people and products. */
+export interface RecordNameTable {
+  recordType: string;
+  recordId: string;
+  name: string;
+  kind: string;
+  until: string | null;
+  position: number;
+}
+
+/** UEI, DUNS, CAGE, LEI … of an organisation. */
+export interface RecordIdentifierTable {
+  recordType: string;
+  recordId: string;
+  scheme: string;
+  value: string;
+}
+
+export interface PersonTable extends Timestamps {
+  id: string;
+  name: string;
+  role: string | null;
+  nationality: string | null;
+  notes: string | null;
+  status: string;
+}
+
+export interface ProductTable extends Timestamps {
+  id: string;
+  name: string;
+  vendorId: string | null;
+  /** JSON array of strings. */
+  capabilities: string;
+  notes: string | null;
+  status: string;
+}
+
+export interface RelationshipTable extends Timestamps {
+  id: string;
+  fromType: string;
+  fromId: string;
+  type: string;
+  toType: string;
+  toId: string;
+  startDate: string | null;
+  endDate: string | null;
+  notes: string | null;
+  status: string;
+}
+
+export interface DesignationTable extends Timestamps {
+  id: string;
+  subjectType: string;
+  subjectId: string;
+  authority: string;
+  list: string;
+  listedDate: string;
+  delistedDate: string | null;
+  reason: string | null;
+  delistingReason: string | null;
+  status: string;
+}
+
+export interface IncidentTable extends Timestamps {
+  id: string;
+  title: string;
+  summary: string | null;
+  date: string | null;
+  forensicConfirmation: string | null;
+  status: string;
+}
+
+/** An incident's countries, target categories, products and vendors. */
+export interface IncidentLinkTable {
+  incidentId: string;
+  linkType: string;
+  value: string;
+}
+
+export interface ContractTable extends Timestamps {
+  piid: string;
+  awardKey: string | null;
+  awardKeyNote: string | null;
+  buyerId: string | null;
+  fundingOfficeId: string | null;
+  recipientId: string | null;
+  recipientUei: string | null;
+  value: number | null;
+  currency: string | null;
+  competition: string | null;
+  term: string | null;
+  description: string | null;
+  notes: string | null;
+  status: string;
+}
+
+export interface ContractTransactionTable extends Timestamps {
+  id: string;
+  piid: string;
+  transactionKey: string | null;
+  modification: string | null;
+  event: string;
+  date: string | null;
+  amount: number | null;
+  description: string | null;
+  note: string | null;
+  status: string;
+}
+
+export interface PolicyTable extends Timestamps {
+  id: string;
+  title: string;
+  jurisdiction: string | null;
+  date: string | null;
+  summary: string | null;
+  notes: string | null;
+  /** JSON object: signatories by date, and other structured facts. */
+  details: string;
+  status: string;
+}
+
+/** Every fact links to at least one source. */
+export interface FactSourceTable {
+  recordType: string;
+  recordId: string;
+  sourceId: string;
+}
+
+/** Proposed and applied changes: the review queue and each record's change history. */
+export interface ChangeTable {
+  id: string;
+  recordType: string;
+  recordId: string;
+  action: string;
+  /** JSON: the proposed record state or action input. */
+  data: string;
+  status: string;
+  proposedBy: string;
+  proposedAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  displayName: string | null;
+  role: string;
+  /** The pseudonymous id the transparency log records for this user's actions. */
+  actorId: string;
+  passwordHash: string | null;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself is only in the cookie. */
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  userId: string;
+  name: string;
+  /** SHA-256 of the token. */
+  tokenHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface TipTable {
+  id: string;
+  subject: string;
+  body: string;
+  sourceUrl: string | null;
+  contact: string | null;
+  status: string;
+  submittedAt: string;
+  moderatedBy: string | null;
+  moderatedAt: string | null;
+  moderationNote: string | null;
+}
+
+export interface LogEntryTable {
+  id: Generated<number>;
+  /** Canonical JSON (RFC 8785) of the entry, exactly the bytes the Merkle leaf hashes. */
+  entry: string;
+  type: string;
+  createdAt: string;
+  /** The index the sequencer assigned, null while pending. */
+  leafIndex: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** Openings of sealed fields: deleting a row shreds the field (the log keeps only the commitment). */
+export interface SealOpeningTable {
+  logEntryId: number;
+  field: string;
+  /** Canonical JSON of the value. */
+  value: string;
+  /** Hex of the random opening (≥ 16 bytes). */
+  opening: string;
+  unsealedAt: string | null;
+}
+
+/** One searchable text of a record; the full-text index sits on top of this. */
+export interface SearchDocumentTable {
+  id: Generated<number>;
+  recordType: string;
+  recordId: string;
+  /** name | alias | former | text */
+  field: string;
+  /** Case- and accent-folded text that is indexed. */
+  content: string;
+}
