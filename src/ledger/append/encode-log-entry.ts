@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../core/canonical-json.js';
+import { canonicalJson } from '../entries/canonical-json.js';
 import { BaseError } from '../../core/base-error.js';
 import { LOG_ENTRY_VERSION, type LogEntryInput } from './log-entry-input.js';
 

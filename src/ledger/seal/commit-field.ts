@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { canonicalJson } from '../../core/canonical-json.js';
+import { canonicalJson } from '../entries/canonical-json.js';
 import type { JsonValue } from '../../core/json-value.js';
 
 /** Domain separation for seal commitments, so a commitment can never be mistaken for another hash. */

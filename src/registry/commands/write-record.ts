@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalJson } from '../../core/canonical-json.js';
+import { canonicalJson } from '../../ledger/entries/canonical-json.js';
 import type { JsonValue } from '../../core/json-value.js';
 import { normalizeRecord } from '../normalize-record.js';
 import { compactRecord, recordKey, type RegistryRecord } from '../registry-record.js';

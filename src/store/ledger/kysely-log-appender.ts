@@ -3,7 +3,7 @@ import type { AppendedEntry, LogAppender } from '../../ledger/append/log-appende
 import type { LogEntryInput } from '../../ledger/append/log-entry-input.js';
 import { encodeLogEntry } from '../../ledger/append/encode-log-entry.js';
 import { commitField } from '../../ledger/seal/commit-field.js';
-import { canonicalJson } from '../../core/canonical-json.js';
+import { canonicalJson } from '../../ledger/entries/canonical-json.js';
 import type { Database } from '../schema.js';
 
 /**
