@@ -10,6 +10,8 @@ import { readNumber } from './read-number.js';
 export interface NameToken {
   /** Folded, canonical spelling; for numbers the digits ("44" for "forty-four"). */
   readonly text: string;
+  /** As written, before abbreviations were expanded and plurals folded ("motors" for `motor`). */
+  readonly written: string;
   readonly kind: 'word' | 'number';
   /** Written in parentheses: a qualifier such as "(Schweiz)" or "(US)". */
   readonly qualifier: boolean;
@@ -85,9 +87,10 @@ function splitChunk(chunk: string): string[] {
   });
 }
 
-function nameToken(text: string, kind: NameToken['kind'], qualifier: boolean): NameToken {
+function nameToken(text: string, kind: NameToken['kind'], qualifier: boolean, written = text): NameToken {
   return {
     text,
+    written,
     kind,
     qualifier,
     business: kind === 'word' && BUSINESS_WORDS.has(text),
@@ -130,7 +133,7 @@ export function normalizeName(original: string): NormalizedName {
       continue;
     }
     const text = texts[k] ?? '';
-    if (!STOPWORDS.has(text)) tokens.push(nameToken(canonicalWord(text), 'word', qualifier));
+    if (!STOPWORDS.has(text)) tokens.push(nameToken(canonicalWord(text), 'word', qualifier, text));
     k++;
   }
   return { original, tokens, legalForms: forms };
