@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { AccountsStore } from '../accounts/accounts-store.js';
 import type { RegistryStore } from '../registry/registry-store.js';
+import type { TipsStore } from '../registry/tips/tips-store.js';
+import { KyselyAccountsStore } from './accounts/kysely-accounts-store.js';
+import { KyselyTipsStore } from './registry/kysely-tips-store.js';
 import type { LogAppender } from '../ledger/append/log-appender.js';
 import type { DialectName } from './dialect-name.js';
 import { openDatabase, type Database$ } from './open-database.js';
@@ -11,6 +15,8 @@ import type { Database } from './schema.js';
 export interface StoreTransaction {
   readonly db: Kysely<Database>;
   readonly registry: RegistryStore;
+  readonly accounts: AccountsStore;
+  readonly tips: TipsStore;
   readonly log: LogAppender;
 }
 
@@ -59,7 +65,7 @@ export class Store {
     let appender: KyselyLogAppender | undefined;
     const result = await this.#database.db.transaction().execute(async (trx) => {
       appender = new KyselyLogAppender(trx);
-      return fn({ db: trx, registry: new KyselyRegistryStore(trx), log: appender });
+      return fn({ db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), log: appender });
     });
     const appended = appender?.appended ?? [];
     if (appended.length > 0) for (const listener of this.#listeners) listener(appended);

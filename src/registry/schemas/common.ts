@@ -46,3 +46,7 @@ export const RECORD_TYPES = [
 ] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
 export type RecordType = z.infer<typeof recordTypeSchema>;
+
+export function isRecordType(value: string): value is RecordType {
+  return RECORD_TYPES.some((t) => t === value);
+}
