@@ -1,0 +1,77 @@
+import { hashChildren, HASH_SIZE } from '../merkle/hash.js';
+import type { HashReader, NodeId } from '../merkle/hash-reader.js';
+import { MerkleError } from '../merkle/merkle-error.js';
+import { TileCache } from './tile-cache.js';
+import { TileError } from './tile-error.js';
+import { TILE_HEIGHT, TILE_WIDTH, type TileId } from './tile-id.js';
+import { tileWidth } from './tile-width.js';
+
+/** Where tiles come from: storage, or HTTP for a remote verifier. */
+export interface TileReader {
+  /** The tile's bytes: exactly `width` hashes of 32 bytes. */
+  readTile(tile: TileId): Promise<Uint8Array>;
+}
+
+/** Options for `createTileHashReader`. */
+export interface TileHashReaderOptions {
+  /** A cache to share across readers (e.g. one per checkpoint); by default a private one of 4096 tiles. */
+  readonly cache?: TileCache;
+}
+
+/**
+ * A `HashReader` over tiles, for the tree of `treeSize`. A node at tree level `8t + s` is the root
+ * of `2^s` adjacent hashes of one tile at tile level `t`; each tile read is kept with all its inner
+ * levels in an LRU cache, so a proof after the first costs no hashing for cached tiles. Full tiles
+ * never change, which is what makes caching them safe.
+ *
+ * @example
+ * const reader = createTileHashReader({ readTile: (t) => store.tile(t) }, checkpoint.size);
+ * const proof = await proveInclusion(reader, index, checkpoint.size);
+ */
+export function createTileHashReader(tiles: TileReader, treeSize: bigint, options: TileHashReaderOptions = {}): HashReader {
+  const cache = options.cache ?? new TileCache();
+  const expandedTile = (tile: TileId): Promise<Uint8Array[]> => cache.get(tile, async () => expand(await tiles.readTile(tile), tile));
+
+  return {
+    async readHashes(nodes: readonly NodeId[]): Promise<readonly Uint8Array[]> {
+      return Promise.all(
+        nodes.map(async ({ level, index }) => {
+          const tileLevel = Math.floor(level / TILE_HEIGHT);
+          const sublevel = level % TILE_HEIGHT;
+          const first = index << BigInt(sublevel);
+          const tileIndex = first / BigInt(TILE_WIDTH);
+          const offset = Number(first % BigInt(TILE_WIDTH));
+          const width = tileWidth(tileLevel, tileIndex, treeSize);
+          if (offset + (1 << sublevel) > width) {
+            throw new MerkleError({ code: 'BAD_READER', message: `node (${level}, ${index}) is not in the tree of ${treeSize}` });
+          }
+          const levels = await expandedTile({ level: tileLevel, index: tileIndex, width });
+          const row = levels[sublevel];
+          if (row === undefined) throw new MerkleError({ code: 'BAD_READER', message: 'tile level missing' });
+          const at = (offset >> sublevel) * HASH_SIZE;
+          return row.slice(at, at + HASH_SIZE);
+        }),
+      );
+    },
+  };
+}
+
+/** A tile and the levels above its hashes inside it: rows[s] holds the nodes of sublevel s. */
+function expand(bytes: Uint8Array, tile: TileId): Uint8Array[] {
+  if (bytes.length !== tile.width * HASH_SIZE) {
+    throw new TileError({ code: 'BAD_TILE', message: `tile is ${bytes.length} bytes, want ${tile.width * HASH_SIZE}` });
+  }
+  const rows = [bytes];
+  for (let sublevel = 1; sublevel < TILE_HEIGHT; sublevel++) {
+    const below = rows[sublevel - 1] ?? new Uint8Array();
+    const count = Math.floor(below.length / HASH_SIZE / 2);
+    const row = new Uint8Array(count * HASH_SIZE);
+    for (let i = 0; i < count; i++) {
+      const left = below.subarray(2 * i * HASH_SIZE, (2 * i + 1) * HASH_SIZE);
+      const right = below.subarray((2 * i + 1) * HASH_SIZE, (2 * i + 2) * HASH_SIZE);
+      row.set(hashChildren(left, right), i * HASH_SIZE);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
