@@ -1,7 +1,15 @@
 /**
- * The hot loop of CSV screening: a quote-aware byte scanner (RFC 4180, as USAspending writes it)
- * that finds row boundaries, counts fields and notes where the identifying columns lie, without
- * decoding anything. What to do with a row is the sink's business.
+ * The hot loop of CSV screening: a quote-aware byte scanner that finds row boundaries, counts
+ * fields and notes where the identifying columns lie, without decoding anything. What to do with
+ * a row is the sink's business.
+ *
+ * Quoting follows RFC 4180 as USAspending writes it: every `"` toggles the quoted state (a doubled
+ * quote toggles twice), and commas and line breaks count only outside quotes.
+ *
+ * Speed comes from reading four bytes at a time: a 64 KiB table classifies each pair of bytes
+ * (how many commas, whether a quote or line break is among them), so a word of ordinary bytes
+ * costs two table loads and an add. Only words holding a quote or line break, or the comma that
+ * opens or closes the identifying columns, are walked byte by byte.
  */
 
 const QUOTE = 0x22;
@@ -12,6 +20,18 @@ const CR = 0x0d;
 /** The longest row the scanner waits for; past this an open quote is taken as unterminated. */
 export const MAX_ROW_BYTES = 1 << 20;
 
+// Pair table: bits 0-1 the number of commas in the two bytes, bit 2 set when either byte is a
+// quote or a line break (which the word path cannot handle).
+const PAIR_CLASS = new Uint8Array(65536);
+for (let pair = 0; pair < 65536; pair++) {
+  const low = pair & 0xff;
+  const high = pair >> 8;
+  let value = (low === COMMA ? 1 : 0) + (high === COMMA ? 1 : 0);
+  if (low === QUOTE || high === QUOTE || low === LF || high === LF) value |= 4;
+  PAIR_CLASS[pair] = value;
+}
+const NO_MARK = 0x7fffffff;
+
 export type MalformedReason = 'ragged' | 'unterminated-quote' | 'row-too-long' | 'bad-utf8';
 
 /** Receives each row the scanner delimits. Positions index the buffer passed to `scanRows`. */
@@ -19,8 +39,9 @@ export interface RowSink {
   /**
    * A row with the header's number of fields. `rowEnd` excludes the line break; the identifying
    * columns lie in [keyStart, keyEnd). `line` counts line breaks before the row in this scan.
+   * `words` views the same memory as `bytes`, word k covering bytes [4k - shift, 4k - shift + 4).
    */
-  row(buf: Buffer, rowStart: number, rowEnd: number, keyStart: number, keyEnd: number, line: number): void;
+  row(bytes: Uint8Array, words: Uint32Array, shift: number, rowStart: number, rowEnd: number, keyStart: number, keyEnd: number, line: number): void;
   malformed(reason: MalformedReason, detail: string, rowStart: number, line: number): void;
 }
 
@@ -46,6 +67,9 @@ export class RowScanner {
   needMore = false;
   readonly #shape: ScannerShape;
   readonly #sink: RowSink;
+  #viewsOf: Buffer | null = null;
+  #bytes: Uint8Array = new Uint8Array(0);
+  #words: Uint32Array = new Uint32Array(0);
 
   constructor(shape: ScannerShape, sink: RowSink) {
     this.#shape = shape;
@@ -55,6 +79,16 @@ export class RowScanner {
   reset(): void {
     this.lines = 0;
     this.needMore = false;
+  }
+
+  // Plain typed-array views of the buffer (element access on a plain Uint8Array is faster than on
+  // a Buffer), the 32-bit one aligned so that word k covers bytes [4k - shift, 4k - shift + 4).
+  #views(buf: Buffer): void {
+    if (this.#viewsOf === buf) return;
+    const shift = buf.byteOffset & 3;
+    this.#bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+    this.#words = new Uint32Array(buf.buffer, buf.byteOffset - shift, (buf.length + shift) >> 2);
+    this.#viewsOf = buf;
   }
 
   /**
@@ -67,67 +101,65 @@ export class RowScanner {
     const keyFirst = this.#shape.keyFirst;
     const keyAfter = this.#shape.keyLast + 1;
     const sink = this.#sink;
+    this.#views(buf);
+    const bytes = this.#bytes;
+    const words = this.#words;
+    const shift = buf.byteOffset & 3;
+    // Word k (in `words`) covers buffer bytes [4k - shift, 4k - shift + 4).
+    const wordEnd = dataEnd - 3;
+    const table = PAIR_CLASS;
     let lines = this.lines;
     let i = pos;
     this.needMore = false;
-    while (i < limit) {
-      if (i >= dataEnd) break;
+    while (i < limit && i < dataEnd) {
       const rowStart = i;
       const rowLines = lines;
       let col = 0;
+      let quoted = 0;
       let keyStart = keyFirst === 0 ? i : -1;
       let keyEnd = -1;
+      let mark = keyFirst === 0 ? keyAfter : keyFirst;
       let rowEnd = -1;
-      let openQuote = false;
-      fields: for (;;) {
-        if (i < dataEnd && buf[i] === QUOTE) {
-          // A quoted field: doubled quotes are literal, line breaks are data.
-          i++;
-          for (;;) {
-            if (i >= dataEnd) {
-              openQuote = true;
-              break fields;
+      while (i < dataEnd) {
+        if (((i + shift) & 3) === 0 && i < wordEnd) {
+          const word = words[(i + shift) >> 2]!; // i + 3 < dataEnd <= buf.length
+          const pair = table[word & 0xffff]! | (table[word >>> 16]! << 4);
+          if ((pair & 0x44) === 0) {
+            if (quoted !== 0) {
+              i += 4;
+              continue;
             }
-            const c = buf[i];
-            if (c === QUOTE) {
-              if (i + 1 >= dataEnd && !eof) {
-                openQuote = true;
-                break fields;
-              }
-              if (buf[i + 1] === QUOTE) {
-                i += 2;
-                continue;
-              }
-              i++;
-              break;
+            const commas = (pair & 3) + (pair >> 4);
+            if (col + commas < mark) {
+              col += commas;
+              i += 4;
+              continue;
             }
-            if (c === LF) lines++;
-            i++;
           }
         }
-        // The unquoted part of a field, or what follows a closing quote (normally nothing).
-        for (;;) {
-          if (i >= dataEnd) break fields;
-          const c = buf[i]!; // i < dataEnd <= buf.length, checked on the line above
-          // Letters and digits all sort above the comma: one comparison skips most bytes.
-          if (c > COMMA) {
-            i++;
-            continue;
-          }
-          if (c === COMMA) {
+        const c = bytes[i]!; // i < dataEnd <= buf.length
+        i++;
+        if (c === COMMA) {
+          if (quoted === 0) {
             col++;
-            i++;
-            if (col === keyFirst) keyStart = i;
-            else if (col === keyAfter) keyEnd = i - 1;
-            continue fields;
+            if (col === mark) {
+              if (col === keyFirst) {
+                keyStart = i;
+                mark = keyAfter;
+              } else {
+                keyEnd = i - 1;
+                mark = NO_MARK;
+              }
+            }
           }
-          if (c === LF) {
-            rowEnd = i > rowStart && buf[i - 1] === CR ? i - 1 : i;
-            lines++;
-            i++;
-            break fields;
+        } else if (c === QUOTE) {
+          quoted ^= 1;
+        } else if (c === LF) {
+          lines++;
+          if (quoted === 0) {
+            rowEnd = i - 1 > rowStart && bytes[i - 2] === CR ? i - 2 : i - 1;
+            break;
           }
-          i++;
         }
       }
       if (rowEnd < 0) {
@@ -137,9 +169,13 @@ export class RowScanner {
           this.needMore = true;
           return rowStart;
         }
-        if (openQuote || !eof) {
-          const reason: MalformedReason = openQuote ? 'unterminated-quote' : 'row-too-long';
-          sink.malformed(reason, openQuote ? 'a quoted field is never closed' : `row longer than ${MAX_ROW_BYTES} bytes`, rowStart, rowLines);
+        if (quoted !== 0 || !eof) {
+          sink.malformed(
+            quoted !== 0 ? 'unterminated-quote' : 'row-too-long',
+            quoted !== 0 ? 'a quoted field is never closed' : `row longer than ${MAX_ROW_BYTES} bytes`,
+            rowStart,
+            rowLines,
+          );
           // Resume on the next physical line, so rows an open quote swallowed are still read.
           const next = buf.indexOf(LF, rowStart);
           if (next < 0 || next >= dataEnd) {
@@ -159,7 +195,7 @@ export class RowScanner {
         sink.malformed('ragged', `${col + 1} fields, the header has ${columnCount}`, rowStart, rowLines);
         continue;
       }
-      sink.row(buf, rowStart, rowEnd, keyStart, keyEnd < 0 ? rowEnd : keyEnd, rowLines);
+      sink.row(bytes, words, shift, rowStart, rowEnd, keyStart, keyEnd < 0 ? rowEnd : keyEnd, rowLines);
     }
     this.lines = lines;
     return i;

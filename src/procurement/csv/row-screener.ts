@@ -68,14 +68,15 @@ export class RowScreener implements RowSink {
     this.#file = options.file;
   }
 
-  row(buf: Buffer, rowStart: number, rowEnd: number, keyStart: number, keyEnd: number, line: number): void {
+  row(buf: Uint8Array, words: Uint32Array, shift: number, rowStart: number, rowEnd: number, keyStart: number, keyEnd: number, line: number): void {
     this.#rows++;
     if (this.#layout.isDelta && buf[rowStart] === LETTER_D && buf[rowStart + 1] === COMMA) {
       this.#deleteRow(buf, rowStart, rowEnd, line);
       return;
     }
     const hash = RecipientVerdictCache.hash(buf, keyStart, keyEnd);
-    const verdict = this.#cache.get(hash, buf, keyStart, keyEnd) ?? this.#cache.set(hash, buf, keyStart, keyEnd, this.#judge(buf, keyStart, keyEnd));
+    const verdict =
+      this.#cache.get(hash, buf, words, shift, keyStart, keyEnd) ?? this.#cache.set(hash, buf, keyStart, keyEnd, this.#judge(buf, keyStart, keyEnd));
     if (verdict.kind === 'no-match') return;
     if (verdict.kind === 'bad-utf8') {
       this.malformed('bad-utf8', verdict.detail, rowStart, line);
@@ -98,7 +99,7 @@ export class RowScreener implements RowSink {
     return results;
   }
 
-  #judge(buf: Buffer, keyStart: number, keyEnd: number): RecipientVerdict {
+  #judge(buf: Uint8Array, keyStart: number, keyEnd: number): RecipientVerdict {
     let fields: string[];
     try {
       fields = splitRow(buf, keyStart, keyEnd);
@@ -110,7 +111,7 @@ export class RowScreener implements RowSink {
     return match === null ? { kind: 'no-match' } : { kind: 'match', match };
   }
 
-  #decode(buf: Buffer, rowStart: number, rowEnd: number, line: number): ContractTransaction | null {
+  #decode(buf: Uint8Array, rowStart: number, rowEnd: number, line: number): ContractTransaction | null {
     try {
       const fields = splitRow(buf, rowStart, rowEnd);
       return csvRowToTransaction(fields, this.#layout, { kind: 'file', file: this.#file, line: this.lineBase + line });
@@ -121,14 +122,14 @@ export class RowScreener implements RowSink {
     }
   }
 
-  #emit(buf: Buffer, rowStart: number, rowEnd: number, line: number, match: RecipientMatch): void {
+  #emit(buf: Uint8Array, rowStart: number, rowEnd: number, line: number, match: RecipientMatch): void {
     const transaction = this.#decode(buf, rowStart, rowEnd, line);
     if (transaction !== null) this.#matches.push({ transaction, match, event: classifyEvent(transaction) });
   }
 
   // A delete row carries only keys, so the recipient is known only if the registry matched the
   // transaction before; a delete row that does carry a recipient is screened as usual.
-  #deleteRow(buf: Buffer, rowStart: number, rowEnd: number, line: number): void {
+  #deleteRow(buf: Uint8Array, rowStart: number, rowEnd: number, line: number): void {
     this.#deletions++;
     const transaction = this.#decode(buf, rowStart, rowEnd, line);
     if (transaction === null) return;

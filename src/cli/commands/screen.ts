@@ -1,0 +1,51 @@
+import { Option, type Command } from 'commander';
+import type { Watchlist } from '../../procurement/matching/types.js';
+import { loadWatchlistFile } from '../../procurement/screening/load-watchlist-file.js';
+import { runScreen } from '../../procurement/screening/run-screen.js';
+
+export interface ScreenCommandDeps {
+  /** The watchlist compiled from the registry, used unless `--watchlist FILE` is given. */
+  readonly loadWatchlist: () => Promise<Watchlist>;
+}
+
+function positiveInteger(value: string): number {
+  const number = Number.parseInt(value, 10);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`not a positive integer: ${value}`);
+  return number;
+}
+
+/**
+ * Adds `countersign screen FILE…`: screens USAspending contract transaction CSVs (plain or zipped)
+ * against the watchlist and prints the matches, as a table or as NDJSON with `--json`. Exits 0
+ * even when nothing matches.
+ *
+ * @example
+ * registerScreenCommand(program, { loadWatchlist: () => compileWatchlist(registry) });
+ * // countersign screen --json FY2025_All_Contracts_Full_1.csv
+ */
+export function registerScreenCommand(program: Command, deps: ScreenCommandDeps): Command {
+  return program
+    .command('screen')
+    .description('screen USAspending contract transaction files (.csv or .zip) against the watchlist')
+    .argument('<files...>', 'USAspending "Contracts Prime Transactions" CSV files or zip archives')
+    .option('--json', 'print NDJSON, one line per match')
+    .option('--watchlist <file>', 'a serialised watchlist (JSON) instead of the registry')
+    .option('--include-review', 'also print review items (weak matches an analyst should look at)')
+    .option('--workers <n>', 'scan threads', positiveInteger, 2)
+    .option('--chunk-mb <n>', 'megabytes per chunk handed to a scan thread', positiveInteger, 16)
+    .addOption(new Option('--matcher-module <url>', 'module exporting createRecipientMatcher').hideHelp())
+    .action(async (files: string[], options: { json?: boolean; watchlist?: string; includeReview?: boolean; workers: number; chunkMb: number; matcherModule?: string }) => {
+      const watchlist = options.watchlist === undefined ? await deps.loadWatchlist() : await loadWatchlistFile(options.watchlist);
+      await runScreen({
+        files,
+        watchlist,
+        json: options.json === true,
+        includeReview: options.includeReview === true,
+        workers: options.workers,
+        chunkBytes: options.chunkMb * 1024 * 1024,
+        ...(options.matcherModule === undefined ? {} : { matcherModule: options.matcherModule }),
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
+    });
+}

@@ -1,0 +1,64 @@
+import type { Writable } from 'node:stream';
+import { screenCsvFiles, type ScreenProgress } from '../csv/screen-csv-files.js';
+import type { WatchedTransaction } from '../csv/row-screener.js';
+import type { Watchlist } from '../matching/types.js';
+import { formatMatchTable, formatScreenSummary } from './format-screen-output.js';
+import { progressLine } from './progress-line.js';
+import type { ScreenSummary } from './screen-summary.js';
+import { toScreeningRecord, type ScreeningRecord } from './screening-record.js';
+
+export interface RunScreenOptions {
+  readonly files: readonly string[];
+  readonly watchlist: Watchlist;
+  /** NDJSON, one line per match, instead of the table. */
+  readonly json: boolean;
+  /** Print review items too (marked with `"decision":"review"`); they are always counted. */
+  readonly includeReview?: boolean;
+  readonly stdout: Writable;
+  readonly stderr: Writable & { isTTY?: boolean; columns?: number };
+  readonly workers?: number;
+  readonly chunkBytes?: number;
+  readonly matcherModule?: string | URL;
+  readonly watched?: readonly WatchedTransaction[];
+}
+
+/**
+ * Runs `countersign screen`: screens the files, prints matches as a table (after the run) or as
+ * NDJSON (as they are found), a progress bar on stderr when it is a terminal, and the summary
+ * (after the table on stdout, or on stderr with `json` so stdout stays pure NDJSON).
+ *
+ * @example
+ * await runScreen({ files: ['a.csv'], watchlist, json: true, stdout: process.stdout, stderr: process.stderr });
+ */
+export async function runScreen(options: RunScreenOptions): Promise<ScreenSummary> {
+  const table: ScreeningRecord[] = [];
+  const started = performance.now();
+  const showProgress = options.stderr.isTTY === true;
+  let lastDrawn = 0;
+  const onProgress = (progress: ScreenProgress): void => {
+    const now = performance.now();
+    if (now - lastDrawn < 100 && progress.bytesDone < progress.bytesTotal) return;
+    lastDrawn = now;
+    const line = progressLine({ ...progress, elapsedSeconds: (now - started) / 1000 });
+    options.stderr.write(`\r${line.slice(0, Math.max(20, (options.stderr.columns ?? 120) - 1))}`);
+  };
+  const summary = await screenCsvFiles({
+    files: options.files,
+    watchlist: options.watchlist,
+    workers: options.workers,
+    chunkBytes: options.chunkBytes,
+    matcherModule: options.matcherModule,
+    watched: options.watched,
+    ...(showProgress ? { onProgress } : {}),
+    onMatch: (screened) => {
+      if (screened.match.decision === 'review' && options.includeReview !== true) return;
+      const record = toScreeningRecord(screened);
+      if (options.json) options.stdout.write(JSON.stringify(record) + '\n');
+      else table.push(record);
+    },
+  });
+  if (showProgress) options.stderr.write('\r\x1b[2K');
+  if (options.json) options.stderr.write(formatScreenSummary(summary));
+  else options.stdout.write(formatMatchTable(table) + '\n' + formatScreenSummary(summary));
+  return summary;
+}
