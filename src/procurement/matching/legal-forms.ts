@@ -5,12 +5,15 @@
  * names and abbreviations, grouped here by what they say about the entity.
  *
  * Forms of one class are interchangeable spellings across languages and jurisdictions (OAO and
- * JSC; GmbH, Ltd and LLC); forms of different classes (AG and GmbH, Inc and LP) describe different
- * legal entities. `generic` forms (Company, Co., Cie) say nothing and agree with every class.
+ * JSC; GmbH, SARL and OOO); forms of different classes (AG and GmbH, Inc and LP) describe different
+ * legal entities. The common-law endings (Inc, Corp, Ltd, Limited) are one class, `company`, that
+ * agrees with both stock and limited companies: Canadian law, for one, lets a company choose any of
+ * them, and registers translate OOO as "Ltd" as often as "LLC". `generic` forms (Company, Co., Cie)
+ * say nothing and agree with every class.
  */
 
 /** What a legal form says about the entity. */
-export type LegalFormClass = 'stock' | 'limited' | 'partnership' | 'nonprofit' | 'cooperative' | 'state' | 'generic';
+export type LegalFormClass = 'company' | 'stock' | 'limited' | 'partnership' | 'nonprofit' | 'cooperative' | 'state' | 'generic';
 
 /** One legal form: a short code for reasons, its class, and every spelling (tokens joined by a space). */
 export interface LegalFormDefinition {
@@ -37,9 +40,15 @@ function form(code: string, formClass: LegalFormClass, spellings: string, leadin
  * LEGAL_FORMS.find((f) => f.spellings.includes('aktiengesellschaft'))?.code; // 'ag'
  */
 export const LEGAL_FORMS: readonly LegalFormDefinition[] = [
+  // Common-law companies.
+  form('inc', 'company', 'inc | incorporated | incorp | incorporation'),
+  form('corp', 'company', 'corp | corporation | corpn | corporacion | corporacao | korporatsiya'),
+  form('ltd', 'company', 'ltd | limited | limitee | ltee | lc | ltd sti | limited sirketi'),
+  form('pte ltd', 'company', 'pte ltd | pte limited | pte | private limited | private limited company | pvt ltd | pvt | pty ltd | pty limited | pty | proprietary limited'),
+  form('bhd', 'company', 'bhd | berhad | sdn bhd | sendirian berhad'),
+  form('pc', 'company', 'pc | professional corporation'),
+
   // Companies limited by shares / stock corporations.
-  form('inc', 'stock', 'inc | incorporated | incorp | incorporation'),
-  form('corp', 'stock', 'corp | corporation | corpn | corporacion | corporacao | korporatsiya'),
   form('plc', 'stock', 'plc | public limited company | public company limited | pcl | public ltd co'),
   form('ag', 'stock', 'ag | aktiengesellschaft | kgaa | kommanditgesellschaft auf aktien'),
   form('sa', 'stock', 'sa | societe anonyme | sociedad anonima | sociedade anonima | societa anonima | spolka akcyjna | saa | sae | sab'),
@@ -52,28 +61,23 @@ export const LEGAL_FORMS: readonly LegalFormDefinition[] = [
   form('as', 'stock', 'a s | as | asa | aktieselskab | aksjeselskap | allmennaksjeselskap | aktsiaselts | akciova spolecnost | akciova spolocnost | anonim sirketi'),
   form('oyj', 'stock', 'oyj | julkinen osakeyhtio'),
   form('kk', 'stock', 'kk | kabushiki kaisha | kabushiki gaisha | kabushikigaisha'),
-  form('bhd', 'stock', 'bhd | berhad'),
   form('tbk', 'stock', 'tbk | pt tbk | terbuka', true),
   form('jsc', 'stock', 'jsc | joint stock company | joint stock co | jt stock co | ojsc | open joint stock company | cjsc | closed joint stock company | pjsc | public joint stock company | oao | zao | pao | ao | nao | aktsionernoe obshchestvo | otkrytoe aktsionernoe obshchestvo | zakrytoe aktsionernoe obshchestvo | publichnoe aktsionernoe obshchestvo | nepublichnoe aktsionernoe obshchestvo | pat | prat | publichne aktsionerne tovarystvo | pryvatne aktsionerne tovarystvo', true),
   form('ad', 'stock', 'ad | ead | akcionersko drustvo | aktsionerno druzhestvo | dd | dionicko drustvo'),
   form('zrt', 'stock', 'zrt | crt | nyrt | rt | reszvenytarsasag | zartkoruen mukodo reszvenytarsasag | nyilvanosan mukodo reszvenytarsasag'),
   form('ae', 'stock', 'ae | anonymi etaireia | anonymos etaireia'),
-  form('pc', 'stock', 'pc | professional corporation'),
   form('gufen youxian gongsi', 'stock', 'gufen youxian gongsi'),
 
   // Private companies with limited liability.
-  form('ltd', 'limited', 'ltd | limited | ltda | limitada | lda | limitee | ltee | lc | ltd sti | limited sirketi'),
   form('llc', 'limited', 'llc | limited liability company | limited liability co | pllc | professional limited liability company', true),
-  form('pte ltd', 'limited', 'pte ltd | pte limited | pte | private limited | private limited company | pvt ltd | pvt | pty ltd | pty limited | pty | proprietary limited'),
   form('gmbh', 'limited', 'gmbh | gesmbh | gesellschaft mit beschrankter haftung | ges m b h'),
   form('sarl', 'limited', 'sarl | eurl | sprl | societe a responsabilite limitee | societe privee a responsabilite limitee | sagl'),
   form('srl', 'limited', 'srl | societa a responsabilita limitata | societatea cu raspundere limitata | sociedad de responsabilidad limitada | s de rl | s de rl de cv | scarl', true),
-  form('sl', 'limited', 'sl | slu | sociedad limitada'),
+  form('sl', 'limited', 'sl | slu | sociedad limitada | ltda | limitada | lda | sociedade limitada'),
   form('bv', 'limited', 'bv | bvba | besloten vennootschap | besloten vennootschap met beperkte aansprakelijkheid'),
   form('aps', 'limited', 'aps | anpartsselskab | ivs'),
   form('oy', 'limited', 'oy | osakeyhtio'),
   form('gk', 'limited', 'gk | godo kaisha | yk | yugen kaisha'),
-  form('sdn bhd', 'limited', 'sdn bhd | sendirian berhad'),
   form('pt', 'limited', 'pt | perseroan terbatas', true),
   form('ooo', 'limited', 'ooo | obshchestvo s ogranichennoy otvetstvennostyu | obshchestvo s ogranichennoi otvetstvennostiu | tov | tovarystvo z obmezhenoyu vidpovidalnistyu | too', true),
   form('doo', 'limited', 'doo | d o o | dooel | d o o e l | drushtvo so ogranicheno odgovornost | drustvo s ogranicenom odgovornoscu | eood | ood', true),
@@ -102,12 +106,16 @@ export const LEGAL_FORMS: readonly LegalFormDefinition[] = [
 ];
 
 /**
- * Whether two legal forms can describe the same entity: same class, or either says nothing.
+ * Whether two legal forms can describe the same entity: same class, either says nothing, or a
+ * common-law ending against a stock or limited company.
  *
  * @example
- * legalFormClassesAgree('stock', 'limited'); // false: AG vs GmbH
- * legalFormClassesAgree('generic', 'stock'); // true: Company vs Inc
+ * legalFormClassesAgree('stock', 'limited');   // false: AG vs GmbH
+ * legalFormClassesAgree('company', 'stock');   // true: Inc vs S.A.
+ * legalFormClassesAgree('company', 'partnership'); // false: Inc vs L.P.
  */
 export function legalFormClassesAgree(a: LegalFormClass, b: LegalFormClass): boolean {
-  return a === b || a === 'generic' || b === 'generic';
+  if (a === b || a === 'generic' || b === 'generic') return true;
+  const companies: readonly LegalFormClass[] = ['company', 'stock', 'limited'];
+  return (a === 'company' && companies.includes(b)) || (b === 'company' && companies.includes(a));
 }

@@ -48,20 +48,24 @@ export const DEFAULT_NAME_SCORING_WEIGHTS: NameScoringWeights = {
  * At or above this score two organisation names are taken to name the same organisation. It is
  * the threshold at which the benchmark (bench/names.ts) meets its target.
  */
-export const NAME_ALERT_THRESHOLD = 0.8;
+export const NAME_ALERT_THRESHOLD = 0.78;
 
 /** At or above this score (and below the alert threshold) a match goes to analysts for review. */
-export const NAME_REVIEW_THRESHOLD = 0.6;
+export const NAME_REVIEW_THRESHOLD = 0.65;
 
 /** Facts about a comparison that policies above the scorer act on. */
 export interface NameScoreFeatures {
-  /** Every word matched exactly (after normalisation), none by typo. */
-  readonly exact: boolean;
+  /** Some words matched only allowing for typos ("Exxor" ≈ "Exxon"). */
+  readonly typos: boolean;
+  /** Some words matched as initials of the other side's ("PLA" = People's Liberation Army). */
+  readonly initials: boolean;
   /** One side has words or numbers the other lacks (a subset match), qualifiers aside. */
   readonly partial: boolean;
   /** Both sides have words the other lacks. */
   readonly conflicting: boolean;
   readonly legalFormsDiffer: boolean;
+  /** Both carry the same legal form (Ltd and Limited; Zrt and Crt). */
+  readonly legalFormsEqual: boolean;
   readonly numbersDiffer: boolean;
 }
 
@@ -72,7 +76,7 @@ export interface NameScore {
   readonly features: NameScoreFeatures;
 }
 
-const NO_MATCH: NameScoreFeatures = { exact: false, partial: false, conflicting: true, legalFormsDiffer: false, numbersDiffer: false };
+const NO_MATCH: NameScoreFeatures = { typos: false, initials: false, partial: false, conflicting: true, legalFormsDiffer: false, legalFormsEqual: false, numbersDiffer: false };
 
 /**
  * Scores how likely two organisation names name the same organisation, 0 to 1, with reasons.
@@ -113,7 +117,7 @@ export function scoreNormalizedNames(a: NormalizedName, b: NormalizedName, weigh
   const reasons: string[] = [];
   if (compact(a) !== '' && compact(a) === compact(b) && (a.tokens.length !== b.tokens.length || a.legalForms.length !== b.legalForms.length)) {
     // "SiemensAG" / "Siemens AG", "PricewaterhouseCoopers" / "Pricewaterhouse Coopers".
-    return { score: 0.98, reasons: [`"${a.original}" and "${b.original}" are equal when spaces are ignored`], features: { ...NO_MATCH, conflicting: false, exact: true } };
+    return { score: 0.98, reasons: [`"${a.original}" and "${b.original}" are equal when spaces are ignored`], features: { ...NO_MATCH, conflicting: false } };
   }
   if (a.tokens.length === 0 || b.tokens.length === 0) return { score: 0, reasons: ['a name is empty'], features: NO_MATCH };
 
@@ -161,11 +165,19 @@ export function scoreNormalizedNames(a: NormalizedName, b: NormalizedName, weigh
     score *= 1 - penalty;
     reasons.push(reason);
   }
-  const exact = alignment.pairs.every((pair) => pair.similarity === 1);
+  const numbersOnOneSide = !numbersDiffer && numbersA.length + numbersB.length > 0;
   return {
     score: Math.round(score * 10_000) / 10_000,
     reasons,
-    features: { exact, partial: !conflicting && (extraNames.length > 0 || numbersA.length + numbersB.length > 0 && !numbersDiffer), conflicting, legalFormsDiffer: legal.differ, numbersDiffer },
+    features: {
+      typos: alignment.pairs.some((pair) => pair.similarity < 1),
+      initials: alignment.pairs.some((pair) => pair.kind === 'initials'),
+      partial: !conflicting && (extraNames.length > 0 || numbersOnOneSide),
+      conflicting,
+      legalFormsDiffer: legal.differ,
+      legalFormsEqual: a.legalForms.some((left) => b.legalForms.some((right) => left.code === right.code)),
+      numbersDiffer,
+    },
   };
 }
 

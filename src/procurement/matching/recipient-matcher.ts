@@ -1,0 +1,155 @@
+import { normalizeName } from './normalize-name.js';
+import { NAME_ALERT_THRESHOLD, NAME_REVIEW_THRESHOLD, scoreNormalizedNames } from './score-names.js';
+import type { RecipientFields, RecipientMatch, RecipientMatcher, Watchlist, WatchlistEntry } from './types.js';
+import { WatchlistNameIndex, type IndexedName } from './watchlist-name-index.js';
+
+type IdentifierType = 'uei' | 'duns' | 'cage';
+
+// The identifier fields of a row, most specific first; the parent's identify the parent company.
+const IDENTIFIER_FIELDS: readonly { field: keyof RecipientFields; type: IdentifierType; label: string }[] = [
+  { field: 'uei', type: 'uei', label: 'recipient UEI' },
+  { field: 'parentUei', type: 'uei', label: 'parent UEI' },
+  { field: 'duns', type: 'duns', label: 'recipient DUNS' },
+  { field: 'parentDuns', type: 'duns', label: 'parent DUNS' },
+  { field: 'cage', type: 'cage', label: 'CAGE code' },
+];
+
+// The name fields, and which identifiers of the row describe the same company as each.
+const NAME_FIELDS: readonly { field: keyof RecipientFields; label: string; parent: boolean }[] = [
+  { field: 'name', label: 'recipient name', parent: false },
+  { field: 'nameRaw', label: 'recipient raw name', parent: false },
+  { field: 'doingBusinessAs', label: 'doing-business-as name', parent: false },
+  { field: 'parentName', label: 'parent name', parent: true },
+  { field: 'parentNameRaw', label: 'parent raw name', parent: true },
+];
+
+function normalizeIdentifier(value: string): string {
+  return value.trim().toUpperCase();
+}
+
+/**
+ * Creates the matcher the screening engine runs on each distinct recipient. Identifiers decide
+ * first (UEI, parent UEI, DUNS, parent DUNS, CAGE: an exact match alerts). Names come second: each
+ * name field is scored against every watchlist name it shares a plausible word with. A name match
+ * alerts only when it is close (score ≥ NAME_ALERT_THRESHOLD), exact word for word, complete (no
+ * words only one side has), on a distinctive watchlist name (not made of common words only), and
+ * not contradicted by an identifier of the same type; otherwise it goes to review, or nowhere below
+ * NAME_REVIEW_THRESHOLD.
+ *
+ * @example
+ * const matcher = createRecipientMatcher(watchlist);
+ * matcher.match({ ...blankRecipient, uei: 'NW6QFTZACWM7' })?.decision; // 'alert'
+ * matcher.match({ ...blankRecipient, name: 'PARAGON SYSTEMS, INC.' });  // null
+ */
+export function createRecipientMatcher(watchlist: Watchlist): RecipientMatcher {
+  const byIdentifier = new Map<string, WatchlistEntry>();
+  for (const entry of watchlist.entries) {
+    for (const type of ['uei', 'duns', 'cage'] as const) {
+      for (const value of entry.identifiers[type]) byIdentifier.set(`${type}:${normalizeIdentifier(value)}`, entry);
+    }
+  }
+  const index = new WatchlistNameIndex(watchlist.entries);
+
+  return {
+    match(fields: RecipientFields): RecipientMatch | null {
+      for (const { field, type, label } of IDENTIFIER_FIELDS) {
+        const value = normalizeIdentifier(fields[field]);
+        const entry = value === '' ? undefined : byIdentifier.get(`${type}:${value}`);
+        if (entry !== undefined) {
+          return {
+            organizationId: entry.organizationId,
+            organizationName: entry.organizationName,
+            decision: 'alert',
+            score: 1,
+            reasons: [`${label} ${value} is ${entry.organizationName}'s`, ...relations(entry)],
+          };
+        }
+      }
+      let best: RecipientMatch | null = null;
+      let bestRank = 0;
+      const scored = new Set<string>();
+      for (const { field, label, parent } of NAME_FIELDS) {
+        const value = fields[field];
+        if (value.trim() === '' || scored.has(value)) continue;
+        scored.add(value);
+        const candidates = index.candidates(value);
+        if (candidates.length === 0) continue;
+        const normalized = normalizeName(value);
+        for (const candidate of candidates) {
+          const result = scoreNormalizedNames(normalized, candidate.normalized);
+          const match = judgeNameMatch(fields, { value, label, parent }, candidate, result);
+          if (match === null) continue;
+          const matchRank = rank(match, result.features.legalFormsEqual);
+          if (matchRank > bestRank) {
+            best = match;
+            bestRank = matchRank;
+          }
+        }
+      }
+      return best;
+    },
+  };
+}
+
+// Alerts before reviews, then by score; among equals, the name with the same legal form
+// ("INTELLEXA LIMITED": Intellexa Limited before Intellexa S.A.).
+function rank(match: RecipientMatch, sameLegalForm: boolean): number {
+  return (match.decision === 'alert' ? 4 : 2) + match.score + (sameLegalForm ? 0.001 : 0);
+}
+
+function judgeNameMatch(
+  fields: RecipientFields,
+  source: { value: string; label: string; parent: boolean },
+  candidate: IndexedName,
+  result: ReturnType<typeof scoreNormalizedNames>,
+): RecipientMatch | null {
+  if (result.score < NAME_REVIEW_THRESHOLD) return null;
+  // Part of a name made of common words ("Paragon" in "Paragon Medical Inc") says nothing at all.
+  if (candidate.generic && result.features.partial) return null;
+  const { entry, name } = candidate;
+  const reasons = [
+    `${source.label} "${source.value}" matches ${entry.organizationName}'s ${name.kind === 'primary' ? 'name' : `${name.kind} name`} "${name.value}" (score ${result.score.toFixed(2)})`,
+    ...result.reasons,
+  ];
+  const downgrades: string[] = [];
+  if (result.score < NAME_ALERT_THRESHOLD) downgrades.push(`score below the alert threshold ${NAME_ALERT_THRESHOLD}`);
+  if (candidate.generic) downgrades.push(`"${name.value}" is made of common words only, so a name match alone does not alert`);
+  if (result.features.partial) downgrades.push('partial match: one name has words the other lacks');
+  if (result.features.typos) downgrades.push('matched only allowing for typos');
+  if (result.features.initials) downgrades.push('matched through initials');
+  if (result.features.numbersDiffer) downgrades.push('the names carry different numbers');
+  downgrades.push(...identifierConflicts(fields, source.parent, entry));
+  return {
+    organizationId: entry.organizationId,
+    organizationName: entry.organizationName,
+    decision: downgrades.length === 0 ? 'alert' : 'review',
+    score: result.score,
+    reasons: [...reasons, ...downgrades.map((reason) => `review, not alert: ${reason}`), ...relations(entry)],
+  };
+}
+
+/** The row names the company with an identifier the registry knows, and it is not this entry's. */
+function identifierConflicts(fields: RecipientFields, parent: boolean, entry: WatchlistEntry): string[] {
+  const own: readonly { type: IdentifierType; value: string; label: string }[] = parent
+    ? [
+        { type: 'uei', value: fields.parentUei, label: 'parent UEI' },
+        { type: 'duns', value: fields.parentDuns, label: 'parent DUNS' },
+      ]
+    : [
+        { type: 'uei', value: fields.uei, label: 'recipient UEI' },
+        { type: 'duns', value: fields.duns, label: 'recipient DUNS' },
+        { type: 'cage', value: fields.cage, label: 'CAGE code' },
+      ];
+  const conflicts: string[] = [];
+  for (const { type, value, label } of own) {
+    const known = entry.identifiers[type];
+    const normalized = normalizeIdentifier(value);
+    if (known.length === 0 || normalized === '' || known.some((id) => normalizeIdentifier(id) === normalized)) continue;
+    conflicts.push(`${label} ${normalized} differs from ${entry.organizationName}'s ${type.toUpperCase()} ${known.join(', ')}`);
+  }
+  return conflicts;
+}
+
+function relations(entry: WatchlistEntry): string[] {
+  return entry.related.map((related) => `${entry.organizationName} is ${related.relation.replaceAll('-', ' ')} ${related.organizationName}`);
+}
