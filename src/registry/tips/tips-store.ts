@@ -18,4 +18,5 @@ export interface TipsStore {
   findTip(id: string): Promise<TipRow | null>;
   updateTip(id: string, patch: Pick<TipRow, 'status' | 'moderatedBy' | 'moderatedAt' | 'moderationNote'>): Promise<void>;
   listTips(status: TipRow['status'] | undefined, limit: number, offset: number): Promise<TipRow[]>;
+  countTips(status: TipRow['status'] | undefined): Promise<number>;
 }

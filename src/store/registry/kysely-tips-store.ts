@@ -36,4 +36,10 @@ export class KyselyTipsStore implements TipsStore {
     if (status) query = query.where('status', '=', status);
     return (await query.execute()).map(toTip);
   }
+
+  async countTips(status: TipRow['status'] | undefined): Promise<number> {
+    let query = this.#db.selectFrom('tips').select((eb) => eb.fn.countAll().as('n'));
+    if (status) query = query.where('status', '=', status);
+    return Number((await query.executeTakeFirst())?.n ?? 0);
+  }
 }
