@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from '../store/database-url.js';
+import { parseInput } from '../core/parse-input.js';
+
+/** Configuration by environment, with the defaults a fresh clone runs on. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  /** Where the log's signing key lives (created on first start). */
+  readonly logKeyFile: string;
+  /** The log's origin line (C2SP tlog-checkpoint): names this log, e.g. `countersign.example.org/log`. */
+  readonly logOrigin: string;
+  /** Witness URLs the log submits checkpoints to, space-separated. */
+  readonly witnesses: readonly string[];
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+  COUNTERSIGN_LOG_KEY_FILE: z.string().min(1).default('data/log-signing.key'),
+  COUNTERSIGN_LOG_ORIGIN: z.string().regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').default('localhost/countersign'),
+  COUNTERSIGN_WITNESSES: z.string().default(''),
+});
+
+/**
+ * Reads PORT (8080), HOST (127.0.0.1), DATABASE_URL (sqlite:data/countersign.db) and the log's
+ * settings from the environment; a bad value stops start-up with the variable named.
+ *
+ * @example
+ * const config = readConfig(process.env);
+ */
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const parsed = parseInput(envSchema, env, 'environment');
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databaseUrl: parsed.DATABASE_URL,
+    logKeyFile: parsed.COUNTERSIGN_LOG_KEY_FILE,
+    logOrigin: parsed.COUNTERSIGN_LOG_ORIGIN,
+    witnesses: parsed.COUNTERSIGN_WITNESSES.split(/\s+/).filter((w) => w !== ''),
+  };
+}

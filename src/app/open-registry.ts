@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SYSTEM } from '../accounts/actor.js';
+import { projectRoot } from '../core/project-root.js';
+import { importDataset, type ImportSummary } from '../registry/commands/import-dataset.js';
+import { parseDataset } from '../registry/dataset/parse-dataset.js';
+import { Store } from '../store/store.js';
+
+/** The dataset Countersign ships. */
+export function bundledDatasetPath(): string {
+  return join(projectRoot(), 'dataset', 'registry.json');
+}
+
+/**
+ * Opens the store (creating and migrating the database as needed) and, on a database with no
+ * registry yet, loads the bundled dataset — the first start needs no other set-up.
+ */
+export async function openRegistry(databaseUrl: string, now: () => Date = () => new Date()): Promise<{ store: Store; loaded: ImportSummary | null }> {
+  const store = await Store.open(databaseUrl);
+  const any = await store.db.selectFrom('sources').select('id').limit(1).executeTakeFirst();
+  if (any) return { store, loaded: null };
+  const dataset = parseDataset(readFileSync(bundledDatasetPath(), 'utf8'), 'dataset/registry.json');
+  const loaded = await store.transaction((tx) => importDataset({ ctx: { actor: SYSTEM, now: now() }, dataset }, tx));
+  return { store, loaded };
+}
