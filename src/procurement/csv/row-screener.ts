@@ -5,11 +5,13 @@ import type { ScreenedTransaction } from '../screening/screen-transaction.js';
 import type { ColumnLayout } from './column-layout.js';
 import { csvRowToTransaction, recipientFromRow } from './csv-row-to-transaction.js';
 import { RecipientVerdictCache, type RecipientVerdict } from './recipient-verdict-cache.js';
+import type { SharedNoMatchTable } from './shared-no-match-table.js';
 import type { MalformedReason, RowSink } from './row-scanner.js';
 import { BadUtf8Error, splitRow } from './split-row.js';
 
 const COMMA = 0x2c;
 const LETTER_D = 0x44;
+const NO_MATCH: RecipientVerdict = { kind: 'no-match' };
 
 /** A transaction the registry matched before, so its deletion in a delta file is news. */
 export interface WatchedTransaction {
@@ -46,6 +48,7 @@ export class RowScreener implements RowSink {
   readonly #matcher: RecipientMatcher;
   readonly #cache: RecipientVerdictCache;
   readonly #watched: ReadonlyMap<string, WatchedTransaction>;
+  readonly #shared: SharedNoMatchTable | null;
   readonly #file: string;
   #matches: ScreenedTransaction[] = [];
   #malformed: MalformedRow[] = [];
@@ -60,11 +63,13 @@ export class RowScreener implements RowSink {
     cache: RecipientVerdictCache;
     file: string;
     watched: ReadonlyMap<string, WatchedTransaction>;
+    shared?: SharedNoMatchTable | null;
   }) {
     this.#layout = options.layout;
     this.#matcher = options.matcher;
     this.#cache = options.cache;
     this.#watched = options.watched;
+    this.#shared = options.shared ?? null;
     this.#file = options.file;
   }
 
@@ -75,8 +80,7 @@ export class RowScreener implements RowSink {
       return;
     }
     const hash = RecipientVerdictCache.hash(buf, keyStart, keyEnd);
-    const verdict =
-      this.#cache.get(hash, buf, words, shift, keyStart, keyEnd) ?? this.#cache.set(hash, buf, keyStart, keyEnd, this.#judge(buf, keyStart, keyEnd));
+    const verdict = this.#cache.get(hash, buf, words, shift, keyStart, keyEnd) ?? this.#cache.set(hash, buf, keyStart, keyEnd, this.#consult(hash, buf, keyStart, keyEnd));
     if (verdict.kind === 'no-match') return;
     if (verdict.kind === 'bad-utf8') {
       this.malformed('bad-utf8', verdict.detail, rowStart, line);
@@ -99,6 +103,14 @@ export class RowScreener implements RowSink {
     return results;
   }
 
+  // A recipient new to this worker: another worker may already have found it on no watchlist.
+  #consult(hash: number, buf: Uint8Array, keyStart: number, keyEnd: number): RecipientVerdict {
+    if (this.#shared?.has(hash, buf, keyStart, keyEnd) === true) return NO_MATCH;
+    const verdict = this.#judge(buf, keyStart, keyEnd);
+    if (verdict.kind === 'no-match') this.#shared?.add(hash, buf, keyStart, keyEnd);
+    return verdict;
+  }
+
   #judge(buf: Uint8Array, keyStart: number, keyEnd: number): RecipientVerdict {
     let fields: string[];
     try {
@@ -108,7 +120,7 @@ export class RowScreener implements RowSink {
       throw error;
     }
     const match = this.#matcher.match(recipientFromRow(fields, this.#layout, this.#layout.keyFirst));
-    return match === null ? { kind: 'no-match' } : { kind: 'match', match };
+    return match === null ? NO_MATCH : { kind: 'match', match };
   }
 
   #decode(buf: Uint8Array, rowStart: number, rowEnd: number, line: number): ContractTransaction | null {

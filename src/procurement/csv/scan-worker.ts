@@ -10,6 +10,7 @@ import { RecipientVerdictCache } from './recipient-verdict-cache.js';
 import { MAX_ROW_BYTES, RowScanner } from './row-scanner.js';
 import { RowScreener, type WatchedTransaction } from './row-screener.js';
 import { scanFileChunk } from './scan-file-chunk.js';
+import { SharedNoMatchTable } from './shared-no-match-table.js';
 import { StreamScan } from './stream-scan.js';
 import type { ChunkRequest, ScanWorkerInit, WorkerRequest, WorkerResponse } from './worker-messages.js';
 
@@ -33,6 +34,7 @@ const loaded: unknown = await import(init.matcherModule);
 if (!isMatcherModule(loaded)) throw new Error(`${init.matcherModule} does not export createRecipientMatcher`);
 const matcher = loaded.createRecipientMatcher(init.watchlist);
 const cache = new RecipientVerdictCache(init.cacheLimit);
+const shared = new SharedNoMatchTable(init.noMatch);
 const watched: ReadonlyMap<string, WatchedTransaction> = new Map(init.watched.map((entry) => [entry.transactionKey, entry]));
 // One window per worker, reused for every chunk: memory stays flat whatever the file size.
 const window = Buffer.allocUnsafeSlow(init.chunkBytes + 2 * MAX_ROW_BYTES);
@@ -49,7 +51,7 @@ function descriptor(file: string): number {
 }
 
 function scanChunk(request: ChunkRequest): WorkerResponse {
-  const screener = new RowScreener({ layout: request.layout, matcher, cache, file: request.file, watched });
+  const screener = new RowScreener({ layout: request.layout, matcher, cache, file: request.file, watched, shared });
   const scan = scanFileChunk(request, descriptor(request.file), window, new RowScanner(request.layout, screener));
   return { type: 'chunk', id: request.id, ...scan, ...screener.take(), bytes: scan.bytes };
 }
@@ -58,7 +60,7 @@ function handle(request: WorkerRequest): WorkerResponse {
   if (request.type === 'chunk') return scanChunk(request);
   let stream = streams.get(request.stream);
   if (stream === undefined) {
-    stream = new StreamScan(request.label, { matcher, cache, watched });
+    stream = new StreamScan(request.label, { matcher, cache, watched, shared });
     streams.set(request.stream, stream);
   }
   if (request.type === 'stream-data') stream.push(request.data);

@@ -7,6 +7,7 @@ import { resolveColumnLayout } from './column-layout.js';
 import { parseHeaderRow } from './header-row.js';
 import type { WatchedTransaction } from './row-screener.js';
 import { ScanWorkerPool } from './scan-worker-pool.js';
+import { SharedNoMatchTable } from './shared-no-match-table.js';
 import { screenZipEntries } from './screen-zip-entries.js';
 import type { ChunkResponse, ScanFindings } from './worker-messages.js';
 
@@ -85,6 +86,8 @@ export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenS
     chunkBytes,
     cacheLimit: options.cacheLimit ?? 65_536,
     watched: options.watched ?? [],
+    // 256 Ki slots and 32 MiB of key bytes: room for about 200,000 distinct recipients.
+    noMatch: SharedNoMatchTable.allocate(1 << 18, 32 << 20),
   });
   let bytesDone = 0;
   const absorb = (findings: ScanFindings, file: string, lineBase: number): void => {

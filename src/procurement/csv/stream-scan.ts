@@ -5,6 +5,14 @@ import { parseHeaderRow } from './header-row.js';
 import type { RecipientVerdictCache } from './recipient-verdict-cache.js';
 import { RowScanner } from './row-scanner.js';
 import { RowScreener, type RowScreenerResults, type WatchedTransaction } from './row-screener.js';
+import type { SharedNoMatchTable } from './shared-no-match-table.js';
+
+interface StreamContext {
+  readonly matcher: RecipientMatcher;
+  readonly cache: RecipientVerdictCache;
+  readonly watched: ReadonlyMap<string, WatchedTransaction>;
+  readonly shared: SharedNoMatchTable;
+}
 
 /**
  * One CSV arriving as a sequence of byte blocks (a zip entry being inflated): rows are scanned as
@@ -21,11 +29,11 @@ export class StreamScan {
   #screener: RowScreener | null = null;
   #bytes = 0;
   readonly #label: string;
-  readonly #context: { matcher: RecipientMatcher; cache: RecipientVerdictCache; watched: ReadonlyMap<string, WatchedTransaction> };
+  readonly #context: StreamContext;
 
   constructor(
     label: string,
-    context: { matcher: RecipientMatcher; cache: RecipientVerdictCache; watched: ReadonlyMap<string, WatchedTransaction> },
+    context: StreamContext,
   ) {
     this.#label = label;
     this.#context = context;

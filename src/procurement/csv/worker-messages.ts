@@ -2,6 +2,7 @@ import type { Watchlist } from '../matching/types.js';
 import type { ScreenedTransaction } from '../screening/screen-transaction.js';
 import type { ColumnLayout } from './column-layout.js';
 import type { MalformedRow, WatchedTransaction } from './row-screener.js';
+import type { SharedNoMatchMemory } from './shared-no-match-table.js';
 
 /** What the coordinator posts to a scan worker once, at start. */
 export interface ScanWorkerInit {
@@ -11,6 +12,8 @@ export interface ScanWorkerInit {
   readonly chunkBytes: number;
   readonly cacheLimit: number;
   readonly watched: readonly WatchedTransaction[];
+  /** Recipients any worker found on no watchlist. */
+  readonly noMatch: SharedNoMatchMemory;
 }
 
 /** Scan the rows of a file that start in [start, end). */
