@@ -1,6 +1,7 @@
 import { parseCheckpoint } from '../note/checkpoint.js';
 import { parseSignedNote } from '../note/signed-note.js';
-import { submitToWitness, type FetchLike, type SubmitOptions } from './submit-to-witness.js';
+import type { FetchLike } from '../fetch-like.js';
+import { submitToWitness, type SubmitOptions } from './submit-to-witness.js';
 import { WitnessError } from './witness-error.js';
 
 /** What `requestCosignature` needs from the log. */

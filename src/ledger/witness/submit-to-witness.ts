@@ -1,4 +1,5 @@
 import { parseDecimal } from '../encoding/decimal.js';
+import type { FetchLike } from '../fetch-like.js';
 import { MAX_TREE_SIZE } from '../merkle/tree-size.js';
 import { NoteError } from '../note/note-error.js';
 import { openSignedNote, parseSignedNote } from '../note/signed-note.js';
@@ -6,8 +7,7 @@ import { parseVerifierKey } from '../note/verifier-key.js';
 import { formatAddCheckpointRequest, type AddCheckpointRequest } from './add-checkpoint-request.js';
 import { WitnessError, type WitnessErrorCode } from './witness-error.js';
 
-/** The `fetch` the client uses; injected so tests can call a Hono app directly. */
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+export type { FetchLike } from '../fetch-like.js';
 
 /** Options of `submitToWitness`. */
 export interface SubmitOptions {
