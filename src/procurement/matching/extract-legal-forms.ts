@@ -43,6 +43,7 @@ function editsToRead(tokens: readonly string[], start: number, spelling: Spellin
     const minimum = spelling.tokens.length === 1 ? 6 : 5;
     if (expected.length < minimum || written[0] !== expected[0]) return -1;
     const limit = expected.length >= 12 ? 2 : 1;
+    if (Math.abs(written.length - expected.length) > limit) return -1;
     const distance = editDistance(written, expected, limit);
     if (distance > limit) return -1;
     edits += distance;
@@ -50,12 +51,46 @@ function editsToRead(tokens: readonly string[], start: number, spelling: Spellin
   return edits <= 2 ? edits : -1;
 }
 
-function readAt(tokens: readonly string[], start: number, atHead: boolean): Spelling | undefined {
+// Candidate spellings by the token they start or end with, and, for typos, by its first letter.
+function indexBy(position: (tokens: readonly string[]) => string): { exact: Map<string, Spelling[]>; fuzzy: Map<string, Spelling[]> } {
+  const exact = new Map<string, Spelling[]>();
+  const fuzzy = new Map<string, Spelling[]>();
   for (const spelling of SPELLINGS) {
-    if (spelling.short && atHead && !spelling.definition.leading) continue;
-    if (editsToRead(tokens, start, spelling) >= 0) return spelling;
+    const token = position(spelling.tokens);
+    exact.set(token, [...(exact.get(token) ?? []), spelling]);
+    const letter = token[0] ?? '';
+    // Any word of the spelling long enough to carry a typo makes it a fuzzy candidate.
+    if (spelling.tokens.some((word) => word.length >= 5)) fuzzy.set(letter, [...(fuzzy.get(letter) ?? []), spelling]);
   }
-  return undefined;
+  return { exact, fuzzy };
+}
+const ORDER = new Map(SPELLINGS.map((spelling, k) => [spelling, k]));
+const BY_FIRST = indexBy((tokens) => tokens[0] ?? '');
+const BY_LAST = indexBy((tokens) => tokens[tokens.length - 1] ?? '');
+
+/** The longest spelling that reads at `start` (exact first word, or a typo in a long one). */
+function longestReading(index: typeof BY_FIRST, key: string, reads: (spelling: Spelling) => boolean): Spelling | undefined {
+  let best: Spelling | undefined;
+  for (const spelling of index.exact.get(key) ?? []) {
+    if (reads(spelling)) {
+      best = spelling;
+      break;
+    }
+  }
+  if (key.length < 5) return best;
+  for (const spelling of index.fuzzy.get(key[0] ?? '') ?? []) {
+    if (best !== undefined && (ORDER.get(spelling) ?? 0) >= (ORDER.get(best) ?? 0)) break;
+    if (reads(spelling)) return spelling;
+  }
+  return best;
+}
+
+function readAt(tokens: readonly string[], start: number, atHead: boolean): Spelling | undefined {
+  return longestReading(BY_FIRST, tokens[start] ?? '', (spelling) => !(spelling.short && atHead && !spelling.definition.leading) && editsToRead(tokens, start, spelling) >= 0);
+}
+
+function readEndingAt(tokens: readonly string[], end: number, floor: number): Spelling | undefined {
+  return longestReading(BY_LAST, tokens[end - 1] ?? '', (spelling) => end - spelling.tokens.length >= floor && editsToRead(tokens, end - spelling.tokens.length, spelling) >= 0);
 }
 
 /**
@@ -89,7 +124,7 @@ export function extractLegalForms(
   }
   let end = tokens.length;
   while (end > i) {
-    const spelling = SPELLINGS.find((s) => end - s.tokens.length >= i && editsToRead(tokens, end - s.tokens.length, s) >= 0);
+    const spelling = readEndingAt(tokens, end, i);
     if (spelling !== undefined) {
       const start = end - spelling.tokens.length;
       for (let k = start; k < end; k++) removed[k] = true;

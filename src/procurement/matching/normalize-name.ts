@@ -42,6 +42,15 @@ const POSSESSIVE = /(\p{L})['’`´ʼ]s(?![\p{L}\p{N}])/gu;
 const ORDINAL_DIGITS = /^(\d+)(st|nd|rd|th)$/;
 const LETTER_DIGIT_BOUNDARY = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Letters, digits and the dot (kept for initialisms); ASCII decided without a regular expression. */
+function isWordCharacter(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 46 || (code >= 65 && code <= 90);
+  return WORD_CHARACTER.test(char);
+}
+
 interface RawToken {
   readonly text: string;
   readonly qualifier: boolean;
@@ -64,7 +73,7 @@ function tokenize(folded: string): RawToken[] {
     } else if (char === ')' || char === ']' || char === '}') {
       flush();
       depth = Math.max(0, depth - 1);
-    } else if (char === '.' || /[\p{L}\p{N}]/u.test(char)) {
+    } else if (isWordCharacter(char)) {
       chunk += char;
     } else {
       flush();
@@ -78,6 +87,7 @@ function tokenize(folded: string): RawToken[] {
  * "a.b.c." → "abc" (an initialism), "amazon.com" → "amazon", "com"; "1st" → "1"; "ahl1" → "ahl", "1".
  */
 function splitChunk(chunk: string): string[] {
+  if (!/[.\d]/.test(chunk)) return [chunk];
   const parts = chunk.split('.').filter((part) => part !== '');
   const words = parts.length > 1 && parts.every((part) => part.length === 1) ? [parts.join('')] : parts;
   return words.flatMap((word) => {

@@ -63,6 +63,8 @@ const PLACE_SET: ReadonlySet<string> = new Set([...PLACES.split(/\s+/).filter((p
 
 /** Longest alias phrase, in tokens. */
 const LONGEST_ALIAS = Math.max(...Object.keys(ALIASES).map((phrase) => phrase.split(' ').length));
+/** Words that begin an alias phrase: only these need the phrase lookup. */
+const ALIAS_STARTS: ReadonlySet<string> = new Set(Object.keys(ALIASES).map((phrase) => phrase.split(' ')[0] ?? ''));
 
 /**
  * Joins multi-word place names and maps other spellings to one token, leaving other words alone.
@@ -72,7 +74,7 @@ const LONGEST_ALIAS = Math.max(...Object.keys(ALIASES).map((phrase) => phrase.sp
  * readPlace(['bank', 'of', 'hong', 'kong'], 2); // { consumed: 2, place: 'hongkong' }
  */
 export function readPlace(tokens: readonly string[], start: number): { consumed: number; place: string } {
-  for (let length = Math.min(LONGEST_ALIAS, tokens.length - start); length >= 1; length--) {
+  for (let length = ALIAS_STARTS.has(tokens[start] ?? '') ? Math.min(LONGEST_ALIAS, tokens.length - start) : 0; length >= 1; length--) {
     const phrase = tokens.slice(start, start + length).join(' ');
     const alias = ALIASES[phrase];
     if (alias !== undefined) return { consumed: length, place: alias };

@@ -1,4 +1,5 @@
 import { foldText } from './fold-text.js';
+import { LEGAL_FORMS } from './legal-forms.js';
 import { normalizeName, type NameToken, type NormalizedName } from './normalize-name.js';
 import type { WatchlistEntry, WatchlistName } from './types.js';
 
@@ -18,20 +19,17 @@ export interface IndexedName {
 // A name is only scored against watchlist names it shares a key with. Keys are the first and last
 // two or three letters of the watchlist name's anchor words: a word with one typo keeps its first
 // or its last letters intact, and a word written apart ("PARA GON") or together ("PARAGONSOLUTIONS")
-// keeps its first three. Prefix and suffix keys are namespaced so "sa…" never meets "…sa".
-function keysOfWatchlistWord(word: string): string[] {
-  // Up to three letters: no typo allowed (see allowedEdits), but "NSOGROUP" must still meet "NSO".
-  if (word.length <= 2) return [`=${word}`];
-  if (word.length === 3) return [`=${word}`, `<3${word}`];
-  // Four or five letters: one typo allowed, which leaves the first two or the last two intact.
-  if (word.length <= 5) return [`<2${word.slice(0, 2)}`, `>2${word.slice(-2)}`];
-  return [`<3${word.slice(0, 3)}`, `>3${word.slice(-3)}`];
-}
+// keeps its first three. Each kind of key has its own map, so "sa…" never meets "…sa".
+type KeyKind = 'word' | 'first2' | 'last2' | 'first3' | 'last3';
+type Key = readonly [KeyKind, string];
 
-function keysOfRecipientWord(word: string, keys: string[]): void {
-  if (word.length <= 3) keys.push(`=${word}`);
-  if (word.length >= 2) keys.push(`<2${word.slice(0, 2)}`, `>2${word.slice(-2)}`);
-  if (word.length >= 3) keys.push(`<3${word.slice(0, 3)}`, `>3${word.slice(-3)}`);
+function keysOfWatchlistWord(word: string): Key[] {
+  // Up to three letters: no typo allowed (see allowedEdits), but "NSOGROUP" must still meet "NSO".
+  if (word.length <= 2) return [['word', word]];
+  if (word.length === 3) return [['word', word], ['first3', word]];
+  // Four or five letters: one typo allowed, which leaves the first two or the last two intact.
+  if (word.length <= 5) return [['first2', word.slice(0, 2)], ['last2', word.slice(-2)]];
+  return [['first3', word.slice(0, 3)], ['last3', word.slice(-3)]];
 }
 
 function isGenericWord(token: NameToken): boolean {
@@ -39,19 +37,28 @@ function isGenericWord(token: NameToken): boolean {
 }
 
 /**
- * The words a recipient name must resemble to score against this watchlist name: its distinctive
- * words (two letters or more, not business words), or, for a name without any, all its words.
+ * The keys a recipient name must share to be scored against this watchlist name: those of its
+ * distinctive words (two letters or more, not business words) and of its initials.
  */
-function anchorWords(normalized: NormalizedName): string[] {
+function anchorKeys(normalized: NormalizedName): Key[] {
   const words = normalized.tokens.filter((token) => token.kind === 'word');
   const distinctive = words.filter((token) => !token.business && token.text.length >= 2);
-  const anchors = distinctive.length > 0 ? distinctive : words;
-  const texts = anchors.flatMap((token) => (token.written === token.text ? [token.text] : [token.text, token.written]));
-  // Initials of the whole name ("COSEINC"-style abbreviations are aliases; plain initials are not,
-  // but "N.S.O." and "NSO" must meet).
-  if (words.length >= 2 && words.length <= 6) texts.push(words.map((token) => token.text[0] ?? '').join(''));
-  return texts;
+  const spellings = (token: NameToken): string[] => (token.written === token.text ? [token.text] : [token.text, token.written]);
+  const keys: Key[] =
+    distinctive.length > 0
+      ? distinctive.flatMap(spellings).flatMap(keysOfWatchlistWord)
+      : // A name of business words only ("Computer Security Initiative Consultancy") is generic and
+        // can at most be reviewed, which takes its words as written: exact keys, no typo reach.
+        words.flatMap(spellings).map((word): Key => ['word', word]);
+  // The initials of the whole name, so "CSIC" meets it.
+  if (words.length >= 2 && words.length <= 6) keys.push(['word', words.map((token) => token.text[0] ?? '').join('')]);
+  return keys;
 }
+
+// Legal-form abbreviations and articles in a recipient name ("INC", "LLC", "THE") resemble nothing
+// on the watchlist, though they share letters with many words ("COSEINC").
+const LEGAL_FORM_WORDS: readonly string[] = LEGAL_FORMS.flatMap((form) => form.spellings.filter((spelling) => !spelling.includes(' ')));
+const ARTICLES: readonly string[] = ['the', 'and', 'of', 'for', 'de'];
 
 const ASCII = /^[\x00-\x7f]*$/;
 const SEPARATORS = /[^a-z0-9]+/;
@@ -67,7 +74,15 @@ const SEPARATORS = /[^a-z0-9]+/;
  */
 export class WatchlistNameIndex {
   readonly names: readonly IndexedName[];
-  readonly #byKey = new Map<string, IndexedName[]>();
+  readonly #byKey: Record<KeyKind, Map<string, IndexedName[]>> = {
+    word: new Map(),
+    first2: new Map(),
+    last2: new Map(),
+    first3: new Map(),
+    last3: new Map(),
+  };
+  /** Recipient words skipped: legal forms and articles, unless a watchlist name has them as words. */
+  readonly #inert: ReadonlySet<string>;
 
   constructor(entries: readonly WatchlistEntry[]) {
     const names: IndexedName[] = [];
@@ -79,42 +94,48 @@ export class WatchlistNameIndex {
         const normalized = normalizeName(name.value);
         const indexed = { entry, name, normalized, generic: normalized.tokens.every(isGenericWord) };
         names.push(indexed);
-        for (const word of anchorWords(normalized)) {
-          for (const key of keysOfWatchlistWord(word)) {
-            const list = this.#byKey.get(key) ?? [];
-            if (!list.includes(indexed)) list.push(indexed);
-            this.#byKey.set(key, list);
-          }
+        for (const [kind, key] of anchorKeys(normalized)) {
+          const list = this.#byKey[kind].get(key) ?? [];
+          if (!list.includes(indexed)) list.push(indexed);
+          this.#byKey[kind].set(key, list);
         }
       }
     }
     this.names = names;
+    const words = this.#byKey.word;
+    this.#inert = new Set([...LEGAL_FORM_WORDS, ...ARTICLES].filter((word) => !words.has(word)));
   }
 
   /** Watchlist names that `rawName` could plausibly match; empty when none. */
   candidates(rawName: string): IndexedName[] {
     const text = ASCII.test(rawName) ? rawName.toLowerCase() : foldText(rawName);
-    const words = text.split(SEPARATORS);
-    const keys: string[] = [];
+    const found: IndexedName[] = [];
     let initials = '';
-    for (const word of words) {
-      if (word === '') continue;
-      keysOfRecipientWord(word, keys);
+    for (const word of text.split(SEPARATORS)) {
+      if (word === '' || this.#inert.has(word)) continue;
+      this.#lookUp(word, found);
       // Letters written apart ("N.S.O.", "N S O") are also looked up together.
-      if (word.length === 1) initials += word;
-      else if (initials !== '') {
-        if (initials.length > 1) keysOfRecipientWord(initials, keys);
+      if (word.length === 1) {
+        initials += word;
+      } else {
+        if (initials.length > 1) this.#lookUp(initials, found);
         initials = '';
       }
     }
-    if (initials.length > 1) keysOfRecipientWord(initials, keys);
-    let found: IndexedName[] | undefined;
-    for (const key of keys) {
-      const list = this.#byKey.get(key);
-      if (list === undefined) continue;
-      if (found === undefined) found = [...list];
-      else for (const indexed of list) if (!found.includes(indexed)) found.push(indexed);
-    }
-    return found ?? [];
+    if (initials.length > 1) this.#lookUp(initials, found);
+    return found;
+  }
+
+  #lookUp(word: string, found: IndexedName[]): void {
+    const add = (list: IndexedName[] | undefined): void => {
+      if (list !== undefined) for (const indexed of list) if (!found.includes(indexed)) found.push(indexed);
+    };
+    add(this.#byKey.word.get(word));
+    if (word.length < 2) return;
+    add(this.#byKey.first2.get(word.slice(0, 2)));
+    add(this.#byKey.last2.get(word.slice(-2)));
+    if (word.length < 3) return;
+    add(this.#byKey.first3.get(word.slice(0, 3)));
+    add(this.#byKey.last3.get(word.slice(-3)));
   }
 }
