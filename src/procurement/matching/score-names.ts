@@ -114,11 +114,19 @@ function splitAlternatives(name: string): string[] {
  * scoreNormalizedNames(normalizeName('Siemens AG'), normalizeName('Siemens Aktiengesellschaft')).score; // 1
  */
 export function scoreNormalizedNames(a: NormalizedName, b: NormalizedName, weights: NameScoringWeights = DEFAULT_NAME_SCORING_WEIGHTS): NameScore {
-  const reasons: string[] = [];
-  if (compact(a) !== '' && compact(a) === compact(b) && (a.tokens.length !== b.tokens.length || a.legalForms.length !== b.legalForms.length)) {
-    // "SiemensAG" / "Siemens AG", "PricewaterhouseCoopers" / "Pricewaterhouse Coopers".
-    return { score: 0.98, reasons: [`"${a.original}" and "${b.original}" are equal when spaces are ignored`], features: { ...NO_MATCH, conflicting: false } };
+  const aligned = scoreAlignedTokens(a, b, weights);
+  // "SiemensAG" / "Siemens AG": the legal form is glued to the name, so no token reads as one.
+  if (aligned.score < SAME_LETTERS_SCORE && compact(a) !== '' && compact(a) === compact(b)) {
+    return { score: SAME_LETTERS_SCORE, reasons: [`"${a.original}" and "${b.original}" are equal when spaces and punctuation are ignored`], features: { ...NO_MATCH, conflicting: false } };
   }
+  return aligned;
+}
+
+/** Names with the same letters and digits in the same order, spaced differently. */
+const SAME_LETTERS_SCORE = 0.98;
+
+function scoreAlignedTokens(a: NormalizedName, b: NormalizedName, weights: NameScoringWeights): NameScore {
+  const reasons: string[] = [];
   if (a.tokens.length === 0 || b.tokens.length === 0) return { score: 0, reasons: ['a name is empty'], features: NO_MATCH };
 
   const alignment = alignTokens(a.tokens, b.tokens);
