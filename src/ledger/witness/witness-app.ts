@@ -74,7 +74,7 @@ export function createWitnessApp(options: WitnessOptions): Hono {
       let checkpoint: Checkpoint;
       try {
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        const body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        const body = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
         request = parseAddCheckpointRequest(body);
         checkpoint = parseCheckpoint(parseSignedNote(request.checkpoint).text);
       } catch (error) {

@@ -14,6 +14,7 @@ import { generateSignerKey, parseSignerKey } from '../note/signer-key.js';
 import { parseVerifierKey } from '../note/verifier-key.js';
 import { MemoryLog } from '../tiles/memory-log.js';
 import { formatAddCheckpointRequest } from './add-checkpoint-request.js';
+import { addCosignatures } from './add-cosignatures.js';
 import { FileWitnessStore } from './file-witness-store.js';
 import { requestCosignature } from './request-cosignature.js';
 import { submitToWitness, type FetchLike } from './submit-to-witness.js';
@@ -67,7 +68,9 @@ describe('witness server and client (c2sp.org/tlog-witness)', () => {
     const first = log.publishCheckpoint();
     const lines = await submitToWitness('http://witness', { oldSize: 0n, proof: [], checkpointNote: first }, fetchFrom(witness), { witnessKey: witnessKeys.verifierKey });
     expect(lines).toHaveLength(1);
-    const cosigned = `${first}${lines.map((l) => `${l}\n`).join('')}`;
+    const cosigned = addCosignatures(first, [...lines, ...lines]);
+    expect(cosigned).toBe(`${first}${lines[0]}\n`);
+    expect(() => addCosignatures(first, ['not a signature line'])).toThrow();
     const opened = openSignedNote(cosigned, [parseVerifierKey(logKeys.verifierKey), parseVerifierKey(witnessKeys.verifierKey)]);
     expect(opened.verified).toHaveLength(2);
     expect(cosignatureTimestamp(opened.verified[1]?.signature ?? new Uint8Array())).toBe(1_750_000_000n);
