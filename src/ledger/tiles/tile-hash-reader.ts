@@ -30,30 +30,52 @@ export interface TileHashReaderOptions {
  */
 export function createTileHashReader(tiles: TileReader, treeSize: bigint, options: TileHashReaderOptions = {}): HashReader {
   const cache = options.cache ?? new TileCache();
-  const expandedTile = (tile: TileId): Promise<Uint8Array[]> => cache.get(tile, async () => expand(await tiles.readTile(tile), tile));
-
   return {
     async readHashes(nodes: readonly NodeId[]): Promise<readonly Uint8Array[]> {
-      return Promise.all(
-        nodes.map(async ({ level, index }) => {
-          const tileLevel = Math.floor(level / TILE_HEIGHT);
-          const sublevel = level % TILE_HEIGHT;
-          const first = index << BigInt(sublevel);
-          const tileIndex = first / BigInt(TILE_WIDTH);
-          const offset = Number(first % BigInt(TILE_WIDTH));
-          const width = tileWidth(tileLevel, tileIndex, treeSize);
-          if (offset + (1 << sublevel) > width) {
-            throw new MerkleError({ code: 'BAD_READER', message: `node (${level}, ${index}) is not in the tree of ${treeSize}` });
-          }
-          const levels = await expandedTile({ level: tileLevel, index: tileIndex, width });
-          const row = levels[sublevel];
-          if (row === undefined) throw new MerkleError({ code: 'BAD_READER', message: 'tile level missing' });
-          const at = (offset >> sublevel) * HASH_SIZE;
-          return row.slice(at, at + HASH_SIZE);
-        }),
-      );
+      // Locate every node in its tile, then load each distinct tile once; cached ones synchronously.
+      const located = nodes.map((node) => locate(node, treeSize));
+      const rows = new Map<string, Uint8Array[]>();
+      const pending: Array<Promise<void>> = [];
+      for (const { key, tile } of located) {
+        if (rows.has(key)) continue;
+        const hit = cache.peek(tile);
+        if (hit !== undefined) {
+          rows.set(key, hit);
+          continue;
+        }
+        rows.set(key, []);
+        pending.push(
+          cache.get(tile, async () => expand(await tiles.readTile(tile), tile)).then((levels) => {
+            rows.set(key, levels);
+          }),
+        );
+      }
+      if (pending.length > 0) await Promise.all(pending);
+      return located.map(({ key, sublevel, offset }) => {
+        const row = rows.get(key)?.[sublevel];
+        if (row === undefined) throw new MerkleError({ code: 'BAD_READER', message: 'tile level missing' });
+        const at = (offset >> sublevel) * HASH_SIZE;
+        return row.slice(at, at + HASH_SIZE);
+      });
     },
   };
+}
+
+const SUBLEVEL_SHIFT = Array.from({ length: TILE_HEIGHT }, (_, i) => BigInt(i));
+const WIDTH = BigInt(TILE_WIDTH);
+
+/** The tile holding node (level, index): tile level `floor(level / 8)`, and where in it. */
+function locate({ level, index }: NodeId, treeSize: bigint): { key: string; tile: TileId; sublevel: number; offset: number } {
+  const tileLevel = Math.floor(level / TILE_HEIGHT);
+  const sublevel = level % TILE_HEIGHT;
+  const first = index << (SUBLEVEL_SHIFT[sublevel] ?? 0n);
+  const tileIndex = first / WIDTH;
+  const offset = Number(first % WIDTH);
+  const width = tileWidth(tileLevel, tileIndex, treeSize);
+  if (offset + (1 << sublevel) > width) {
+    throw new MerkleError({ code: 'BAD_READER', message: `node (${level}, ${index}) is not in the tree of ${treeSize}` });
+  }
+  return { key: `${tileLevel}/${tileIndex}/${width}`, tile: { level: tileLevel, index: tileIndex, width }, sublevel, offset };
 }
 
 /** A tile and the levels above its hashes inside it: rows[s] holds the nodes of sublevel s. */
