@@ -19,7 +19,12 @@ export interface NameBenchPair {
 /** The schemas of organisation pairs: the anchor's 259 pairs. */
 export const ORGANIZATION_SCHEMAS: ReadonlySet<string> = new Set(['Company', 'Organization', 'LegalEntity']);
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes) into rows. */
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes) into rows.
+ *
+ * @example
+ * parseCsv('a,"b, c"\n1,2\n'); // [['a', 'b, c'], ['1', '2']]
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

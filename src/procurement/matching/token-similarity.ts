@@ -4,6 +4,10 @@ import { editDistance } from './edit-distance.js';
  * How many typing edits a word of this length may carry and still be the same word. Short words
  * and acronyms get none: "LXC" and "LAU", "CVS" and "CVC", "BWI" and "BAE" are different firms,
  * while "Exxor" may be a typo of "Exxon" and "Trafalgura" of "Trafigura".
+ *
+ * @example
+ * allowedEdits(3);  // 0: "CVS" / "CVC" differ
+ * allowedEdits(10); // 2
  */
 export function allowedEdits(length: number): number {
   if (length <= 3) return 0;

@@ -1,6 +1,8 @@
+import { editDistance } from './edit-distance.js';
 import { foldText } from './fold-text.js';
 import { LEGAL_FORMS } from './legal-forms.js';
 import { normalizeName, type NameToken, type NormalizedName } from './normalize-name.js';
+import { allowedEdits } from './token-similarity.js';
 import type { WatchlistEntry, WatchlistName } from './types.js';
 
 /** A watchlist name, normalised once when the matcher is created. */
@@ -16,14 +18,15 @@ export interface IndexedName {
   readonly generic: boolean;
 }
 
-// A name is only scored against watchlist names it shares a key with. Keys are the first and last
-// two or three letters of the watchlist name's anchor words: a word with one typo keeps its first
-// or its last letters intact, and a word written apart ("PARA GON") or together ("PARAGONSOLUTIONS")
-// keeps its first three. Each kind of key has its own map, so "sa…" never meets "…sa".
+// A name is only scored against watchlist names it shares a plausible word with. Each anchor word
+// of a watchlist name is filed under its first and last two or three letters: a word with one typo
+// keeps its first or its last letters intact, and a word written apart ("PARA GON") or together
+// ("PARAGONSOLUTIONS") keeps its first three. A recipient word that finds an anchor this way must
+// then really resemble it (within the typos its length allows, or starting with it, or being its
+// start), so "PARTNERS" does not reach "Paragon". Each kind of key has its own map.
 type KeyKind = 'word' | 'first2' | 'last2' | 'first3' | 'last3';
-type Key = readonly [KeyKind, string];
 
-function keysOfWatchlistWord(word: string): Key[] {
+function keysOfWatchlistWord(word: string): [KeyKind, string][] {
   // Up to three letters: no typo allowed (see allowedEdits), but "NSOGROUP" must still meet "NSO".
   if (word.length <= 2) return [['word', word]];
   if (word.length === 3) return [['word', word], ['first3', word]];
@@ -32,27 +35,43 @@ function keysOfWatchlistWord(word: string): Key[] {
   return [['first3', word.slice(0, 3)], ['last3', word.slice(-3)]];
 }
 
+/** An anchor word of a watchlist name, as filed under a key. */
+interface Anchor {
+  readonly indexed: IndexedName;
+  readonly word: string;
+  /** Only the word itself counts (business words of generic names, initials). */
+  readonly exact: boolean;
+}
+
+function resembles(recipientWord: string, anchor: Anchor): boolean {
+  if (recipientWord === anchor.word) return true;
+  if (anchor.exact) return false;
+  if (recipientWord.startsWith(anchor.word)) return true;
+  if (recipientWord.length >= 3 && anchor.word.startsWith(recipientWord)) return true;
+  const allowed = allowedEdits(Math.min(recipientWord.length, anchor.word.length));
+  return allowed > 0 && editDistance(recipientWord, anchor.word, allowed) <= allowed;
+}
+
 function isGenericWord(token: NameToken): boolean {
   return token.kind === 'number' || token.business || token.common || token.place || token.text.length <= 2;
 }
 
 /**
- * The keys a recipient name must share to be scored against this watchlist name: those of its
- * distinctive words (two letters or more, not business words) and of its initials.
+ * The anchors of a watchlist name: its distinctive words (two letters or more, not business
+ * words) and its initials; for a name of business words only ("Computer Security Initiative
+ * Consultancy"), which is generic and can at most be reviewed, its words as written, of which a
+ * recipient must share two.
  */
-function anchorKeys(normalized: NormalizedName): Key[] {
-  const words = normalized.tokens.filter((token) => token.kind === 'word');
+function anchorsOf(indexed: IndexedName): { anchors: Anchor[]; hitsNeeded: number } {
+  const words = indexed.normalized.tokens.filter((token) => token.kind === 'word');
   const distinctive = words.filter((token) => !token.business && token.text.length >= 2);
   const spellings = (token: NameToken): string[] => (token.written === token.text ? [token.text] : [token.text, token.written]);
-  const keys: Key[] =
+  const anchors: Anchor[] =
     distinctive.length > 0
-      ? distinctive.flatMap(spellings).flatMap(keysOfWatchlistWord)
-      : // A name of business words only ("Computer Security Initiative Consultancy") is generic and
-        // can at most be reviewed, which takes its words as written: exact keys, no typo reach.
-        words.flatMap(spellings).map((word): Key => ['word', word]);
-  // The initials of the whole name, so "CSIC" meets it.
-  if (words.length >= 2 && words.length <= 6) keys.push(['word', words.map((token) => token.text[0] ?? '').join('')]);
-  return keys;
+      ? distinctive.flatMap(spellings).map((word) => ({ indexed, word, exact: false }))
+      : words.flatMap(spellings).map((word) => ({ indexed, word, exact: true }));
+  if (words.length >= 2 && words.length <= 6) anchors.push({ indexed, word: words.map((token) => token.text[0] ?? '').join(''), exact: true });
+  return { anchors, hitsNeeded: distinctive.length > 0 ? 1 : Math.min(2, words.length) };
 }
 
 // Legal-form abbreviations and articles in a recipient name ("INC", "LLC", "THE") resemble nothing
@@ -74,13 +93,14 @@ const SEPARATORS = /[^a-z0-9]+/;
  */
 export class WatchlistNameIndex {
   readonly names: readonly IndexedName[];
-  readonly #byKey: Record<KeyKind, Map<string, IndexedName[]>> = {
+  readonly #byKey: Record<KeyKind, Map<string, Anchor[]>> = {
     word: new Map(),
     first2: new Map(),
     last2: new Map(),
     first3: new Map(),
     last3: new Map(),
   };
+  readonly #hitsNeeded = new Map<IndexedName, number>();
   /** Recipient words skipped: legal forms and articles, unless a watchlist name has them as words. */
   readonly #inert: ReadonlySet<string>;
 
@@ -94,10 +114,11 @@ export class WatchlistNameIndex {
         const normalized = normalizeName(name.value);
         const indexed = { entry, name, normalized, generic: normalized.tokens.every(isGenericWord) };
         names.push(indexed);
-        for (const [kind, key] of anchorKeys(normalized)) {
-          const list = this.#byKey[kind].get(key) ?? [];
-          if (!list.includes(indexed)) list.push(indexed);
-          this.#byKey[kind].set(key, list);
+        const { anchors, hitsNeeded } = anchorsOf(indexed);
+        this.#hitsNeeded.set(indexed, hitsNeeded);
+        for (const anchor of anchors) {
+          const keys: [KeyKind, string][] = anchor.exact ? [['word', anchor.word]] : keysOfWatchlistWord(anchor.word);
+          for (const [kind, key] of keys) this.#byKey[kind].set(key, [...(this.#byKey[kind].get(key) ?? []), anchor]);
         }
       }
     }
@@ -109,33 +130,43 @@ export class WatchlistNameIndex {
   /** Watchlist names that `rawName` could plausibly match; empty when none. */
   candidates(rawName: string): IndexedName[] {
     const text = ASCII.test(rawName) ? rawName.toLowerCase() : foldText(rawName);
-    const found: IndexedName[] = [];
+    const hits = new Map<IndexedName, Set<string>>();
     let initials = '';
     for (const word of text.split(SEPARATORS)) {
       if (word === '' || this.#inert.has(word)) continue;
-      this.#lookUp(word, found);
+      this.#lookUp(word, hits);
       // Letters written apart ("N.S.O.", "N S O") are also looked up together.
       if (word.length === 1) {
         initials += word;
       } else {
-        if (initials.length > 1) this.#lookUp(initials, found);
+        if (initials.length > 1) this.#lookUp(initials, hits);
         initials = '';
       }
     }
-    if (initials.length > 1) this.#lookUp(initials, found);
+    if (initials.length > 1) this.#lookUp(initials, hits);
+    const found: IndexedName[] = [];
+    for (const [indexed, words] of hits) if (words.size >= (this.#hitsNeeded.get(indexed) ?? 1)) found.push(indexed);
     return found;
   }
 
-  #lookUp(word: string, found: IndexedName[]): void {
-    const add = (list: IndexedName[] | undefined): void => {
-      if (list !== undefined) for (const indexed of list) if (!found.includes(indexed)) found.push(indexed);
-    };
-    add(this.#byKey.word.get(word));
+  #lookUp(word: string, hits: Map<IndexedName, Set<string>>): void {
+    const { word: whole, first2, last2, first3, last3 } = this.#byKey;
+    recordResembling(word, whole.get(word), hits);
     if (word.length < 2) return;
-    add(this.#byKey.first2.get(word.slice(0, 2)));
-    add(this.#byKey.last2.get(word.slice(-2)));
+    recordResembling(word, first2.get(word.slice(0, 2)), hits);
+    recordResembling(word, last2.get(word.slice(-2)), hits);
     if (word.length < 3) return;
-    add(this.#byKey.first3.get(word.slice(0, 3)));
-    add(this.#byKey.last3.get(word.slice(-3)));
+    recordResembling(word, first3.get(word.slice(0, 3)), hits);
+    recordResembling(word, last3.get(word.slice(-3)), hits);
+  }
+}
+
+function recordResembling(word: string, anchors: readonly Anchor[] | undefined, hits: Map<IndexedName, Set<string>>): void {
+  if (anchors === undefined) return;
+  for (const anchor of anchors) {
+    if (!resembles(word, anchor)) continue;
+    const words = hits.get(anchor.indexed) ?? new Set<string>();
+    words.add(anchor.word);
+    hits.set(anchor.indexed, words);
   }
 }
