@@ -29,6 +29,10 @@ export interface Database {
   logEntries: LogEntryTable;
   sealOpenings: SealOpeningTable;
   searchDocuments: SearchDocumentTable;
+  logTiles: LogTileTable;
+  logCheckpoints: LogCheckpointTable;
+  logCosignatures: LogCosignatureTable;
+  logEntrySubjects: LogEntrySubjectTable;
 }
 
 type Timestamps = {
@@ -277,4 +281,36 @@ export interface SearchDocumentTable {
   field: string;
   /** Case- and accent-folded text that is indexed. */
   content: string;
+}
+
+/** One tile of the log's tree, at its latest width. */
+export interface LogTileTable {
+  level: number;
+  idx: number;
+  width: number;
+  hashes: Uint8Array;
+}
+
+/** Every checkpoint the log signed. */
+export interface LogCheckpointTable {
+  size: number;
+  /** Hex. */
+  rootHash: string;
+  /** The signed note, exactly as served. */
+  note: string;
+  createdAt: string;
+}
+
+/** A witness's cosignature line on a checkpoint. */
+export interface LogCosignatureTable {
+  size: number;
+  witness: string;
+  signatureLine: string;
+  receivedAt: string;
+}
+
+/** A subject (`organization:paragon-solutions`) an entry concerns. */
+export interface LogEntrySubjectTable {
+  subject: string;
+  logEntryId: number;
 }

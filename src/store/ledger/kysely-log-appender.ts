@@ -38,6 +38,8 @@ export class KyselyLogAppender implements LogAppender {
         .values(sealed.map((s) => ({ logEntryId: id, field: s.field, value: canonicalJson(s.value), opening: s.opening, unsealedAt: null })))
         .execute();
     }
+    const subjects = [...new Set(input.subjects)];
+    if (subjects.length > 0) await this.#db.insertInto('logEntrySubjects').values(subjects.map((subject) => ({ subject, logEntryId: id }))).execute();
     this.#appended.push(id);
     return { id };
   }

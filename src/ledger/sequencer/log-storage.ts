@@ -1,0 +1,48 @@
+import type { TileWrite } from './tree-state.js';
+
+/** A signed checkpoint as stored. */
+export interface StoredCheckpoint {
+  readonly size: bigint;
+  readonly rootHash: Uint8Array;
+  /** The signed note text (checkpoint body + signature lines). */
+  readonly note: string;
+  readonly createdAt: string;
+}
+
+/** An entry as stored: its row id, its leaf index once sequenced, its bytes. */
+export interface StoredEntry {
+  readonly id: number;
+  readonly leafIndex: bigint | null;
+  readonly entry: string;
+}
+
+/** One integration step, written in one transaction (one fsync). */
+export interface Integration {
+  /** Entry row id → its leaf index. */
+  readonly assignments: readonly { readonly id: number; readonly leafIndex: bigint }[];
+  readonly tiles: readonly TileWrite[];
+  readonly checkpoint: StoredCheckpoint;
+}
+
+/**
+ * What the sequencer and the log's readers need of storage. Implemented over Kysely for SQLite
+ * and PostgreSQL (src/store/ledger/).
+ */
+export interface LogStorage {
+  latestCheckpoint(): Promise<StoredCheckpoint | undefined>;
+  checkpointAt(size: bigint): Promise<StoredCheckpoint | undefined>;
+  /** Checkpoints newest first. */
+  listCheckpoints(limit: number, beforeSize?: bigint): Promise<StoredCheckpoint[]>;
+  /** A tile's hashes at its latest stored width (concatenated 32-byte hashes), or undefined. */
+  readTile(level: number, index: bigint): Promise<Uint8Array | undefined>;
+  /** The oldest entries not yet sequenced. */
+  pendingEntries(limit: number): Promise<StoredEntry[]>;
+  /** Sequenced entries with leaf index in [from, from + count), in index order. */
+  entriesByIndex(from: bigint, count: number): Promise<StoredEntry[]>;
+  entryById(id: number): Promise<StoredEntry | undefined>;
+  /** Durably appends pre-encoded entries in one transaction; returns their row ids. */
+  appendEntries(entries: readonly { readonly entry: string; readonly type: string; readonly createdAt: string }[]): Promise<number[]>;
+  integrate(step: Integration): Promise<void>;
+  addCosignature(size: bigint, witness: string, signatureLine: string, receivedAt: string): Promise<void>;
+  cosignatures(size: bigint): Promise<{ witness: string; signatureLine: string }[]>;
+}

@@ -1,0 +1,20 @@
+import { HASH_SIZE } from '../merkle/hash.js';
+import type { TileReader } from '../tiles/tile-hash-reader.js';
+import { TileError } from '../tiles/tile-error.js';
+import type { TileId } from '../tiles/tile-id.js';
+import type { LogStorage } from './log-storage.js';
+
+/**
+ * Tiles from storage at any width up to the stored one: a partial tile of width w is the first w
+ * hashes of every wider version of it (C2SP tlog-tiles), so one row per tile serves them all.
+ */
+export function storedTileReader(storage: LogStorage): TileReader {
+  return {
+    async readTile(tile: TileId): Promise<Uint8Array> {
+      const stored = await storage.readTile(tile.level, tile.index);
+      const bytes = tile.width * HASH_SIZE;
+      if (!stored || stored.length < bytes) throw new TileError({ code: 'TILE_OUT_OF_RANGE', message: `tile ${tile.level}/${tile.index} of width ${tile.width} is not stored` });
+      return stored.subarray(0, bytes);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CommandError } from '../../../core/command-error.js';
+import { encodeBase64 } from '../../../ledger/encoding/base64.js';
+import { hashLeaf } from '../../../ledger/merkle/hash.js';
+import { proveConsistency } from '../../../ledger/merkle/prove-consistency.js';
+import { proveInclusion } from '../../../ledger/merkle/prove-inclusion.js';
+import { storedTileReader } from '../../../ledger/sequencer/stored-tile-reader.js';
+import { createTileHashReader } from '../../../ledger/tiles/tile-hash-reader.js';
+import type { Ledger } from '../../../ledger/sequencer/ledger.js';
+import { readLogEntries, readLogEntry } from '../../../store/ledger/read-log-entries.js';
+import type { Store } from '../../../store/store.js';
+import type { ApiRouter } from '../api-router.js';
+import { pageQuerySchema, pageSchema } from '../common-schemas.js';
+
+const treeNumber = z.string().regex(/^(0|[1-9][0-9]{0,18})$/, 'must be a decimal integer without leading zeros').transform((v) => BigInt(v));
+
+/** The log through the API: entries, proofs, receipts, checkpoints. The tiles are under /log/. */
+export function addLogRoutes(router: ApiRouter, store: Store, ledger: Ledger): void {
+  const latest = async () => {
+    const checkpoint = await ledger.storage.latestCheckpoint();
+    if (!checkpoint) throw new CommandError({ code: 'NOT_FOUND', message: 'the log has no checkpoint yet' });
+    return checkpoint;
+  };
+
+  router.add(
+    { method: 'get', path: '/log/entries', operationId: 'listLogEntries', summary: 'Sequenced log entries, newest first; filter by subject (e.g. organization:candiru)', tag: 'log', query: pageQuerySchema.extend({ subject: z.string().max(200).optional() }), responses: { 200: { description: 'A page of entries', schema: pageSchema() } } },
+    async (c, { query }) => c.json({ ...(await readLogEntries(store.db, query)), limit: query.limit, offset: query.offset }),
+  );
+  router.add(
+    {
+      method: 'get', path: '/log/entries/{index}/proof', operationId: 'proveInclusion', summary: 'An RFC 9162 inclusion proof of an entry, against the latest checkpoint or a given tree size', tag: 'log',
+      params: z.object({ index: treeNumber }), query: z.object({ treeSize: treeNumber.optional() }), responses: { 200: { description: 'The entry, its leaf hash, the proof and the checkpoint' } },
+    },
+    async (c, { params, query }) => {
+      const checkpoint = query.treeSize === undefined ? await latest() : await ledger.storage.checkpointAt(query.treeSize);
+      if (!checkpoint) throw new CommandError({ code: 'NOT_FOUND', message: `no checkpoint of size ${query.treeSize}` });
+      if (params.index >= checkpoint.size) throw new CommandError({ code: 'NOT_FOUND', message: `entry ${params.index} is not in the tree of size ${checkpoint.size}` });
+      const entry = await readLogEntry(store.db, params.index);
+      if (!entry) throw new CommandError({ code: 'NOT_FOUND', message: `no entry ${params.index}` });
+      const proof = await proveInclusion(createTileHashReader(storedTileReader(ledger.storage), checkpoint.size), params.index, checkpoint.size);
+      return c.json({
+        index: params.index.toString(), treeSize: checkpoint.size.toString(), entry: entry.entry, leafHash: encodeBase64(hashLeaf(new TextEncoder().encode(entry.entry))),
+        inclusionProof: proof.map(encodeBase64), rootHash: encodeBase64(checkpoint.rootHash), checkpoint: checkpoint.note,
+      });
+    },
+  );
+  router.add(
+    {
+      method: 'get', path: '/log/receipts/{entryId}', operationId: 'getReceipt', summary: 'The receipt of an entry (index, inclusion proof, and the checkpoint it is proved against); waits up to waitMs for the sequencer', tag: 'log',
+      params: z.object({ entryId: z.coerce.number().int().positive() }), query: z.object({ waitMs: z.coerce.number().int().min(0).max(30_000).default(5000) }), responses: { 200: { description: 'The receipt' } },
+    },
+    async (c, { params, query }) => {
+      try {
+        return c.json(await ledger.sequencer.receipt(params.entryId, { waitMs: query.waitMs }));
+      } catch (error) {
+        throw new CommandError({ code: 'NOT_FOUND', message: error instanceof Error ? error.message : 'no receipt' });
+      }
+    },
+  );
+  router.add(
+    { method: 'get', path: '/log/checkpoints', operationId: 'listCheckpoints', summary: 'Every signed checkpoint, newest first, with witness cosignatures', tag: 'log', query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20), before: treeNumber.optional() }), responses: { 200: { description: 'Checkpoints' } } },
+    async (c, { query }) => {
+      const checkpoints = await ledger.storage.listCheckpoints(query.limit, query.before);
+      const items = [];
+      for (const cp of checkpoints) {
+        items.push({ size: cp.size.toString(), rootHash: encodeBase64(cp.rootHash), createdAt: cp.createdAt, note: cp.note, cosignatures: await ledger.storage.cosignatures(cp.size) });
+      }
+      return c.json({ origin: ledger.origin, verifierKey: ledger.verifierKey, items });
+    },
+  );
+  router.add(
+    { method: 'get', path: '/log/consistency', operationId: 'proveConsistency', summary: 'An RFC 9162 consistency proof between two checkpointed sizes', tag: 'log', query: z.object({ from: treeNumber, to: treeNumber }), responses: { 200: { description: 'The proof' } } },
+    async (c, { query }) => {
+      const to = await ledger.storage.checkpointAt(query.to);
+      if (!to || query.from > query.to) throw new CommandError({ code: 'NOT_FOUND', message: `no checkpoint of size ${query.to} at or after ${query.from}` });
+      const proof = query.from === 0n ? [] : await proveConsistency(createTileHashReader(storedTileReader(ledger.storage), to.size), query.from, query.to);
+      return c.json({ from: query.from.toString(), to: query.to.toString(), proof: proof.map(encodeBase64) });
+    },
+  );
+}

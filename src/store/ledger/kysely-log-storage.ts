@@ -1,0 +1,122 @@
+import { sql, type Kysely } from 'kysely';
+import type { Integration, LogStorage, StoredCheckpoint, StoredEntry } from '../../ledger/sequencer/log-storage.js';
+import type { Database } from '../schema.js';
+
+const fromHex = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, 'hex'));
+const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
+
+function toCheckpoint(row: { size: number | string; rootHash: string; note: string; createdAt: string }): StoredCheckpoint {
+  return { size: BigInt(row.size), rootHash: fromHex(row.rootHash), note: row.note, createdAt: row.createdAt };
+}
+
+function toEntry(row: { id: number | string; leafIndex: number | string | null; entry: string }): StoredEntry {
+  return { id: Number(row.id), leafIndex: row.leafIndex === null ? null : BigInt(row.leafIndex), entry: row.entry };
+}
+
+/** Rows per multi-row statement: well under SQLite's 32,766 bound parameters. */
+const CHUNK = 2000;
+
+/**
+ * The log's storage over Kysely (SQLite and PostgreSQL). Writes that belong together run in one
+ * transaction: a batch of appends, or one integration step (leaf indices, tiles, checkpoint).
+ */
+export class KyselyLogStorage implements LogStorage {
+  readonly #db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async latestCheckpoint(): Promise<StoredCheckpoint | undefined> {
+    const row = await this.#db.selectFrom('logCheckpoints').selectAll().orderBy('size', 'desc').limit(1).executeTakeFirst();
+    return row ? toCheckpoint(row) : undefined;
+  }
+
+  async checkpointAt(size: bigint): Promise<StoredCheckpoint | undefined> {
+    const row = await this.#db.selectFrom('logCheckpoints').selectAll().where('size', '=', Number(size)).executeTakeFirst();
+    return row ? toCheckpoint(row) : undefined;
+  }
+
+  async listCheckpoints(limit: number, beforeSize?: bigint): Promise<StoredCheckpoint[]> {
+    let query = this.#db.selectFrom('logCheckpoints').selectAll().orderBy('size', 'desc').limit(limit);
+    if (beforeSize !== undefined) query = query.where('size', '<', Number(beforeSize));
+    return (await query.execute()).map(toCheckpoint);
+  }
+
+  async readTile(level: number, index: bigint): Promise<Uint8Array | undefined> {
+    const row = await this.#db.selectFrom('logTiles').select('hashes').where('level', '=', level).where('idx', '=', Number(index)).executeTakeFirst();
+    return row ? new Uint8Array(row.hashes) : undefined;
+  }
+
+  async pendingEntries(limit: number): Promise<StoredEntry[]> {
+    const rows = await this.#db.selectFrom('logEntries').select(['id', 'leafIndex', 'entry']).where('leafIndex', 'is', null).orderBy('id').limit(limit).execute();
+    return rows.map(toEntry);
+  }
+
+  async entriesByIndex(from: bigint, count: number): Promise<StoredEntry[]> {
+    const rows = await this.#db
+      .selectFrom('logEntries')
+      .select(['id', 'leafIndex', 'entry'])
+      .where('leafIndex', '>=', Number(from))
+      .where('leafIndex', '<', Number(from) + count)
+      .orderBy('leafIndex')
+      .execute();
+    return rows.map(toEntry);
+  }
+
+  async entryById(id: number): Promise<StoredEntry | undefined> {
+    const row = await this.#db.selectFrom('logEntries').select(['id', 'leafIndex', 'entry']).where('id', '=', id).executeTakeFirst();
+    return row ? toEntry(row) : undefined;
+  }
+
+  async appendEntries(entries: readonly { entry: string; type: string; createdAt: string }[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    return this.#db.transaction().execute(async (trx) => {
+      const ids: number[] = [];
+      for (let i = 0; i < entries.length; i += CHUNK) {
+        const rows = await trx.insertInto('logEntries').values(entries.slice(i, i + CHUNK).map((e) => ({ entry: e.entry, type: e.type, createdAt: e.createdAt }))).returning('id').execute();
+        for (const r of rows) ids.push(Number(r.id));
+      }
+      return ids;
+    });
+  }
+
+  async integrate(step: Integration): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      for (let i = 0; i < step.assignments.length; i += CHUNK) {
+        const chunk = step.assignments.slice(i, i + CHUNK);
+        const values = sql.join(chunk.map((a) => sql`(cast(${a.id} as bigint), cast(${Number(a.leafIndex)} as bigint))`));
+        // A guard against a second sequencer: only still-pending rows are assigned, and the count must match.
+        const result = await sql`with v(id, idx) as (values ${values})
+          update log_entries set leaf_index = (select v.idx from v where v.id = log_entries.id)
+          where id in (select v.id from v) and leaf_index is null`.execute(trx);
+        const changed = Number(result.numAffectedRows ?? 0n);
+        if (changed !== chunk.length) throw new Error(`sequencer conflict: ${chunk.length - changed} entries were already sequenced`);
+      }
+      for (const tile of step.tiles) {
+        const hashes = Buffer.concat(tile.hashes.map((h) => Buffer.from(h)));
+        await trx
+          .insertInto('logTiles')
+          .values({ level: tile.level, idx: Number(tile.index), width: tile.hashes.length, hashes })
+          .onConflict((oc) => oc.columns(['level', 'idx']).doUpdateSet({ width: tile.hashes.length, hashes }))
+          .execute();
+      }
+      await trx
+        .insertInto('logCheckpoints')
+        .values({ size: Number(step.checkpoint.size), rootHash: toHex(step.checkpoint.rootHash), note: step.checkpoint.note, createdAt: step.checkpoint.createdAt })
+        .execute();
+    });
+  }
+
+  async addCosignature(size: bigint, witness: string, signatureLine: string, receivedAt: string): Promise<void> {
+    await this.#db
+      .insertInto('logCosignatures')
+      .values({ size: Number(size), witness, signatureLine, receivedAt })
+      .onConflict((oc) => oc.columns(['size', 'witness']).doUpdateSet({ signatureLine, receivedAt }))
+      .execute();
+  }
+
+  async cosignatures(size: bigint): Promise<{ witness: string; signatureLine: string }[]> {
+    return this.#db.selectFrom('logCosignatures').select(['witness', 'signatureLine']).where('size', '=', Number(size)).orderBy('witness').execute();
+  }
+}
