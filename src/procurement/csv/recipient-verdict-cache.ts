@@ -6,104 +6,126 @@ export type RecipientVerdict =
   | { readonly kind: 'match'; readonly match: RecipientMatch }
   | { readonly kind: 'bad-utf8'; readonly detail: string };
 
-class Entry {
-  /**
-   * The key's bytes as 32-bit words for each of the four alignments the key can have in a read
-   * buffer, made on first use: comparing words is four times fewer steps than comparing bytes.
-   */
-  readonly words: (Uint32Array | undefined)[] = [undefined, undefined, undefined, undefined];
-  constructor(
-    readonly key: Uint8Array,
-    readonly verdict: RecipientVerdict,
-  ) {}
-}
+export const NO_MATCH: RecipientVerdict = { kind: 'no-match' };
 
-// Bytes hashed from each end of the key: a UEI, DUNS and the start of the name at the front, the
-// parent's name at the back. Equality is always checked on every byte.
-const HASHED_HEAD = 28;
-const HASHED_TAIL = 8;
+const MAX_PROBES = 16;
 
 /**
  * Remembers the matcher's verdict per distinct recipient, keyed by a hash of the raw bytes of the
  * identifying columns and checked against all those bytes on a hit, so a hash collision can never
- * borrow another recipient's verdict. Two generations of at most `limit` entries each keep memory
- * flat on any file: when the young one fills, the old one is dropped, and what is still in use
- * moves back up on its next hit.
+ * borrow another recipient's verdict.
+ *
+ * Everything lives in flat typed arrays (an open-addressing slot table and one arena of key
+ * bytes) rather than in a Map of objects: with tens of thousands of recipients the cache is far
+ * bigger than the CPU caches, and a lookup then costs a slot read plus a few sequential cache lines
+ * of key bytes, compared four bytes at a time. Memory is fixed; when the table is half full or the
+ * arena is full, it starts over (the shared no-match table keeps most answers meanwhile).
  *
  * @example
- * const cache = new RecipientVerdictCache(32_768);
- * const hash = RecipientVerdictCache.hash(bytes, start, end);
- * const verdict = cache.get(hash, bytes, words, shift, start, end) ?? cache.set(hash, bytes, start, end, computeVerdict());
+ * const cache = new RecipientVerdictCache({ slots: 1 << 17, arenaBytes: 8 << 20 });
+ * const hash = RecipientVerdictCache.hash(view, start, end);
+ * const verdict = cache.get(hash, bytes, view, start, end) ?? cache.set(hash, bytes, start, end, computeVerdict());
  */
 export class RecipientVerdictCache {
-  #young = new Map<number, Entry>();
-  #old = new Map<number, Entry>();
+  readonly #mask: number;
   readonly #limit: number;
+  readonly #hashes: Int32Array;
+  /** Arena offset + 1 of each slot's key; 0 marks an empty slot. */
+  readonly #offsets: Int32Array;
+  readonly #lengths: Int32Array;
+  /** Index into #verdicts; 0 is "no match", by far the most common answer. */
+  readonly #verdictOf: Int32Array;
+  readonly #arena: Uint8Array;
+  readonly #arenaView: DataView;
+  #verdicts: RecipientVerdict[] = [NO_MATCH];
+  #top = 0;
+  #count = 0;
+  /** How many times the cache filled up and started over. */
+  resets = 0;
 
-  constructor(limit: number) {
-    this.#limit = limit;
-  }
-
-  /** FNV-1a over the length and the bytes at both ends of the key. */
-  static hash(bytes: Uint8Array, start: number, end: number): number {
-    let h = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
-    const headEnd = Math.min(end, start + HASHED_HEAD);
-    for (let i = start; i < headEnd; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193); // i < end
-    for (let i = Math.max(headEnd, end - HASHED_TAIL); i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-    return h;
+  constructor(options: { slots: number; arenaBytes: number }) {
+    if ((options.slots & (options.slots - 1)) !== 0) throw new Error('slots must be a power of two');
+    this.#mask = options.slots - 1;
+    this.#limit = options.slots >> 1;
+    this.#hashes = new Int32Array(options.slots);
+    this.#offsets = new Int32Array(options.slots);
+    this.#lengths = new Int32Array(options.slots);
+    this.#verdictOf = new Int32Array(options.slots);
+    this.#arena = new Uint8Array(options.arenaBytes);
+    this.#arenaView = new DataView(this.#arena.buffer);
   }
 
   /**
-   * The verdict for the key at [start, end) of `bytes`, if known. `words` is a 32-bit view of the
-   * same memory in which word k covers bytes [4k - shift, 4k - shift + 4).
+   * FNV-1a style over the length and 32-bit words from both ends of the key (a UEI, DUNS and the
+   * start of the name at the front, the parent's name at the back). Reads from the key's own
+   * start, so the hash does not depend on where the key sits in a buffer.
    */
-  get(hash: number, bytes: Uint8Array, words: Uint32Array, shift: number, start: number, end: number): RecipientVerdict | undefined {
-    let entry = this.#young.get(hash);
-    if (entry === undefined) {
-      entry = this.#old.get(hash);
-      if (entry === undefined || !sameKey(entry, bytes, words, shift, start, end)) return undefined;
-      this.#remember(hash, entry);
-      return entry.verdict;
+  static hash(view: DataView, start: number, end: number): number {
+    const length = end - start;
+    let h = Math.imul(0x811c9dc5 ^ length, 0x01000193);
+    if (length < 8) {
+      for (let i = start; i < end; i++) h = Math.imul(h ^ view.getUint8(i), 0x01000193);
+      return h;
     }
-    return sameKey(entry, bytes, words, shift, start, end) ? entry.verdict : undefined;
+    const headEnd = Math.min(end - 4, start + 28);
+    for (let i = start; i <= headEnd; i += 4) h = Math.imul(h ^ view.getUint32(i, true), 0x01000193);
+    h = Math.imul(h ^ view.getUint32(end - 8, true), 0x01000193);
+    return Math.imul(h ^ view.getUint32(end - 4, true), 0x01000193);
+  }
+
+  /** The verdict for the key at [start, end), if known; `view` and `bytes` cover the same memory. */
+  get(hash: number, bytes: Uint8Array, view: DataView, start: number, end: number): RecipientVerdict | undefined {
+    const length = end - start;
+    const mask = this.#mask;
+    for (let probe = 0, slot = hash & mask; probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
+      const reference = this.#offsets[slot]!; // slot <= mask < length
+      if (reference === 0) return undefined;
+      if (this.#hashes[slot] !== hash || this.#lengths[slot] !== length) continue;
+      if (this.#sameBytes(reference - 1, bytes, view, start, length)) return this.#verdicts[this.#verdictOf[slot]!];
+    }
+    return undefined;
   }
 
   set(hash: number, bytes: Uint8Array, start: number, end: number, verdict: RecipientVerdict): RecipientVerdict {
-    // A copy: the read buffer is reused for the next chunk.
-    this.#remember(hash, new Entry(bytes.slice(start, end), verdict));
-    return verdict;
+    const length = end - start;
+    if (this.#count >= this.#limit || this.#top + length > this.#arena.length) this.#clear();
+    if (length > this.#arena.length) return verdict;
+    const mask = this.#mask;
+    for (let probe = 0, slot = hash & mask; probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
+      if (this.#offsets[slot] !== 0) continue;
+      this.#arena.set(bytes.subarray(start, end), this.#top);
+      this.#hashes[slot] = hash;
+      this.#lengths[slot] = length;
+      this.#offsets[slot] = this.#top + 1;
+      if (verdict.kind === 'no-match') this.#verdictOf[slot] = 0;
+      else {
+        this.#verdictOf[slot] = this.#verdicts.length;
+        this.#verdicts.push(verdict);
+      }
+      this.#top += length;
+      this.#count++;
+      return verdict;
+    }
+    return verdict; // a crowded neighbourhood: not remembered, asked again next time
   }
 
   get size(): number {
-    return this.#young.size + this.#old.size;
+    return this.#count;
   }
 
-  #remember(hash: number, entry: Entry): void {
-    if (this.#young.size >= this.#limit) {
-      this.#old = this.#young;
-      this.#young = new Map();
-    }
-    this.#young.set(hash, entry);
+  #sameBytes(offset: number, bytes: Uint8Array, view: DataView, start: number, length: number): boolean {
+    const arena = this.#arenaView;
+    let j = 0;
+    for (; j + 4 <= length; j += 4) if (arena.getUint32(offset + j, true) !== view.getUint32(start + j, true)) return false;
+    for (; j < length; j++) if (this.#arena[offset + j] !== bytes[start + j]) return false;
+    return true;
   }
-}
 
-function sameKey(entry: Entry, bytes: Uint8Array, words: Uint32Array, shift: number, start: number, end: number): boolean {
-  const key = entry.key;
-  const length = key.length;
-  if (length !== end - start) return false;
-  // Bytes before the first word boundary, then whole words, then the tail.
-  const head = Math.min(length, (4 - ((start + shift) & 3)) & 3);
-  for (let j = 0; j < head; j++) if (key[j] !== bytes[start + j]) return false;
-  const count = (length - head) >> 2;
-  let keyWords = entry.words[head];
-  if (keyWords === undefined) {
-    keyWords = new Uint32Array(count);
-    const view = new DataView(key.buffer, key.byteOffset, key.byteLength);
-    for (let w = 0; w < count; w++) keyWords[w] = view.getUint32(head + 4 * w, true);
-    entry.words[head] = keyWords;
+  #clear(): void {
+    this.#offsets.fill(0);
+    this.#verdicts = [NO_MATCH];
+    this.#top = 0;
+    this.#count = 0;
+    this.resets++;
   }
-  const first = (start + head + shift) >> 2;
-  for (let w = 0; w < count; w++) if (keyWords[w] !== words[first + w]) return false;
-  for (let j = head + 4 * count; j < length; j++) if (key[j] !== bytes[start + j]) return false;
-  return true;
 }

@@ -4,14 +4,13 @@ import type { RecipientMatch, RecipientMatcher } from '../matching/types.js';
 import type { ScreenedTransaction } from '../screening/screen-transaction.js';
 import type { ColumnLayout } from './column-layout.js';
 import { csvRowToTransaction, recipientFromRow } from './csv-row-to-transaction.js';
-import { RecipientVerdictCache, type RecipientVerdict } from './recipient-verdict-cache.js';
+import { NO_MATCH, RecipientVerdictCache, type RecipientVerdict } from './recipient-verdict-cache.js';
 import type { SharedNoMatchTable } from './shared-no-match-table.js';
 import type { MalformedReason, RowSink } from './row-scanner.js';
 import { BadUtf8Error, splitRow } from './split-row.js';
 
 const COMMA = 0x2c;
 const LETTER_D = 0x44;
-const NO_MATCH: RecipientVerdict = { kind: 'no-match' };
 
 /** A transaction the registry matched before, so its deletion in a delta file is news. */
 export interface WatchedTransaction {
@@ -39,7 +38,7 @@ export interface RowScreenerResults {
  * matcher only for a recipient not seen yet) and decodes only matched rows in full.
  *
  * @example
- * const screener = new RowScreener({ layout, matcher, cache: new RecipientVerdictCache(50_000), file: 'a.csv', watched: new Map() });
+ * const screener = new RowScreener({ layout, matcher, cache: new RecipientVerdictCache({ slots: 1 << 16, arenaBytes: 4 << 20 }), file: 'a.csv', watched: new Map() });
  * new RowScanner(layout, screener).scanRows(buf, 0, buf.length, buf.length, true);
  * screener.take().matches;
  */
@@ -73,14 +72,14 @@ export class RowScreener implements RowSink {
     this.#file = options.file;
   }
 
-  row(buf: Uint8Array, words: Uint32Array, shift: number, rowStart: number, rowEnd: number, keyStart: number, keyEnd: number, line: number): void {
+  row(buf: Uint8Array, view: DataView, rowStart: number, rowEnd: number, keyStart: number, keyEnd: number, line: number): void {
     this.#rows++;
     if (this.#layout.isDelta && buf[rowStart] === LETTER_D && buf[rowStart + 1] === COMMA) {
       this.#deleteRow(buf, rowStart, rowEnd, line);
       return;
     }
-    const hash = RecipientVerdictCache.hash(buf, keyStart, keyEnd);
-    const verdict = this.#cache.get(hash, buf, words, shift, keyStart, keyEnd) ?? this.#cache.set(hash, buf, keyStart, keyEnd, this.#consult(hash, buf, keyStart, keyEnd));
+    const hash = RecipientVerdictCache.hash(view, keyStart, keyEnd);
+    const verdict = this.#cache.get(hash, buf, view, keyStart, keyEnd) ?? this.#cache.set(hash, buf, keyStart, keyEnd, this.#consult(hash, buf, view, keyStart, keyEnd));
     if (verdict.kind === 'no-match') return;
     if (verdict.kind === 'bad-utf8') {
       this.malformed('bad-utf8', verdict.detail, rowStart, line);
@@ -104,8 +103,8 @@ export class RowScreener implements RowSink {
   }
 
   // A recipient new to this worker: another worker may already have found it on no watchlist.
-  #consult(hash: number, buf: Uint8Array, keyStart: number, keyEnd: number): RecipientVerdict {
-    if (this.#shared?.has(hash, buf, keyStart, keyEnd) === true) return NO_MATCH;
+  #consult(hash: number, buf: Uint8Array, view: DataView, keyStart: number, keyEnd: number): RecipientVerdict {
+    if (this.#shared?.has(hash, buf, view, keyStart, keyEnd) === true) return NO_MATCH;
     const verdict = this.#judge(buf, keyStart, keyEnd);
     if (verdict.kind === 'no-match') this.#shared?.add(hash, buf, keyStart, keyEnd);
     return verdict;

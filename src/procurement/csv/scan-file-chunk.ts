@@ -1,6 +1,6 @@
 import { readSync } from 'node:fs';
 import type { ChunkRequest } from './worker-messages.js';
-import { RowScanner } from './row-scanner.js';
+import { MAX_ROW_BYTES, RowScanner } from './row-scanner.js';
 import { countRowFields } from './count-row-fields.js';
 
 const LF = 0x0a;
@@ -14,9 +14,13 @@ export interface ChunkScan {
   readonly bytes: number;
 }
 
+// Bytes read at a time: small enough that they are still in the CPU cache when scanned right
+// after the copy from the page cache, instead of being fetched from memory a second time.
+const READ_BYTES = 1 << 20;
+
 function readAt(fd: number, window: Buffer, at: number, position: number, fileSize: number): number {
   let total = 0;
-  const want = Math.min(window.length - at, fileSize - position);
+  const want = Math.min(window.length - at, fileSize - position, Math.max(READ_BYTES, MAX_ROW_BYTES - at));
   while (total < want) {
     const read = readSync(fd, window, at + total, want - total, position + total);
     if (read === 0) break;
@@ -62,12 +66,13 @@ export function scanFileChunk(request: ChunkRequest, fd: number, window: Buffer,
   scanner.reset();
   for (;;) {
     const eof = base + length >= request.fileSize;
-    const stop = scanner.scanRows(window, pos, request.end - base, length, eof);
-    if (!scanner.needMore) {
+    const limit = request.end - base;
+    const stop = scanner.scanRows(window, pos, limit, length, eof);
+    if (!scanner.needMore && (stop >= limit || eof)) {
       const trueEnd = base + stop;
       return { assumedStart, trueEnd, lines: scanner.lines, bytes: trueEnd - assumedStart };
     }
-    // Keep the unfinished row at the front of the window and read what follows it.
+    // Keep the unfinished row (if any) at the front of the window and read what follows it.
     window.copy(window, 0, stop, length);
     base += stop;
     length -= stop;

@@ -33,11 +33,12 @@ const init: ScanWorkerInit = workerData;
 const loaded: unknown = await import(init.matcherModule);
 if (!isMatcherModule(loaded)) throw new Error(`${init.matcherModule} does not export createRecipientMatcher`);
 const matcher = loaded.createRecipientMatcher(init.watchlist);
-const cache = new RecipientVerdictCache(init.cacheLimit);
+const cache = new RecipientVerdictCache({ slots: init.cacheSlots, arenaBytes: init.cacheArenaBytes });
 const shared = new SharedNoMatchTable(init.noMatch);
 const watched: ReadonlyMap<string, WatchedTransaction> = new Map(init.watched.map((entry) => [entry.transactionKey, entry]));
-// One window per worker, reused for every chunk: memory stays flat whatever the file size.
-const window = Buffer.allocUnsafeSlow(init.chunkBytes + 2 * MAX_ROW_BYTES);
+// One window per worker, reused for every chunk and refilled a megabyte at a time: memory stays
+// flat whatever the file or chunk size. Room for the longest row twice over.
+const window = Buffer.allocUnsafeSlow(3 * MAX_ROW_BYTES);
 const descriptors = new Map<string, number>();
 const streams = new Map<number, StreamScan>();
 

@@ -30,8 +30,8 @@ export interface ScreenCsvOptions {
   readonly chunkBytes?: number;
   /** A module exporting `createRecipientMatcher`; default the project's recipient matcher. */
   readonly matcherModule?: string | URL;
-  /** Distinct recipients remembered per worker. Default 65,536. */
-  readonly cacheLimit?: number;
+  /** Distinct recipients remembered per worker (a power of two). Default 65,536. */
+  readonly cacheSlots?: number;
   /** Transactions matched earlier, so their deletion in a delta file is reported. */
   readonly watched?: readonly WatchedTransaction[];
 }
@@ -84,7 +84,9 @@ export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenS
     watchlist: options.watchlist,
     matcherModule,
     chunkBytes,
-    cacheLimit: options.cacheLimit ?? 65_536,
+    // 128 Ki slots (64 Ki recipients) and 12 MiB of key bytes per worker: flat memory.
+    cacheSlots: options.cacheSlots ?? 1 << 17,
+    cacheArenaBytes: 12 << 20,
     watched: options.watched ?? [],
     // 256 Ki slots and 32 MiB of key bytes: room for about 200,000 distinct recipients.
     noMatch: SharedNoMatchTable.allocate(1 << 18, 32 << 20),

@@ -25,17 +25,19 @@ export interface SharedNoMatchMemory {
  * @example
  * const memory = SharedNoMatchTable.allocate(1 << 17, 16 << 20);
  * const table = new SharedNoMatchTable(memory); // in each worker
- * if (!table.has(hash, bytes, start, end)) { ...; table.add(hash, bytes, start, end); }
+ * if (!table.has(hash, bytes, view, start, end)) { ...; table.add(hash, bytes, start, end); }
  */
 export class SharedNoMatchTable {
   readonly #slots: Int32Array;
   readonly #arena: Uint8Array;
+  readonly #arenaView: DataView;
   readonly #cursor: Int32Array;
   readonly #mask: number;
 
   constructor(memory: SharedNoMatchMemory) {
     this.#slots = new Int32Array(memory.slots);
     this.#arena = new Uint8Array(memory.arena);
+    this.#arenaView = new DataView(memory.arena);
     this.#cursor = new Int32Array(memory.cursor);
     this.#mask = this.#slots.length / SLOT_FIELDS - 1;
   }
@@ -49,25 +51,24 @@ export class SharedNoMatchTable {
     };
   }
 
-  has(hash: number, bytes: Uint8Array, start: number, end: number): boolean {
+  /** `view` covers the same memory as `bytes`. */
+  has(hash: number, bytes: Uint8Array, view: DataView, start: number, end: number): boolean {
     const slots = this.#slots;
     const length = end - start;
     for (let probe = 0, slot = hash & this.#mask; probe < MAX_PROBES; probe++, slot = (slot + 1) & this.#mask) {
       const reference = Atomics.load(slots, slot * SLOT_FIELDS);
       if (reference === 0) return false;
       if (reference < 0 || slots[slot * SLOT_FIELDS + 1] !== hash || slots[slot * SLOT_FIELDS + 2] !== length) continue;
-      const arena = this.#arena;
-      const offset = reference - 1;
-      let same = true;
-      for (let j = 0; j < length; j++) {
-        if (arena[offset + j] !== bytes[start + j]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return true;
+      if (this.#sameBytes(reference - 1, bytes, view, start, length)) return true;
     }
     return false;
+  }
+
+  #sameBytes(offset: number, bytes: Uint8Array, view: DataView, start: number, length: number): boolean {
+    let j = 0;
+    for (; j + 4 <= length; j += 4) if (this.#arenaView.getUint32(offset + j, true) !== view.getUint32(start + j, true)) return false;
+    for (; j < length; j++) if (this.#arena[offset + j] !== bytes[start + j]) return false;
+    return true;
   }
 
   add(hash: number, bytes: Uint8Array, start: number, end: number): void {

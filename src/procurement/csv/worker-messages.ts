@@ -10,7 +10,10 @@ export interface ScanWorkerInit {
   /** URL of a module exporting `createRecipientMatcher(watchlist)`. */
   readonly matcherModule: string;
   readonly chunkBytes: number;
-  readonly cacheLimit: number;
+  /** Slots of each worker's verdict cache (a power of two; half can be filled). */
+  readonly cacheSlots: number;
+  /** Bytes of recipient keys each worker's cache holds. */
+  readonly cacheArenaBytes: number;
   readonly watched: readonly WatchedTransaction[];
   /** Recipients any worker found on no watchlist. */
   readonly noMatch: SharedNoMatchMemory;
