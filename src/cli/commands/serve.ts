@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { readConfig } from '../../app/config.js';
 import { openRegistry } from '../../app/open-registry.js';
-import { createApp } from '../../server/create-app.js';
+import { createCountersignApp } from '../../app/create-countersign-app.js';
 
 /**
  * Adds `countersign serve`: opens (and on first start creates, migrates and loads) the database,
@@ -16,7 +16,7 @@ export function registerServeCommand(program: Command): Command {
       const config = readConfig(process.env);
       const { store, loaded } = await openRegistry(config.databaseUrl);
       if (loaded) console.error(`countersign: new database ${store.description}: loaded the bundled dataset (${loaded.written} records)`);
-      const app = createApp({ store });
+      const app = createCountersignApp({ store });
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
         console.error(`countersign: serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port} on ${store.description}`);
       });

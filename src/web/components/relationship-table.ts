@@ -1,0 +1,55 @@
+import type { RelationshipType } from '../../registry/schemas/relationship.js';
+import type { RelationshipView } from '../../registry/views.js';
+import type { Citations } from './citations.js';
+import { dateText } from './date-text.js';
+import { html, type SafeHtml } from './html.js';
+import { recordLink } from './record-link.js';
+
+/** How a relationship reads from each end: "Subsidiary of X" from the subsidiary, "Parent of X" from the parent. */
+const PHRASES: Readonly<Record<RelationshipType, { readonly outgoing: string; readonly incoming: string }>> = {
+  'subsidiary-of': { outgoing: 'Subsidiary of', incoming: 'Parent of' },
+  acquired: { outgoing: 'Acquired', incoming: 'Acquired by' },
+  'invested-in': { outgoing: 'Invested in', incoming: 'Investor:' },
+  'affiliate-of': { outgoing: 'Affiliate of', incoming: 'Affiliate:' },
+  'part-of': { outgoing: 'Part of', incoming: 'Includes' },
+  'renamed-from': { outgoing: 'Formerly', incoming: 'Renamed to' },
+  'member-of-consortium': { outgoing: 'Member of the consortium with', incoming: 'Consortium member:' },
+  'enabler-of': { outgoing: 'Enabler of', incoming: 'Enabled by' },
+  'owner-of': { outgoing: 'Owner of', incoming: 'Owned by' },
+  'officer-of': { outgoing: 'Officer of', incoming: 'Officer:' },
+  'founder-of': { outgoing: 'Founder of', incoming: 'Founded by' },
+  'supplier-to': { outgoing: 'Supplier to', incoming: 'Supplied by' },
+};
+
+/** Which group a relationship belongs in on an organisation's page, seen from that organisation. */
+export function relationshipGroup(view: RelationshipView): 'owners' | 'holdings' | 'other' {
+  const { type } = view.relationship;
+  const upward: readonly RelationshipType[] = ['subsidiary-of', 'part-of'];
+  const downward: readonly RelationshipType[] = ['acquired', 'invested-in', 'owner-of'];
+  if (view.direction === 'outgoing') return upward.includes(type) ? 'owners' : downward.includes(type) ? 'holdings' : 'other';
+  return upward.includes(type) ? 'holdings' : downward.includes(type) ? 'owners' : 'other';
+}
+
+/**
+ * Relationships as a table: how this record relates to the other party, since and until when,
+ * and on what sources.
+ *
+ * @example
+ * relationshipTable(view.relationships, citations);
+ */
+export function relationshipTable(relationships: readonly RelationshipView[], citations: Citations): SafeHtml {
+  const rows = relationships.map((r) => {
+    const phrase = PHRASES[r.relationship.type][r.direction];
+    return html`<tr>
+<td>${phrase}</td>
+<td>${recordLink(r.other)}</td>
+<td>${r.relationship.date ? dateText(r.relationship.date) : html`<span class="muted">—</span>`}</td>
+<td>${r.relationship.end ? dateText(r.relationship.end) : html`<span class="muted">—</span>`}</td>
+<td>${r.relationship.notes ?? ''} ${citations.cite(r.relationship.sources)}</td>
+</tr>`;
+  });
+  return html`<div class="table-scroll"><table>
+<thead><tr><th scope="col">Relationship</th><th scope="col">With</th><th scope="col">Since</th><th scope="col">Until</th><th scope="col">Notes and sources</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`;
+}

@@ -1,0 +1,19 @@
+import type { RecordStatus } from '../../registry/schemas/common.js';
+import { html, type SafeHtml } from './html.js';
+
+const EXPLANATIONS: Readonly<Record<RecordStatus, string>> = {
+  reported: 'Reported: rests on press or other unofficial reports',
+  documented: 'Documented: rests on an official source, a filing or a letter',
+  verified: 'Verified: checked against its sources by an editor',
+};
+
+/**
+ * How well a record is established, as a labelled badge. The word carries the meaning (colour
+ * only repeats it), so it reads the same in print and to a screen reader.
+ *
+ * @example
+ * html`<h1>${organization.name} ${statusBadge(organization.status)}</h1>`;
+ */
+export function statusBadge(status: RecordStatus): SafeHtml {
+  return html`<span class="status status-${status}" title="${EXPLANATIONS[status]}">${status}</span>`;
+}

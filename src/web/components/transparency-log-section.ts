@@ -1,0 +1,34 @@
+import type { TransparencyLogEntry } from '../portal-dependencies.js';
+import { formatTimestamp } from './format-date.js';
+import { html, type SafeHtml } from './html.js';
+import { safeHref } from './safe-href.js';
+
+function entryHref(href: string | undefined): string | null {
+  if (!href) return null;
+  if (href.startsWith('/') && !href.startsWith('//')) return href;
+  return safeHref(href);
+}
+
+/**
+ * SLOT — "Transparency log entries" on every record page. The ledger fills it through the
+ * portal's optional `logEntriesFor` dependency; when that is not wired (`entries` undefined) the
+ * section is left out entirely, so no page promises a log it cannot show.
+ *
+ * @example
+ * transparencyLogSection('organization:candiru', await deps.logEntriesFor?.('organization:candiru'));
+ */
+export function transparencyLogSection(subject: string, entries: readonly TransparencyLogEntry[] | undefined): SafeHtml {
+  if (entries === undefined) return html``;
+  const rows = entries.map((e) => {
+    const href = entryHref(e.href);
+    const index = e.index === null ? html`<span class="muted">pending</span>` : href ? html`<a href="${href}">${e.index}</a>` : html`${e.index}`;
+    return html`<tr><td>${index}</td><td><code>${e.type}</code></td><td>${formatTimestamp(e.time)}</td></tr>`;
+  });
+  return html`<section class="transparency-log" id="transparency-log" aria-labelledby="transparency-log-heading" data-subject="${subject}">
+<h2 id="transparency-log-heading">Transparency log entries</h2>
+<p class="note">Every change to this record is appended to a public, verifiable log that cannot be quietly rewritten.</p>
+${entries.length === 0
+    ? html`<p class="muted">No log entries about this record yet.</p>`
+    : html`<div class="table-scroll"><table><thead><tr><th scope="col">Entry</th><th scope="col">Event</th><th scope="col">Time</th></tr></thead><tbody>${rows}</tbody></table></div>`}
+</section>`;
+}

@@ -1,0 +1,55 @@
+import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../server/app-env.js';
+import type { ProblemDetails } from '../server/problem-details.js';
+import { errorPage } from './pages/error-page.js';
+import type { PortalDependencies } from './portal-dependencies.js';
+import { addAccountRoutes } from './routes/account-routes.js';
+import { addBrowseRoutes } from './routes/browse-routes.js';
+import { addRecordRoutes } from './routes/record-routes.js';
+import { addReviewRoutes } from './routes/review-routes.js';
+import { addStaticRoutes } from './routes/static-routes.js';
+import { addTipRoutes } from './routes/tip-routes.js';
+import { pageFrame, pageResponse } from './routes/page-response.js';
+
+export type { PortalDependencies, TransparencyLogEntry } from './portal-dependencies.js';
+
+/**
+ * The public portal as a plug-in for `createApp`: server-rendered pages that work without
+ * JavaScript — home, search, record pages, designations, sign-in, tips, and the staff's review
+ * and tip queues — plus /static/*.
+ *
+ * @example
+ * const app = createApp({ store, mount: [mountPortal({ store })], renderError: renderPortalError });
+ */
+export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => void {
+  return (app) => {
+    addStaticRoutes(app);
+    addBrowseRoutes(app, deps);
+    addRecordRoutes(app, deps);
+    addAccountRoutes(app, deps);
+    addTipRoutes(app, deps);
+    addReviewRoutes(app, deps);
+  };
+}
+
+const STATUSES = new Set<number>([400, 401, 403, 404, 409, 413, 429, 500]);
+
+function statusOf(problem: ProblemDetails): ContentfulStatusCode {
+  switch (problem.status) {
+    case 400: case 401: case 403: case 404: case 409: case 413: case 429: return problem.status;
+    default: return 500;
+  }
+}
+
+/**
+ * Errors on portal paths as an HTML page with the problem's status (404, 400, 403 …), for
+ * `createApp`'s `renderError`.
+ *
+ * @example
+ * const app = createApp({ store, renderError: renderPortalError });
+ */
+export function renderPortalError(problem: ProblemDetails, c: Context<AppEnv>): Response {
+  const status = STATUSES.has(problem.status) ? statusOf(problem) : 500;
+  return pageResponse(c, errorPage(pageFrame(c), problem), status);
+}

@@ -1,0 +1,99 @@
+import type { ChangeRow } from '../../registry/registry-store.js';
+import { formatTimestamp } from '../components/format-date.js';
+import { html, type SafeHtml } from '../components/html.js';
+import { csrfField, layout, type PageFrame } from '../components/layout.js';
+
+/** A pending change and the record it would change, as stored now (null for a new record). */
+export interface PendingChange {
+  readonly change: ChangeRow;
+  readonly current: Readonly<Record<string, unknown>> | null;
+}
+
+export interface ReviewView {
+  readonly pending: readonly PendingChange[];
+  readonly total: number;
+  /** Whether the reader may accept and reject (editors), or only look (analysts). */
+  readonly canReview: boolean;
+  readonly done?: 'accepted' | 'rejected' | undefined;
+}
+
+function objectField(data: unknown, name: string): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  return Object.entries(data).find(([key]) => key === name)?.[1];
+}
+
+function asRecord(value: unknown): Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
+}
+
+function valueText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+  return JSON.stringify(value);
+}
+
+/** The proposed record field by field next to the stored one, each row saying what changes. */
+function comparison(proposed: Readonly<Record<string, unknown>>, current: Readonly<Record<string, unknown>> | null): SafeHtml {
+  const keys = [...new Set([...Object.keys(proposed), ...Object.keys(current ?? {})])];
+  const rows = keys.map((key) => {
+    const after = valueText(proposed[key]);
+    const before = valueText(current?.[key]);
+    const state = current === null ? 'new' : before === after ? 'same' : after === '' ? 'removed' : before === '' ? 'added' : 'changed';
+    return html`<tr class="diff-${state}"><th scope="row"><code>${key}</code></th><td>${before}</td><td>${after}</td><td>${state === 'same' ? html`<span class="muted">unchanged</span>` : state}</td></tr>`;
+  });
+  return html`<div class="table-scroll"><table class="comparison">
+<thead><tr><th scope="col">Field</th><th scope="col">Now</th><th scope="col">Proposed</th><th scope="col">Change</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`;
+}
+
+function proposal({ change, current }: PendingChange): SafeHtml {
+  if (change.action === 'delist') {
+    const d = current ?? {};
+    return html`<p>Delist <strong>${valueText(d['subject'])}</strong> from ${valueText(d['authority'])} ${valueText(d['list'])} (listed ${valueText(d['listed'])}).</p>
+<dl class="facts"><dt>Delisted on</dt><dd>${valueText(objectField(change.data, 'delisted'))}</dd>
+<dt>Reason</dt><dd>${valueText(objectField(change.data, 'reason')) || html`<span class="muted">none given</span>`}</dd>
+<dt>Sources</dt><dd>${valueText(objectField(change.data, 'sources'))}</dd></dl>`;
+  }
+  return comparison(asRecord(objectField(change.data, 'record')), current);
+}
+
+function reviewForms(frame: PageFrame, change: ChangeRow): SafeHtml {
+  const form = (verb: 'accept' | 'reject', label: string, style: string) => html`<form method="post" action="/review/${change.id}/${verb}" class="review-form">
+${csrfField(frame.auth)}
+<p><label for="${verb}-note-${change.id}">Note${verb === 'reject' ? ' (why)' : ''} <span class="muted">(optional)</span></label>
+<textarea id="${verb}-note-${change.id}" name="note" rows="2" maxlength="2000"></textarea></p>
+<p><button type="submit" class="${style}">${label}</button></p>
+</form>`;
+  return html`<div class="review-forms">${form('accept', 'Accept and publish', '')}${form('reject', 'Reject', 'secondary')}</div>`;
+}
+
+function pendingArticle(frame: PageFrame, item: PendingChange, canReview: boolean): SafeHtml {
+  const { change } = item;
+  const note = valueText(objectField(change.data, 'note'));
+  return html`<article class="change" id="change-${change.id}">
+<h2>${change.action === 'delist' ? 'Delisting' : item.current ? 'Change to' : 'New'} ${change.recordType} <code>${change.recordId}</code></h2>
+<p class="meta">Proposed ${formatTimestamp(change.proposedAt)} by <code>${change.proposedBy}</code> · change <code>${change.id}</code></p>
+${note ? html`<p class="proposal-note">Analyst's note: ${note}</p>` : ''}
+${proposal(item)}
+${canReview ? reviewForms(frame, change) : ''}
+</article>`;
+}
+
+/**
+ * The review queue: every pending change, the proposed record next to the stored one. Editors
+ * accept (the change is applied and published) or reject it; analysts see the queue read-only.
+ * Nothing here is public until accepted.
+ *
+ * @example
+ * c.html(reviewPage(frame, { pending, total, canReview: can(actor, 'change.review') }).toString());
+ */
+export function reviewPage(frame: PageFrame, view: ReviewView): SafeHtml {
+  const main = html`<h1>Review proposed changes</h1>
+${view.done ? html`<p class="notice" role="status">The change was ${view.done === 'accepted' ? 'accepted and published' : 'rejected'}.</p>` : ''}
+${view.canReview ? '' : html`<p class="note">You can read the queue; only editors can accept or reject changes.</p>`}
+<p class="result-count">${view.total} pending ${view.total === 1 ? 'change' : 'changes'}${view.pending.length < view.total ? `, the oldest ${view.pending.length} shown` : ''}</p>
+${view.pending.length === 0 ? html`<p class="muted">Nothing waits for review.</p>` : view.pending.map((p) => pendingArticle(frame, p, view.canReview))}`;
+  return layout(frame, { title: 'Review', main });
+}

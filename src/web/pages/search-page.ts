@@ -1,0 +1,76 @@
+import type { FacetName, SearchFilters, SearchResponse, SearchResult } from '../../registry/search/search-result.js';
+import { html, type SafeHtml } from '../components/html.js';
+import { layout, type PageFrame } from '../components/layout.js';
+import { pagination, queryString } from '../components/pagination.js';
+import { statusBadge } from '../components/status-badge.js';
+
+/** What was asked: the words, the filters and where in the results. */
+export interface SearchRequest extends SearchFilters {
+  readonly q: string;
+  readonly offset: number;
+}
+
+const FACETS: readonly [FacetName, string][] = [
+  ['type', 'Record type'],
+  ['kind', 'Kind of organization'],
+  ['country', 'Country'],
+  ['authority', 'Designated by'],
+  ['status', 'How established'],
+];
+
+const TYPE_LABELS: Readonly<Record<string, string>> = {
+  organization: 'Organization', person: 'Person', product: 'Product', incident: 'Incident', contract: 'Contract', source: 'Source',
+  designation: 'Designation', relationship: 'Relationship', transaction: 'Transaction', policy: 'Policy',
+};
+
+function hrefFor(request: SearchRequest, change: Partial<Record<FacetName | 'offset', string | number | undefined>>): string {
+  const params = { q: request.q, type: request.type, kind: request.kind, country: request.country, authority: request.authority, status: request.status, offset: 0, ...change };
+  return `/search${queryString(params)}`;
+}
+
+function facetList(request: SearchRequest, response: SearchResponse): SafeHtml {
+  const groups = FACETS.map(([facet, title]) => {
+    const active = request[facet];
+    const values = Object.entries(response.facets[facet]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (values.length === 0 && !active) return '';
+    const items = values.map(([value, count]) => {
+      const label = facet === 'type' ? TYPE_LABELS[value] ?? value : value;
+      return value === active
+        ? html`<li><strong>${label}</strong> (${count}) <a href="${hrefFor(request, { [facet]: undefined })}" aria-label="Remove filter ${title}: ${label}">remove</a></li>`
+        : html`<li><a href="${hrefFor(request, { [facet]: value })}">${label}</a> (${count})</li>`;
+    });
+    return html`<h3>${title}</h3><ul>${items}</ul>`;
+  });
+  return html`<aside class="facets" aria-label="Filter the results">${groups}</aside>`;
+}
+
+function resultItem(r: SearchResult): SafeHtml {
+  const matched = r.matched.text && r.matched.field !== 'name' ? html`<span class="matched">matched ${r.matched.field === 'former' ? 'former name' : 'alias'} “${r.matched.text}”</span>` : '';
+  const identifiers = r.identifiers ? Object.entries(r.identifiers).map(([scheme, value]) => html` · ${scheme.toUpperCase()} <code>${value}</code>`) : [];
+  return html`<li class="result">
+<a class="result-name" href="${r.url}">${r.name}</a> ${statusBadge(r.status)}
+<span class="meta">${TYPE_LABELS[r.type] ?? r.type}${r.kind ? html` · ${r.kind}` : ''}${r.countries.length > 0 ? html` · ${r.countries.join(', ')}` : ''}${r.authorities.length > 0 ? html` · designated by ${[...new Set(r.authorities)].join(', ')}` : ''}${identifiers}</span>
+${matched}
+</li>`;
+}
+
+/**
+ * Search results with facets that work as plain links (filter by type, kind, country,
+ * designating authority, status), and previous/next pages.
+ *
+ * @example
+ * c.html(searchPage(frame, { q: 'saito tech', offset: 0 }, await searchRegistry(db, dialect, { q: 'saito tech' })).toString());
+ */
+export function searchPage(frame: PageFrame, request: SearchRequest, response: SearchResponse): SafeHtml {
+  const heading = request.q ? html`Results for “${request.q}”` : html`Browse the registry`;
+  const main = html`<h1>${heading}</h1>
+<p class="result-count" role="status">${response.total === 0 ? 'Nothing matched.' : `${response.total} ${response.total === 1 ? 'record' : 'records'}`}${request.q ? html` — names, aliases and former names are searched, accents and case ignored.` : ''}</p>
+<div class="search-layout">
+${facetList(request, response)}
+<section class="results" aria-label="Results">
+${response.results.length > 0 ? html`<ol class="result-list" start="${response.offset + 1}">${response.results.map(resultItem)}</ol>` : html`<p>Try fewer words, another spelling, or <a href="/tips/new">send a tip</a> if something is missing.</p>`}
+${pagination(response, (offset) => hrefFor(request, { offset }))}
+</section>
+</div>`;
+  return layout(frame, { title: request.q ? `Search: ${request.q}` : 'Browse the registry', main });
+}

@@ -1,0 +1,57 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { parseInput } from '../../core/parse-input.js';
+import { recordStatusSchema, recordTypeSchema } from '../../registry/schemas/common.js';
+import { listRecords } from '../../store/registry/queries/list-records.js';
+import { partyRefs, sourceSummaries } from '../../store/registry/queries/lookups.js';
+import { readHome } from '../../store/registry/queries/read-home.js';
+import { searchRegistry } from '../../store/search/search-registry.js';
+import type { AppEnv } from '../../server/app-env.js';
+import { designationsPage } from '../pages/designations-page.js';
+import { homePage } from '../pages/home-page.js';
+import { searchPage } from '../pages/search-page.js';
+import type { PortalDependencies } from '../portal-dependencies.js';
+import { pageFrame, pageResponse } from './page-response.js';
+
+const PAGE_SIZE = 20;
+
+/** An empty field in a GET form means "no filter". */
+const optionalText = z.string().trim().max(100).optional().transform((v) => (v === '' ? undefined : v));
+const offsetSchema = z.coerce.number().int().min(0).max(100_000).default(0);
+
+const searchQuerySchema = z.object({
+  q: z.string().max(300).default(''),
+  type: z.union([z.literal('').transform(() => undefined), recordTypeSchema]).optional(),
+  kind: optionalText,
+  country: optionalText,
+  authority: optionalText,
+  status: z.union([z.literal('').transform(() => undefined), recordStatusSchema]).optional(),
+  offset: offsetSchema,
+});
+
+const designationQuerySchema = z.object({
+  authority: optionalText,
+  state: z.union([z.literal('').transform(() => undefined), z.enum(['in-force', 'delisted'])]).optional(),
+  offset: offsetSchema,
+});
+
+/** The home page, search with facets, and the list of designations. */
+export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies): void {
+  app.get('/', async (c) => pageResponse(c, homePage(pageFrame(c), await readHome(store.db))));
+
+  app.get('/search', async (c) => {
+    const request = parseInput(searchQuerySchema, c.req.query(), 'search');
+    const response = await searchRegistry(store.db, store.dialect, { ...request, limit: PAGE_SIZE });
+    return pageResponse(c, searchPage(pageFrame(c, request.q), request, response));
+  });
+
+  app.get('/designations', async (c) => {
+    const request = parseInput(designationQuerySchema, c.req.query(), 'designation filters');
+    const active = request.state === undefined ? undefined : request.state === 'in-force';
+    const page = await listRecords(store.db, 'designation', { limit: PAGE_SIZE * 2, offset: request.offset, designations: { authority: request.authority, active } });
+    const authorities = (await store.db.selectFrom('designations').select('authority').distinct().orderBy('authority').execute()).map((r) => r.authority);
+    const subjects = await partyRefs(store.db, page.items.map((d) => d.subject));
+    const sources = await sourceSummaries(store.db, page.items.flatMap((d) => d.sources));
+    return pageResponse(c, designationsPage(pageFrame(c), request, { page, subjects, authorities, sources }));
+  });
+}

@@ -1,0 +1,57 @@
+import type { Hono } from 'hono';
+import { piidSchema } from '../../registry/schemas/contract.js';
+import { recordIdSchema } from '../../registry/schemas/common.js';
+import type { AppEnv } from '../../server/app-env.js';
+import { historyOf } from '../../store/registry/queries/lookups.js';
+import { readContracts } from '../../store/registry/queries/read-contracts.js';
+import { readIncident, readOrganization, readPerson, readProduct, readSource } from '../../store/registry/queries/read-records.js';
+import { contractPage } from '../pages/contract-page.js';
+import { incidentPage } from '../pages/incident-page.js';
+import { organizationPage } from '../pages/organization-page.js';
+import { personPage } from '../pages/person-page.js';
+import { productPage } from '../pages/product-page.js';
+import { sourcePage } from '../pages/source-page.js';
+import type { PortalDependencies } from '../portal-dependencies.js';
+import { citingRecords } from './citing-records.js';
+import { found, pageFrame, pageResponse } from './page-response.js';
+
+/** An id from the URL, or null when it cannot be one (the page then answers 404, like any unknown id). */
+function validId(value: string): string | null {
+  return recordIdSchema.safeParse(value).success ? value : null;
+}
+
+/** The record pages: organisations, people, products, incidents, contracts and sources. */
+export function addRecordRoutes(app: Hono<AppEnv>, { store, logEntriesFor }: PortalDependencies): void {
+  const db = store.db;
+  const log = (subject: string) => (logEntriesFor ? logEntriesFor(subject) : Promise.resolve(undefined));
+  const read = async <T>(id: string, reader: (id: string) => Promise<T | null>): Promise<T | null> => {
+    const valid = validId(id);
+    return valid === null ? null : reader(valid);
+  };
+
+  app.get('/organizations/:id', async (c) => {
+    const view = found(await read(c.req.param('id'), (id) => readOrganization(db, id)), 'organization with this id');
+    return pageResponse(c, organizationPage(pageFrame(c), view, await log(`organization:${view.organization.id}`)));
+  });
+  app.get('/people/:id', async (c) => {
+    const view = found(await read(c.req.param('id'), (id) => readPerson(db, id)), 'person with this id');
+    return pageResponse(c, personPage(pageFrame(c), view, await log(`person:${view.person.id}`)));
+  });
+  app.get('/products/:id', async (c) => {
+    const view = found(await read(c.req.param('id'), (id) => readProduct(db, id)), 'product with this id');
+    return pageResponse(c, productPage(pageFrame(c), view, await log(`product:${view.product.id}`)));
+  });
+  app.get('/incidents/:id', async (c) => {
+    const view = found(await read(c.req.param('id'), (id) => readIncident(db, id)), 'incident with this id');
+    return pageResponse(c, incidentPage(pageFrame(c), view, await log(`incident:${view.incident.id}`)));
+  });
+  app.get('/contracts/:piid', async (c) => {
+    const piid = c.req.param('piid');
+    const view = found(piidSchema.safeParse(piid).success ? (await readContracts(db, [piid]))[0] : null, 'contract with this PIID');
+    return pageResponse(c, contractPage(pageFrame(c), view, await historyOf(db, 'contract', piid), await log(`contract:${piid}`)));
+  });
+  app.get('/sources/:id', async (c) => {
+    const view = found(await read(c.req.param('id'), (id) => readSource(db, id)), 'source with this id');
+    return pageResponse(c, sourcePage(pageFrame(c), view.source, await citingRecords(db, view.citedBy), await log(`source:${view.source.id}`)));
+  });
+}
