@@ -1,4 +1,5 @@
 import { hashChildren } from './hash.js';
+import { MerkleError } from './merkle-error.js';
 
 /**
  * MTH of an aligned range from the hashes of its compact range (see `rangeNodes`), folding from the
@@ -10,7 +11,7 @@ import { hashChildren } from './hash.js';
 export function foldRange(hashes: readonly Uint8Array[]): Uint8Array {
   let i = hashes.length - 1;
   let hash = hashes[i];
-  if (hash === undefined) throw new Error('foldRange needs at least one hash');
+  if (hash === undefined) throw new MerkleError({ code: 'BAD_READER', message: 'an empty range has no nodes to fold' });
   while (--i >= 0) {
     const left = hashes[i];
     if (left === undefined) break;

@@ -1,8 +1,8 @@
-import { hashChildren, HASH_SIZE } from '../merkle/hash.js';
+import { HASH_SIZE } from '../merkle/hash.js';
 import type { HashReader, NodeId } from '../merkle/hash-reader.js';
 import { MerkleError } from '../merkle/merkle-error.js';
 import { TileCache } from './tile-cache.js';
-import { TileError } from './tile-error.js';
+import { checkExpandedTile, expandTile } from './expand-tile.js';
 import { TILE_HEIGHT, TILE_WIDTH, type TileId } from './tile-id.js';
 import { tileWidth } from './tile-width.js';
 
@@ -10,6 +10,11 @@ import { tileWidth } from './tile-width.js';
 export interface TileReader {
   /** The tile's bytes: exactly `width` hashes of 32 bytes. */
   readTile(tile: TileId): Promise<Uint8Array>;
+  /**
+   * Optional: the tile with its inner levels (as `expandTile` computes them), for storage that keeps
+   * them. Used instead of `readTile`, it saves up to 255 hashes on every cache miss.
+   */
+  readExpandedTile?(tile: TileId): Promise<Uint8Array[]>;
 }
 
 /** Options for `createTileHashReader`. */
@@ -45,7 +50,7 @@ export function createTileHashReader(tiles: TileReader, treeSize: bigint, option
         }
         rows.set(key, []);
         pending.push(
-          cache.get(tile, async () => expand(await tiles.readTile(tile), tile)).then((levels) => {
+          cache.get(tile, () => load(tiles, tile)).then((levels) => {
             rows.set(key, levels);
           }),
         );
@@ -59,6 +64,13 @@ export function createTileHashReader(tiles: TileReader, treeSize: bigint, option
       });
     },
   };
+}
+
+async function load(tiles: TileReader, tile: TileId): Promise<Uint8Array[]> {
+  if (tiles.readExpandedTile === undefined) return expandTile(await tiles.readTile(tile), tile);
+  const rows = await tiles.readExpandedTile(tile);
+  checkExpandedTile(rows, tile);
+  return rows;
 }
 
 const SUBLEVEL_SHIFT = Array.from({ length: TILE_HEIGHT }, (_, i) => BigInt(i));
@@ -76,24 +88,4 @@ function locate({ level, index }: NodeId, treeSize: bigint): { key: string; tile
     throw new MerkleError({ code: 'BAD_READER', message: `node (${level}, ${index}) is not in the tree of ${treeSize}` });
   }
   return { key: `${tileLevel}/${tileIndex}/${width}`, tile: { level: tileLevel, index: tileIndex, width }, sublevel, offset };
-}
-
-/** A tile and the levels above its hashes inside it: rows[s] holds the nodes of sublevel s. */
-function expand(bytes: Uint8Array, tile: TileId): Uint8Array[] {
-  if (bytes.length !== tile.width * HASH_SIZE) {
-    throw new TileError({ code: 'BAD_TILE', message: `tile is ${bytes.length} bytes, want ${tile.width * HASH_SIZE}` });
-  }
-  const rows = [bytes];
-  for (let sublevel = 1; sublevel < TILE_HEIGHT; sublevel++) {
-    const below = rows[sublevel - 1] ?? new Uint8Array();
-    const count = Math.floor(below.length / HASH_SIZE / 2);
-    const row = new Uint8Array(count * HASH_SIZE);
-    for (let i = 0; i < count; i++) {
-      const left = below.subarray(2 * i * HASH_SIZE, (2 * i + 1) * HASH_SIZE);
-      const right = below.subarray((2 * i + 1) * HASH_SIZE, (2 * i + 2) * HASH_SIZE);
-      row.set(hashChildren(left, right), i * HASH_SIZE);
-    }
-    rows.push(row);
-  }
-  return rows;
 }

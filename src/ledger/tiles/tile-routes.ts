@@ -5,7 +5,7 @@ import { parseSignedNote } from '../note/signed-note.js';
 import type { LogReader } from './log-reader.js';
 import { TileError } from './tile-error.js';
 import { TILE_WIDTH } from './tile-id.js';
-import { parseTilePath } from './tile-path.js';
+import { parseTilePath, type TilePath } from './tile-path.js';
 import { tileWidth } from './tile-width.js';
 
 const TEXT = 'text/plain; charset=utf-8';
@@ -42,7 +42,7 @@ export function createTileRoutes(reader: LogReader): Hono {
   app.get('/log/tile/*', async (c) => {
     // The raw path: percent-encodings are not part of any canonical tile path.
     const path = new URL(c.req.url).pathname.slice('/log/tile/'.length);
-    let request;
+    let request: TilePath;
     try {
       request = parseTilePath(path);
     } catch (error) {

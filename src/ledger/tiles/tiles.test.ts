@@ -4,6 +4,7 @@ import { proveConsistency } from '../merkle/prove-consistency.js';
 import { proveInclusion } from '../merkle/prove-inclusion.js';
 import { readTreeRoot } from '../merkle/read-tree-root.js';
 import { decodeEntryBundle, encodeEntryBundle } from './entry-bundle.js';
+import { expandTile } from './expand-tile.js';
 import { readTileHashes } from './read-tile-hashes.js';
 import { TileCache } from './tile-cache.js';
 import { TileError } from './tile-error.js';
@@ -126,6 +127,30 @@ describe('hashes read through tiles', () => {
     expect(reads.length).toBe(first);
     for (let i = 0n; i < 40n; i++) await proveInclusion(reader, i * 1700n, 70_000n);
     expect(cache.size).toBeLessThanOrEqual(8);
+  });
+
+  it('uses stored inner levels when the reader has them, and checks their shape', async () => {
+    let expandedReads = 0;
+    const expanded = createTileHashReader(
+      {
+        readTile: async () => {
+          throw new Error('not used when expanded tiles are available');
+        },
+        readExpandedTile: async (tile) => {
+          expandedReads++;
+          return expandTile(await readTileHashes(tree, tile), tile);
+        },
+      },
+      70_000n,
+    );
+    expect((await proveInclusion(expanded, 4242n, 70_000n)).map((h) => Buffer.from(h))).toEqual(
+      (await proveInclusion(tree, 4242n, 70_000n)).map((h) => Buffer.from(h)),
+    );
+    expect(expandedReads).toBeGreaterThan(0);
+    const rows = expandTile(await readTileHashes(tree, { level: 0, index: 0n, width: 256 }), { level: 0, index: 0n, width: 256 });
+    expect(rows.map((row) => row.length / 32)).toEqual([256, 128, 64, 32, 16, 8, 4, 2]);
+    const misshapen = createTileHashReader({ readTile: async () => new Uint8Array(), readExpandedTile: async () => rows.slice(1) }, 256n);
+    await expect(readTreeRoot(misshapen, 256n)).rejects.toThrow(TileError);
   });
 
   it('refuses tiles of the wrong length', async () => {
