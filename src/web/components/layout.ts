@@ -60,6 +60,7 @@ export function layout(frame: PageFrame, page: PageContent): SafeHtml {
 <title>${page.title} · Countersign</title>
 ${page.description ? html`<meta name="description" content="${page.description}">` : ''}
 <link rel="stylesheet" href="${staticUrl('site.css')}">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to the content</a>

@@ -33,7 +33,7 @@ function designationEvents(view: HomeView): SafeHtml {
   if (view.designationEvents.length === 0) return html`<p class="muted">No designations recorded.</p>`;
   const rows = view.designationEvents.map((e) => html`<li class="timeline-${e.kind}">
 <span class="event-kind">${e.kind === 'listed' ? 'Listed' : 'Delisted'}</span> ${dateText(e.date)}
-${recordLink(e.subject)} <span class="designation-list">${authorityName(e.designation.authority)} ${e.designation.list}</span>
+<span class="event-subject">${recordLink(e.subject)} — <span class="designation-list">${authorityName(e.designation.authority)} ${e.designation.list}</span></span>
 </li>`);
   return html`<ol class="timeline">${rows}</ol><p><a href="/designations">All designations →</a></p>`;
 }
