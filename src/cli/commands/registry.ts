@@ -1,13 +1,43 @@
-import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Option, type Command } from 'commander';
 import { SYSTEM } from '../../accounts/actor.js';
 import { readConfig } from '../../app/config.js';
 import { openRegistry } from '../../app/open-registry.js';
+import { parseInput } from '../../core/parse-input.js';
 import { importDataset } from '../../registry/commands/import-dataset.js';
 import { parseDataset } from '../../registry/dataset/parse-dataset.js';
+import { exportLines } from '../../registry/export/export-lines.js';
+import { EXPORT_FORMATS, EXPORT_TYPE_NAMES, exportPlan, exportRequestSchema } from '../../registry/export/export-request.js';
+import { readExportBatches } from '../../store/registry/queries/read-export-batches.js';
 import { readWatchlist } from '../../store/registry/queries/read-watchlist.js';
 
-/** Adds `countersign registry import FILE` and `countersign registry watchlist`. */
+/**
+ * Writes the export to FILE by way of FILE.partial, renamed when complete — a failed export
+ * leaves no file that looks whole — or to standard output.
+ */
+async function writeExport(chunks: AsyncGenerator<string>, output: string | undefined): Promise<void> {
+  if (output === undefined) {
+    try {
+      await pipeline(Readable.from(chunks), process.stdout, { end: false });
+    } catch (error) {
+      // A reader that has seen enough (`| head`) closes the pipe; that ends the export, quietly.
+      if (!(error instanceof Error && 'code' in error && error.code === 'EPIPE')) throw error;
+    }
+    return;
+  }
+  const partial = `${output}.partial`;
+  try {
+    await pipeline(Readable.from(chunks), createWriteStream(partial));
+    renameSync(partial, output);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/** Adds `countersign registry import FILE`, `countersign registry watchlist` and `countersign registry export`. */
 export function registerRegistryCommands(program: Command): Command {
   const registry = program.command('registry').description('the registry of vendors, products, designations, incidents and contracts');
   registry
@@ -32,6 +62,29 @@ export function registerRegistryCommands(program: Command): Command {
       const { store } = await openRegistry(readConfig(process.env).databaseUrl);
       try {
         console.log(JSON.stringify(await readWatchlist(store.db), null, 2));
+      } finally {
+        await store.close();
+      }
+    });
+  registry
+    .command('export')
+    .description('write the registry as open data: CSV (one type), NDJSON records, or FollowTheMoney entities (JSON lines) for OpenSanctions tooling; streamed, so any size fits')
+    .addOption(new Option('--format <format>', 'the format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(new Option('--type <type>', 'one record type; required for csv, every type when left out').choices(EXPORT_TYPE_NAMES))
+    .option('--output <file>', 'write to FILE instead of standard output')
+    .action(async (options: { format: string; type?: string; output?: string }) => {
+      const plan = exportPlan(parseInput(exportRequestSchema, { format: options.format, type: options.type }, 'export options'));
+      const { store } = await openRegistry(readConfig(process.env).databaseUrl);
+      try {
+        let records = 0;
+        const counted = async function* () {
+          for await (const batch of readExportBatches(store.db, plan.recordTypes)) {
+            records += batch.records.length;
+            yield batch;
+          }
+        };
+        await writeExport(exportLines(plan, counted()), options.output);
+        if (options.output !== undefined) console.error(`${options.output}: ${records} records exported as ${plan.format}`);
       } finally {
         await store.close();
       }
