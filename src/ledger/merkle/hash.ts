@@ -8,7 +8,7 @@ export const HASH_SIZE = 32;
 const LEAF_PREFIX = 0x00;
 const NODE_PREFIX = 0x01;
 
-/** MTH({}) = SHA-256() — the root of the empty tree (RFC 9162 §2.1.1). */
+/** MTH({}) = SHA-256() — the root of the empty tree (RFC 9162 §2.1.1). Shared: copy before handing it out. */
 export const EMPTY_ROOT: Uint8Array = hash('sha256', Buffer.alloc(0), 'buffer');
 
 const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE);

@@ -28,7 +28,7 @@ export async function readSubtreeHash(reader: HashReader, start: TreeNumber, end
   if (!isValidSubtree(from, to)) {
     throw new MerkleError({ code: 'BAD_SUBTREE', message: `[${from}, ${to}) is not a valid subtree` });
   }
-  if (from === to) return EMPTY_ROOT;
+  if (from === to) return EMPTY_ROOT.slice();
   const [hash] = await readRangeHashes(reader, [{ start: from, end: to }]);
   if (hash === undefined) throw new MerkleError({ code: 'BAD_READER', message: 'no hash for the range' });
   return hash;

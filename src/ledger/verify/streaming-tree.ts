@@ -42,6 +42,6 @@ export class StreamingTree {
 
   /** The root of the leaves appended so far (RFC 9162 §2.1.1). */
   root(): Uint8Array {
-    return this.#stack.length === 0 ? EMPTY_ROOT : foldRange(this.#stack.map((node) => node.hash));
+    return this.#stack.length === 0 ? EMPTY_ROOT.slice() : foldRange(this.#stack.map((node) => node.hash));
   }
 }
