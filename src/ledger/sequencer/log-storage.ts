@@ -33,6 +33,10 @@ export interface LogStorage {
   checkpointAt(size: bigint): Promise<StoredCheckpoint | undefined>;
   /** Checkpoints newest first. */
   listCheckpoints(limit: number, beforeSize?: bigint): Promise<StoredCheckpoint[]>;
+  /** Checkpoints oldest first, with size greater than `afterSize`. */
+  checkpointsAfter(afterSize: bigint, limit: number): Promise<StoredCheckpoint[]>;
+  /** How many entries carry a leaf index, and the largest one. */
+  sequencedStats(): Promise<{ count: bigint; maxIndex: bigint | null }>;
   /** A tile's hashes at its latest stored width (concatenated 32-byte hashes), or undefined. */
   readTile(level: number, index: bigint): Promise<Uint8Array | undefined>;
   /** The oldest entries not yet sequenced. */

@@ -43,6 +43,19 @@ export class KyselyLogStorage implements LogStorage {
     return (await query.execute()).map(toCheckpoint);
   }
 
+  async checkpointsAfter(afterSize: bigint, limit: number): Promise<StoredCheckpoint[]> {
+    const rows = await this.#db.selectFrom('logCheckpoints').selectAll().where('size', '>', Number(afterSize)).orderBy('size').limit(limit).execute();
+    return rows.map(toCheckpoint);
+  }
+
+  async sequencedStats(): Promise<{ count: bigint; maxIndex: bigint | null }> {
+    const row = await this.#db
+      .selectFrom('logEntries')
+      .select((eb) => [eb.fn.count<number>('leafIndex').as('n'), eb.fn.max('leafIndex').as('max')])
+      .executeTakeFirst();
+    return { count: BigInt(row?.n ?? 0), maxIndex: row?.max === null || row?.max === undefined ? null : BigInt(row.max) };
+  }
+
   async readTile(level: number, index: bigint): Promise<Uint8Array | undefined> {
     const row = await this.#db.selectFrom('logTiles').select('hashes').where('level', '=', level).where('idx', '=', Number(index)).executeTakeFirst();
     return row ? new Uint8Array(row.hashes) : undefined;
