@@ -1,0 +1,65 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../server/app-env.js';
+
+/** A page as a test reads it. */
+export interface FetchedPage {
+  readonly status: number;
+  readonly text: string;
+  readonly headers: Headers;
+}
+
+/**
+ * A browser without JavaScript, for tests: follows nothing on its own, keeps the session cookie
+ * it is given, and posts forms as `application/x-www-form-urlencoded` with the `_csrf` field it
+ * found on the last page it read (as a real form would carry it).
+ *
+ * @example
+ * const browser = new PortalClient(app);
+ * await browser.signIn('eddie', 'correct horse battery staple');
+ * await browser.postForm('/review/…/accept', { note: 'checked' });
+ */
+export class PortalClient {
+  readonly #app: Hono<AppEnv>;
+  #cookie: string | null = null;
+  #csrf: string | null = null;
+
+  constructor(app: Hono<AppEnv>) {
+    this.#app = app;
+  }
+
+  get cookie(): string | null {
+    return this.#cookie;
+  }
+
+  async get(path: string): Promise<FetchedPage> {
+    const res = await this.#app.request(`http://localhost${path}`, { headers: this.#cookie ? { cookie: this.#cookie } : {} });
+    const text = await res.text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(text);
+    if (csrf?.[1]) this.#csrf = csrf[1];
+    return { status: res.status, text, headers: res.headers };
+  }
+
+  /** Posts a form; `withCsrf: false` leaves the token out (to test that it is required). */
+  async postForm(path: string, fields: Readonly<Record<string, string>>, { withCsrf = true }: { withCsrf?: boolean } = {}): Promise<FetchedPage> {
+    const body = new URLSearchParams(fields);
+    if (withCsrf && this.#csrf && this.#cookie) body.set('_csrf', this.#csrf);
+    const res = await this.#app.request(`http://localhost${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(this.#cookie ? { cookie: this.#cookie } : {}) },
+      body: body.toString(),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const pair = setCookie.split(';')[0] ?? '';
+      this.#cookie = pair.endsWith('=') ? null : pair;
+    }
+    return { status: res.status, text: await res.text(), headers: res.headers };
+  }
+
+  /** Signs in through the /login form and reads a page to pick up the CSRF token. */
+  async signIn(username: string, password: string): Promise<FetchedPage> {
+    const res = await this.postForm('/login', { username, password, next: '/' });
+    if (res.status === 303) await this.get('/');
+    return res;
+  }
+}
