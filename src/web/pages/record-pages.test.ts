@@ -1,0 +1,67 @@
+import type { Hono } from 'hono';
+import { beforeAll, expect, it } from 'vitest';
+import { loadBundledDataset } from '../../../test/support/bundled-dataset.js';
+import { describeEachBackend } from '../../../test/support/test-store.js';
+import { createCountersignApp } from '../../app/create-countersign-app.js';
+import type { AppEnv } from '../../server/app-env.js';
+import { PortalClient } from '../testing/portal-client.js';
+
+describeEachBackend('person, product, incident, contract and source pages', (getStore) => {
+  let app: Hono<AppEnv>;
+  beforeAll(async () => {
+    await loadBundledDataset(getStore());
+    app = createCountersignApp({ store: getStore() });
+  });
+
+  it('shows a person with their designation and sources', async () => {
+    const page = await new PortalClient(app).get('/people/tal-dilian');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h1>Tal Jonathan Dilian');
+    expect(page.text).toMatch(/Listed<\/span>\s*<time datetime="2024-03-05">/);
+    expect(page.text).toContain('href="/sources/treasury-2024-03-05"');
+  });
+
+  it('shows a product with its capabilities, vendor and incidents', async () => {
+    const page = await new PortalClient(app).get('/products/graphite');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<dt>Vendor</dt><dd><a href="/organizations/paragon-solutions">Paragon Solutions Ltd.</a>');
+    expect(page.text).toContain('extracts data from encrypted messaging apps such as WhatsApp, Facebook Messenger and Signal');
+    expect(page.text).toContain('href="/incidents/graphite-italy-2025"');
+  });
+
+  it('shows an incident with its product, vendor, targets and sources', async () => {
+    const page = await new PortalClient(app).get('/incidents/graphite-italy-2025');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/products/graphite"');
+    expect(page.text).toContain('journalist');
+    expect(page.text).toContain('href="/sources/citizenlab-2025-03-19"');
+  });
+
+  it('shows a contract with its parties, value, every transaction, its sources and the USAspending permalink', async () => {
+    const page = await new PortalClient(app).get('/contracts/70CTD024P00000012');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<dt>Buyer</dt><dd><a href="/organizations/ice">U.S. Immigration and Customs Enforcement</a>');
+    expect(page.text).toContain('<dt>Funding office</dt><dd><a href="/organizations/ice-hsi">Homeland Security Investigations</a>');
+    expect(page.text).toContain('href="/organizations/paragon-solutions-us">Paragon Solutions (US) Inc.</a>');
+    expect(page.text).toContain('USD 2,000,000');
+    expect(page.text).toContain('href="https://www.usaspending.gov/award/CONT_AWD_70CTD024P00000012_7012_-NONE-_-NONE-/"');
+    expect([...page.text.matchAll(/<tr class="event-([a-z-]+)">/g)].map((m) => m[1])).toEqual(['award', 'stop-work', 'stop-work-lifted']);
+    expect(page.text).toContain('Report on the reactivation of ICE&#39;s contract with Paragon Solutions');
+    expect((await new PortalClient(app).get('/contracts/NOPE0000')).status).toBe(404);
+  });
+
+  it('shows a source, its original link, and everything that cites it, each on its page', async () => {
+    const page = await new PortalClient(app).get('/sources/commerce-2021-11-03');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="https://www.commerce.gov/news/press-releases/2021/11/commerce-adds-nso-group-and-other-foreign-companies-entity-list"');
+    expect(page.text).toContain('<a href="/organizations/nso-group">NSO Group Technologies Ltd.</a>');
+    expect(page.text).toMatch(/<a href="\/organizations\/candiru#designations-heading">Candiru: US-BIS Entity List, listed 2021-11-03<\/a>/);
+    const letter = await new PortalClient(app).get('/sources/msnbc-2025-09');
+    expect(letter.text).toContain('href="/contracts/70CTD024P00000012#transactions-heading"');
+  });
+
+  it('leaves out the transparency-log section while the ledger is not wired', async () => {
+    const page = await new PortalClient(app).get('/organizations/candiru');
+    expect(page.text).not.toContain('Transparency log entries');
+  });
+});
