@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import type { Watchlist } from '../../procurement/matching/types.js';
 import { loadWatchlistFile } from '../../procurement/screening/load-watchlist-file.js';
@@ -6,6 +7,9 @@ import { runScreen } from '../../procurement/screening/run-screen.js';
 export interface ScreenCommandDeps {
   /** The watchlist compiled from the registry, used unless `--watchlist FILE` is given. */
   readonly loadWatchlist: () => Promise<Watchlist>;
+  /** Where output goes; default the process's own streams. */
+  readonly stdout?: Writable;
+  readonly stderr?: Writable & { isTTY?: boolean; columns?: number };
 }
 
 function positiveInteger(value: string): number {
@@ -44,8 +48,8 @@ export function registerScreenCommand(program: Command, deps: ScreenCommandDeps)
         workers: options.workers,
         chunkBytes: options.chunkMb * 1024 * 1024,
         ...(options.matcherModule === undefined ? {} : { matcherModule: options.matcherModule }),
-        stdout: process.stdout,
-        stderr: process.stderr,
+        stdout: deps.stdout ?? process.stdout,
+        stderr: deps.stderr ?? process.stderr,
       });
     });
 }

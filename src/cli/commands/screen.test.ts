@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../core/project-root.js';
+import { registerScreenCommand } from './screen.js';
+
+const root = projectRoot();
+const sample = join(root, 'test', 'fixtures', 'usaspending', 'sample-contract-transactions.csv');
+const watchlist = join(root, 'test', 'fixtures', 'watchlist.json');
+
+class Collect extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+async function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const stdout = new Collect();
+  const stderr = new Collect();
+  const program = new Command('countersign').exitOverride();
+  registerScreenCommand(program, { loadWatchlist: () => Promise.reject(new Error('no registry in this test')), stdout, stderr });
+  await program.parseAsync(['node', 'countersign', 'screen', ...args]);
+  return { stdout: stdout.text, stderr: stderr.text };
+}
+
+describe('countersign screen', () => {
+  it('reports exactly the three Paragon transactions of the sample, with the real recipient matcher, as NDJSON in the issue\'s field order', async () => {
+    const { stdout, stderr } = await run(['--json', '--watchlist', watchlist, sample]);
+    const lines = stdout.trim().split('\n');
+    const records: Record<string, unknown>[] = lines.map((line) => JSON.parse(line));
+    expect(records.map((record) => Object.keys(record))).toEqual(
+      Array(3).fill(['transactionKey', 'awardKey', 'piid', 'modification', 'actionDate', 'amount', 'organizationId', 'organizationName', 'event', 'score', 'reasons']),
+    );
+    expect(records).toMatchObject([
+      { transactionKey: '7012_-NONE-_70CTD024P00000012_0_-NONE-_0', piid: '70CTD024P00000012', modification: '0', actionDate: '2024-09-27', amount: 2000000, organizationId: 'paragon-solutions-us', organizationName: 'Paragon Solutions (US) Inc.', event: 'award', score: 1 },
+      { modification: 'P00001', actionDate: '2024-10-08', amount: 0, event: 'stop-work' },
+      { modification: 'P00002', actionDate: '2025-08-29', event: 'stop-work-lifted' },
+    ]);
+    expect(stdout).not.toContain('PARAGON SYSTEMS');
+    expect(stdout).not.toContain('70FBR224F00000311');
+    expect(stderr).toContain('Screened 6 rows');
+    expect(stderr).toContain('3 alerts (award 1, stop-work 1, stop-work-lifted 1)');
+    expect(stderr).toContain('Skipped rows: 0.');
+  });
+
+  it('prints a readable table with the reasons and the summary', async () => {
+    const { stdout, stderr } = await run(['--watchlist', watchlist, sample]);
+    expect(stderr).toBe(''); // no progress bar when stderr is not a terminal
+    expect(stdout).toMatch(/^action date\s+event\s+PIID/);
+    expect(stdout).toContain('stop-work-lifted');
+    expect(stdout).toContain("recipient UEI NW6QFTZACWM7 is Paragon Solutions (US) Inc.'s");
+    expect(stdout).toContain('Matches: 3 alerts');
+  });
+
+  it('marks review items only when asked for them', async () => {
+    // The stand-in matcher sends "PARAGON SYSTEMS, INC." to review (the real one drops it).
+    const standIn = new URL('../../procurement/testing/stand-in-recipient-matcher.js', import.meta.url).href;
+    const { stdout } = await run(['--json', '--include-review', '--matcher-module', standIn, '--watchlist', watchlist, sample]);
+    const review = stdout.trim().split('\n').filter((line) => line.includes('"decision":"review"'));
+    expect(review).toHaveLength(1);
+    expect(review[0]).toContain('70FBR224F00000311');
+  });
+
+  it('exits 0 when nothing matches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'countersign-cli-'));
+    const empty = join(dir, 'empty-watchlist.json');
+    writeFileSync(empty, JSON.stringify({ version: 'empty', entries: [] }));
+    const cli = join(root, 'dist', 'bench', 'screen', 'screen-cli.js');
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, 'screen', '--json', '--watchlist', empty, sample]);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Matches: 0 alerts');
+  });
+});
