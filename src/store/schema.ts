@@ -289,6 +289,7 @@ export interface LogTileTable {
   idx: number;
   width: number;
   hashes: Uint8Array;
+  inner: Uint8Array | null;
 }
 
 /** Every checkpoint the log signed. */

@@ -4,6 +4,8 @@ import type { RegistryStore } from '../registry/registry-store.js';
 import type { TipsStore } from '../registry/tips/tips-store.js';
 import { KyselyAccountsStore } from './accounts/kysely-accounts-store.js';
 import { KyselyTipsStore } from './registry/kysely-tips-store.js';
+import { KyselySealStore } from './ledger/kysely-seal-store.js';
+import type { SealStore } from '../ledger/seal/seal-store.js';
 import type { LogAppender } from '../ledger/append/log-appender.js';
 import type { DialectName } from './dialect-name.js';
 import { openDatabase, type Database$ } from './open-database.js';
@@ -17,6 +19,7 @@ export interface StoreTransaction {
   readonly registry: RegistryStore;
   readonly accounts: AccountsStore;
   readonly tips: TipsStore;
+  readonly seals: SealStore;
   readonly log: LogAppender;
 }
 
@@ -65,7 +68,7 @@ export class Store {
     let appender: KyselyLogAppender | undefined;
     const result = await this.#database.db.transaction().execute(async (trx) => {
       appender = new KyselyLogAppender(trx);
-      return fn({ db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), log: appender });
+      return fn({ db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals: new KyselySealStore(trx), log: appender });
     });
     const appended = appender?.appended ?? [];
     if (appended.length > 0) for (const listener of this.#listeners) listener(appended);

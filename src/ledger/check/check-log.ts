@@ -77,6 +77,10 @@ export async function checkLog(storage: LogStorage, verifierKey: string, pageSiz
           report(`tile ${key}`, what);
         }
       });
+      if (tile.inner) {
+        const inner = await storage.readTileInner(tile.level, tile.index);
+        if (inner && !bytesEqual(inner, tile.inner)) report(`tile ${key}`, 'its stored inner levels differ from those recomputed from the entries: the tile row was edited');
+      }
       if (tile.hashes.length === 256) stored.delete(key);
     }
   };

@@ -1,3 +1,4 @@
+import type { PreparedEntry } from '../append/prepare-log-entry.js';
 import type { TileWrite } from './tree-state.js';
 
 /** A signed checkpoint as stored. */
@@ -39,13 +40,15 @@ export interface LogStorage {
   sequencedStats(): Promise<{ count: bigint; maxIndex: bigint | null }>;
   /** A tile's hashes at its latest stored width (concatenated 32-byte hashes), or undefined. */
   readTile(level: number, index: bigint): Promise<Uint8Array | undefined>;
+  /** A full tile's inner levels (sublevels 1-7 concatenated), when stored. */
+  readTileInner(level: number, index: bigint): Promise<Uint8Array | undefined>;
   /** The oldest entries not yet sequenced. */
   pendingEntries(limit: number): Promise<StoredEntry[]>;
   /** Sequenced entries with leaf index in [from, from + count), in index order. */
   entriesByIndex(from: bigint, count: number): Promise<StoredEntry[]>;
   entryById(id: number): Promise<StoredEntry | undefined>;
-  /** Durably appends pre-encoded entries in one transaction; returns their row ids. */
-  appendEntries(entries: readonly { readonly entry: string; readonly type: string; readonly createdAt: string }[]): Promise<number[]>;
+  /** Durably appends prepared entries in one transaction (one fsync); returns their row ids. */
+  appendEntries(entries: readonly PreparedEntry[]): Promise<number[]>;
   integrate(step: Integration): Promise<void>;
   addCosignature(size: bigint, witness: string, signatureLine: string, receivedAt: string): Promise<void>;
   cosignatures(size: bigint): Promise<{ witness: string; signatureLine: string }[]>;

@@ -1,7 +1,8 @@
 import { HASH_SIZE } from '../merkle/hash.js';
 import type { TileReader } from '../tiles/tile-hash-reader.js';
 import { TileError } from '../tiles/tile-error.js';
-import type { TileId } from '../tiles/tile-id.js';
+import { TILE_WIDTH, type TileId } from '../tiles/tile-id.js';
+import { expandTile } from '../tiles/expand-tile.js';
 import type { LogStorage } from './log-storage.js';
 
 /**
@@ -15,6 +16,19 @@ export function storedTileReader(storage: LogStorage): TileReader {
       const bytes = tile.width * HASH_SIZE;
       if (!stored || stored.length < bytes) throw new TileError({ code: 'TILE_OUT_OF_RANGE', message: `tile ${tile.level}/${tile.index} of width ${tile.width} is not stored` });
       return stored.subarray(0, bytes);
+    },
+    async readExpandedTile(tile: TileId): Promise<Uint8Array[]> {
+      const [stored, inner] = await Promise.all([storage.readTile(tile.level, tile.index), tile.width === TILE_WIDTH ? storage.readTileInner(tile.level, tile.index) : undefined]);
+      const bytes = tile.width * HASH_SIZE;
+      if (!stored || stored.length < bytes) throw new TileError({ code: 'TILE_OUT_OF_RANGE', message: `tile ${tile.level}/${tile.index} of width ${tile.width} is not stored` });
+      if (!inner || inner.length !== (TILE_WIDTH - 1) * HASH_SIZE) return expandTile(stored.subarray(0, bytes), tile);
+      const rows = [stored.subarray(0, bytes)];
+      let at = 0;
+      for (let width = TILE_WIDTH / 2; width >= 1; width /= 2) {
+        rows.push(inner.subarray(at, at + width * HASH_SIZE));
+        at += width * HASH_SIZE;
+      }
+      return rows;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { EMPTY_ROOT, hashChildren, hashLeaf } from '../merkle/hash.js';
+import { expandTile } from '../tiles/expand-tile.js';
 import { TILE_HEIGHT, TILE_WIDTH } from '../tiles/tile-id.js';
 
 /** A tile as the sequencer writes it: its position and its current hashes (full: 256). */
@@ -6,6 +7,8 @@ export interface TileWrite {
   readonly level: number;
   readonly index: bigint;
   readonly hashes: readonly Uint8Array[];
+  /** For a full tile: its sublevels 1-7 (255 hashes, as `expandTile` lays them out), concatenated. */
+  readonly inner?: Uint8Array;
 }
 
 interface Node {
@@ -122,8 +125,13 @@ export class TreeState {
     const edge = (this.#edges[level] ??= []);
     edge.push(hash);
     if (edge.length !== offset + 1) throw new Error(`tile ${level}/${tileIndex} out of step`);
-    touched.set(`${level}/${tileIndex}`, { level, index: tileIndex, hashes: [...edge] });
-    if (edge.length === TILE_WIDTH) this.#edges[level] = [];
+    if (edge.length === TILE_WIDTH) {
+      const rows = expandTile(Buffer.concat(edge), { level, index: tileIndex, width: TILE_WIDTH });
+      touched.set(`${level}/${tileIndex}`, { level, index: tileIndex, hashes: [...edge], inner: Buffer.concat(rows.slice(1)) });
+      this.#edges[level] = [];
+    } else {
+      touched.set(`${level}/${tileIndex}`, { level, index: tileIndex, hashes: [...edge] });
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Integration, LogStorage, StoredCheckpoint, StoredEntry } from '../../ledger/sequencer/log-storage.js';
 import type { Database } from '../schema.js';
+import type { PreparedEntry } from '../../ledger/append/prepare-log-entry.js';
+import { insertLogEntries } from './insert-log-entries.js';
 
 const fromHex = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, 'hex'));
 const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
@@ -61,6 +63,11 @@ export class KyselyLogStorage implements LogStorage {
     return row ? new Uint8Array(row.hashes) : undefined;
   }
 
+  async readTileInner(level: number, index: bigint): Promise<Uint8Array | undefined> {
+    const row = await this.#db.selectFrom('logTiles').select('inner').where('level', '=', level).where('idx', '=', Number(index)).executeTakeFirst();
+    return row?.inner ? new Uint8Array(row.inner) : undefined;
+  }
+
   async pendingEntries(limit: number): Promise<StoredEntry[]> {
     const rows = await this.#db.selectFrom('logEntries').select(['id', 'leafIndex', 'entry']).where('leafIndex', 'is', null).orderBy('id').limit(limit).execute();
     return rows.map(toEntry);
@@ -82,16 +89,9 @@ export class KyselyLogStorage implements LogStorage {
     return row ? toEntry(row) : undefined;
   }
 
-  async appendEntries(entries: readonly { entry: string; type: string; createdAt: string }[]): Promise<number[]> {
+  async appendEntries(entries: readonly PreparedEntry[]): Promise<number[]> {
     if (entries.length === 0) return [];
-    return this.#db.transaction().execute(async (trx) => {
-      const ids: number[] = [];
-      for (let i = 0; i < entries.length; i += CHUNK) {
-        const rows = await trx.insertInto('logEntries').values(entries.slice(i, i + CHUNK).map((e) => ({ entry: e.entry, type: e.type, createdAt: e.createdAt }))).returning('id').execute();
-        for (const r of rows) ids.push(Number(r.id));
-      }
-      return ids;
-    });
+    return this.#db.transaction().execute((trx) => insertLogEntries(trx, entries));
   }
 
   async integrate(step: Integration): Promise<void> {
@@ -108,10 +108,11 @@ export class KyselyLogStorage implements LogStorage {
       }
       for (const tile of step.tiles) {
         const hashes = Buffer.concat(tile.hashes.map((h) => Buffer.from(h)));
+        const inner = tile.inner ? Buffer.from(tile.inner) : null;
         await trx
           .insertInto('logTiles')
-          .values({ level: tile.level, idx: Number(tile.index), width: tile.hashes.length, hashes })
-          .onConflict((oc) => oc.columns(['level', 'idx']).doUpdateSet({ width: tile.hashes.length, hashes }))
+          .values({ level: tile.level, idx: Number(tile.index), width: tile.hashes.length, hashes, inner })
+          .onConflict((oc) => oc.columns(['level', 'idx']).doUpdateSet({ width: tile.hashes.length, hashes, inner }))
           .execute();
       }
       await trx
