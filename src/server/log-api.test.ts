@@ -12,6 +12,7 @@ import { parseCheckpoint } from '../ledger/note/checkpoint.js';
 import { openSignedNote } from '../ledger/note/signed-note.js';
 import { parseVerifierKey } from '../ledger/note/verifier-key.js';
 import { verifyRemoteLog } from '../ledger/verify/verify-remote-log.js';
+import { verifyOpening } from '../ledger/seal/commit-field.js';
 import type { AppEnv } from './app-env.js';
 import { createApp } from './create-app.js';
 import { mountLog } from './mount-log.js';
@@ -89,5 +90,44 @@ describeEachBackend('transparency log over HTTP', (getStore) => {
     expect(text).not.toContain('journalist at risk');
     expect(text).not.toContain('signal:+15550100');
     expect(JSON.parse(entries[0]?.entry ?? '{}').sealed.body).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describeEachBackend('sealed fields', (getStore) => {
+  let app: Hono<AppEnv>;
+  let ledger: Ledger;
+  beforeAll(async () => {
+    const store = getStore();
+    ledger = await openTestLedger(store);
+    app = createApp({ store, mount: [mountLog(store, ledger)] });
+    await createUser(store, 'root', 'admin');
+  });
+  afterAll(async () => {
+    await ledger?.close();
+  });
+
+  it('unseals a field so anyone can check it against the log, and shreds another for ever', async () => {
+    const tip = await anonymousClient(app).request('/api/v1/tips', { json: { subject: 'Procurement lead', body: 'A police force in X bought a licence for Y last spring.', contact: 'tipster@example.org' } });
+    expect(tip.status).toBe(201);
+    await ledger.sequencer.integrate();
+    const list = (await (await anonymousClient(app).request('/api/v1/log/entries')).json()) as { items: { index: string; type: string }[] };
+    const index = list.items.find((e) => e.type === 'tips.tip.submitted')?.index;
+    const before = (await (await anonymousClient(app).request(`/api/v1/log/entries/${index}/seals`)).json()) as { fields: { field: string; state: string }[] };
+    expect(before.fields.map((f) => [f.field, f.state])).toEqual([['body', 'sealed'], ['contact', 'sealed'], ['sourceUrl', 'sealed'], ['subject', 'sealed']]);
+
+    expect((await anonymousClient(app).request(`/api/v1/log/entries/${index}/seals/body/unseal`, { method: 'POST' })).status).toBe(401);
+    const admin = await signedInClient(app, 'root');
+    expect((await admin.request(`/api/v1/log/entries/${index}/seals/body/unseal`, { method: 'POST' })).status).toBe(200);
+    expect((await admin.request(`/api/v1/log/entries/${index}/seals/contact/shred`, { method: 'POST' })).status).toBe(204);
+
+    const after = (await (await anonymousClient(app).request(`/api/v1/log/entries/${index}/seals`)).json()) as { fields: { field: string; state: string; commitment: string; value?: unknown; opening?: string }[] };
+    const body = after.fields.find((f) => f.field === 'body');
+    expect(body?.state).toBe('unsealed');
+    expect(body?.value).toBe('A police force in X bought a licence for Y last spring.');
+    expect(verifyOpening('body', 'A police force in X bought a licence for Y last spring.', body?.opening ?? '', body?.commitment ?? '')).toBe(true);
+    expect(verifyOpening('body', 'Something else entirely.', body?.opening ?? '', body?.commitment ?? '')).toBe(false);
+    expect(after.fields.find((f) => f.field === 'contact')?.state).toBe('shredded');
+    const openings = await getStore().db.selectFrom('sealOpenings').select('value').execute();
+    expect(openings.map((o) => o.value)).not.toContain('"tipster@example.org"');
   });
 });

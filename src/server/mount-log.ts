@@ -7,9 +7,9 @@ import { addLogRoutes } from './api/routes/log-routes.js';
 import type { AppEnv } from './app-env.js';
 
 /** Plugs the transparency log into the app: C2SP tiles under /log/, and /api/v1/log/…. */
-export function mountLog(store: Store, ledger: Ledger): (app: Hono<AppEnv>, router: ApiRouter) => void {
+export function mountLog(store: Store, ledger: Ledger, now: () => Date = () => new Date()): (app: Hono<AppEnv>, router: ApiRouter) => void {
   return (app, router) => {
     app.route('/', createTileRoutes(ledger.reader));
-    addLogRoutes(router, store, ledger);
+    addLogRoutes(router, store, ledger, now);
   };
 }

@@ -10,12 +10,17 @@ import type { Ledger } from '../../../ledger/sequencer/ledger.js';
 import { readLogEntries, readLogEntry } from '../../../store/ledger/read-log-entries.js';
 import type { Store } from '../../../store/store.js';
 import type { ApiRouter } from '../api-router.js';
+import { runCommand } from '../command-runner.js';
+import { shredField, unsealField } from '../../../ledger/seal/unseal-field.js';
+import { KyselySealStore } from '../../../store/ledger/kysely-seal-store.js';
 import { pageQuerySchema, pageSchema } from '../common-schemas.js';
 
 const treeNumber = z.string().regex(/^(0|[1-9][0-9]{0,18})$/, 'must be a decimal integer without leading zeros').transform((v) => BigInt(v));
 
-/** The log through the API: entries, proofs, receipts, checkpoints. The tiles are under /log/. */
-export function addLogRoutes(router: ApiRouter, store: Store, ledger: Ledger): void {
+const sealParams = z.object({ index: treeNumber, field: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/) });
+
+/** The log through the API: entries, proofs, receipts, checkpoints, seals. The tiles are under /log/. */
+export function addLogRoutes(router: ApiRouter, store: Store, ledger: Ledger, now: () => Date = () => new Date()): void {
   const latest = async () => {
     const checkpoint = await ledger.storage.latestCheckpoint();
     if (!checkpoint) throw new CommandError({ code: 'NOT_FOUND', message: 'the log has no checkpoint yet' });
@@ -75,6 +80,37 @@ export function addLogRoutes(router: ApiRouter, store: Store, ledger: Ledger): v
       if (!to || query.from > query.to) throw new CommandError({ code: 'NOT_FOUND', message: `no checkpoint of size ${query.to} at or after ${query.from}` });
       const proof = query.from === 0n ? [] : await proveConsistency(createTileHashReader(storedTileReader(ledger.storage), to.size), query.from, query.to);
       return c.json({ from: query.from.toString(), to: query.to.toString(), proof: proof.map(encodeBase64) });
+    },
+  );
+
+  router.add(
+    {
+      method: 'get', path: '/log/entries/{index}/seals', operationId: 'listSeals', summary: 'The sealed fields of an entry: each commitment, and for unsealed fields the value and opening that open it', tag: 'log',
+      params: z.object({ index: treeNumber }), responses: { 200: { description: 'Sealed fields' } },
+    },
+    async (c, { params }) => {
+      const entry = await readLogEntry(store.db, params.index);
+      if (!entry) throw new CommandError({ code: 'NOT_FOUND', message: `no sequenced log entry ${params.index}` });
+      const seals = new KyselySealStore(store.db);
+      const openings = new Map((await seals.openings(entry.entryId)).map((o) => [o.field, o]));
+      const fields = Object.entries(entry.sealed).map(([field, commitment]) => {
+        const opening = openings.get(field);
+        if (!opening) return { field, commitment, state: 'shredded' };
+        if (!opening.unsealedAt) return { field, commitment, state: 'sealed' };
+        return { field, commitment, state: 'unsealed', unsealedAt: opening.unsealedAt, value: JSON.parse(opening.value) as unknown, opening: opening.opening };
+      });
+      return c.json({ index: params.index.toString(), fields });
+    },
+  );
+  router.add(
+    { method: 'post', path: '/log/entries/{index}/seals/{field}/unseal', operationId: 'unsealField', summary: 'Publish a sealed field\'s value and opening in a new log entry', tag: 'log', params: sealParams, permission: 'seal.unseal', responses: { 200: { description: 'The value and opening' } } },
+    async (c, { params }) => c.json(await runCommand(store, now, c, (ctx, tx) => unsealField({ ctx, index: params.index, field: params.field }, tx))),
+  );
+  router.add(
+    { method: 'post', path: '/log/entries/{index}/seals/{field}/shred', operationId: 'shredField', summary: 'Delete a sealed field\'s opening for ever (crypto-shredding)', tag: 'log', params: sealParams, permission: 'seal.unseal', responses: { 204: { description: 'Shredded' } } },
+    async (c, { params }) => {
+      await runCommand(store, now, c, (ctx, tx) => shredField({ ctx, index: params.index, field: params.field }, tx));
+      return c.body(null, 204);
     },
   );
 }
