@@ -35,6 +35,3 @@ export interface ExportBatch {
   readonly records: readonly RegistryRecord[];
   readonly lookups: ExportLookups;
 }
-
-/** Lookups that know nothing: for records that cite and name nothing, and for tests. */
-export const NO_LOOKUPS: ExportLookups = { sources: new Map(), parties: new Map(), parentAlsoRelationship: new Set() };

@@ -28,6 +28,9 @@ export const FTM_DATASET = 'countersign';
  * across exports and never collide with another dataset's. FtM ids must match
  * `[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?` within 200 characters (followthemoney/types/entity.py);
  * registry ids are lower-case slugs of at most 100, PIIDs are lower-cased.
+ *
+ * @example
+ * ftmIds.designation('nso-group--us-bis--entity-list--2021-11-03');  // 'countersign-sanction-nso-group--us-bis--entity-list--2021-11-03'
  */
 export const ftmIds = {
   organization: (id: string) => `countersign-org-${id}`,
@@ -63,6 +66,9 @@ export function ftmEntity(id: string, schema: FtmSchema, properties: Readonly<Re
 /**
  * FtM country values are lower-case codes (FtM's country type normalises to them; OpenSanctions
  * publishes `"country": ["ru"]`); the registry stores ISO 3166-1 alpha-2 in upper case.
+ *
+ * @example
+ * ftmCountry('IL');  // 'il'
  */
 export function ftmCountry(code: string | undefined): string | undefined {
   return code?.toLowerCase();
@@ -71,6 +77,9 @@ export function ftmCountry(code: string | undefined): string | undefined {
 /**
  * Where a record's facts come from, as FtM says it: `sourceUrl` (Thing and Interval, "Source
  * link") for each cited source with a URL, `publisher` ("Publishing source") for its publisher.
+ *
+ * @example
+ * ftmProvenance(['commerce-2021-11-03'], lookups);  // { sourceUrl: ['https://www.commerce.gov/…'], publisher: ['U.S. Department of Commerce'] }
  */
 export function ftmProvenance(sources: readonly string[], lookups: ExportLookups): { sourceUrl: string[]; publisher: string[] } {
   const cited = sources.flatMap((id) => {
