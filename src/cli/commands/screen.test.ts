@@ -68,6 +68,18 @@ describe('countersign screen', () => {
     expect(review[0]).toContain('70FBR224F00000311');
   });
 
+  it('screens an FPDS ATOM feed and a saved API answer through the same matcher', async () => {
+    const feed = join(root, 'test', 'fixtures', 'fpds', 'paragon-ice-70CTD024P00000012.atom.xml');
+    const api = join(root, 'test', 'fixtures', 'usaspending-api', 'spending-by-transaction-paragon-page-1.json');
+    const { stdout, stderr } = await run(['--json', '--watchlist', watchlist, feed, api]);
+    const events = stdout.trim().split('\n').map((line) => {
+      const record: { event: string; modification: string } = JSON.parse(line);
+      return `${record.modification} ${record.event}`;
+    });
+    expect(events).toEqual(['0 award', 'P00001 stop-work', 'P00002 stop-work-lifted', 'P00002 stop-work-lifted', 'P00001 stop-work']);
+    expect(stderr).toContain('from 2 inputs');
+  });
+
   it('exits 0 when nothing matches', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'countersign-cli-'));
     const empty = join(dir, 'empty-watchlist.json');

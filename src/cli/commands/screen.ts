@@ -30,8 +30,8 @@ function positiveInteger(value: string): number {
 export function registerScreenCommand(program: Command, deps: ScreenCommandDeps): Command {
   return program
     .command('screen')
-    .description('screen USAspending contract transaction files (.csv or .zip) against the watchlist')
-    .argument('<files...>', 'USAspending "Contracts Prime Transactions" CSV files or zip archives')
+    .description('screen USAspending contract transaction files (.csv or .zip), FPDS ATOM feeds (.xml) or saved USAspending API answers (.json) against the watchlist')
+    .argument('<files...>', 'USAspending "Contracts Prime Transactions" CSV files or zip archives, FPDS ATOM feeds, spending_by_transaction JSON')
     .option('--json', 'print NDJSON, one line per match')
     .option('--watchlist <file>', 'a serialised watchlist (JSON) instead of the registry')
     .option('--include-review', 'also print review items (weak matches an analyst should look at)')

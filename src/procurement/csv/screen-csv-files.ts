@@ -2,6 +2,7 @@ import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import type { Watchlist } from '../matching/types.js';
 import { ProcurementError } from '../procurement-error.js';
 import type { ScreenedTransaction } from '../screening/screen-transaction.js';
+import { isDocumentFile, screenDocumentFiles } from '../screening/screen-document-files.js';
 import { ScreenTally, type ScreenSummary } from '../screening/screen-summary.js';
 import { resolveColumnLayout } from './column-layout.js';
 import { parseHeaderRow } from './header-row.js';
@@ -19,7 +20,10 @@ export interface ScreenProgress {
 }
 
 export interface ScreenCsvOptions {
-  /** Plain `.csv` files or `.zip` archives as downloaded. */
+  /**
+   * Plain `.csv` files or `.zip` archives as downloaded; FPDS ATOM feeds (`.xml`, `.atom`) and saved
+   * spending_by_transaction answers (`.json`) are screened too, on the coordinating thread.
+   */
   readonly files: readonly string[];
   readonly watchlist: Watchlist;
   readonly onMatch: (screened: ScreenedTransaction) => void;
@@ -66,7 +70,10 @@ export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenS
   const sizes = options.files.map((file) => statSync(file).size);
   const bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
   const tally = new ScreenTally();
-  const plain = options.files.map((file, index) => ({ file, size: sizes[index] ?? 0, zip: /\.zip$/i.test(file) }));
+  const documents = options.files.filter(isDocumentFile);
+  const plain = options.files
+    .map((file, index) => ({ file, size: sizes[index] ?? 0, zip: /\.zip$/i.test(file) }))
+    .filter((input) => !isDocumentFile(input.file));
   // Validate every plain file's header before starting threads.
   const headers = new Map(
     plain
@@ -80,6 +87,8 @@ export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenS
       }),
   );
   const matcherModule = String(options.matcherModule ?? new URL('../matching/recipient-matcher.js', import.meta.url));
+  await screenDocumentFiles({ files: documents, watchlist: options.watchlist, matcherModule, tally, onMatch: options.onMatch });
+  if (plain.length === 0) return tally.summary();
   const pool = await ScanWorkerPool.start(options.workers ?? 2, {
     watchlist: options.watchlist,
     matcherModule,
