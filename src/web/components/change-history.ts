@@ -21,17 +21,17 @@ function describe(change: ChangeRow): string {
  */
 export function changeHistory(history: readonly ChangeRow[]): SafeHtml {
   const rows = history.map((change) => html`<tr>
-<td>${formatTimestamp(change.reviewedAt ?? change.proposedAt)}</td>
-<td>${describe(change)}</td>
-<td><code>${change.proposedBy}</code>${change.reviewedBy && change.reviewedBy !== change.proposedBy ? html`, accepted by <code>${change.reviewedBy}</code>` : ''}</td>
-<td>${change.reviewNote ?? ''}</td>
-<td><code class="change-id">${change.id}</code></td>
+<td data-label="When">${formatTimestamp(change.reviewedAt ?? change.proposedAt)}</td>
+<td data-label="Change">${describe(change)}</td>
+<td data-label="By"><code>${change.proposedBy}</code>${change.reviewedBy && change.reviewedBy !== change.proposedBy ? html`, accepted by <code>${change.reviewedBy}</code>` : ''}</td>
+<td data-label="Note">${change.reviewNote ?? ''}</td>
+<td data-label="Change id"><code class="change-id">${change.id}</code></td>
 </tr>`);
   return html`<section aria-labelledby="history-heading">
 <h2 id="history-heading">Change history</h2>
 ${history.length === 0
     ? html`<p class="muted">No published changes.</p>`
-    : html`<div class="table-scroll"><table class="history">
+    : html`<div class="table-scroll"><table class="history stack">
 <thead><tr><th scope="col">When</th><th scope="col">Change</th><th scope="col">By</th><th scope="col">Note</th><th scope="col">Change id</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`}

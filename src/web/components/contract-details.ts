@@ -61,14 +61,14 @@ ${contract.awardKey ? html`<dt>USAspending</dt><dd><a class="external" href="${u
 export function transactionTable(view: ContractView, citations: Citations): SafeHtml {
   if (view.transactions.length === 0) return html`<p class="muted">No transactions recorded.</p>`;
   const rows = view.transactions.map((t) => html`<tr class="event-${t.event}">
-<td>${dateText(t.date)}</td>
-<td>${t.modification ? html`<code>${t.modification}</code>` : html`<span class="muted">—</span>`}</td>
-<td>${contractEventName(t.event)}</td>
-<td class="amount">${t.amount !== undefined ? formatAmount(t.amount, view.contract.currency) : html`<span class="muted">—</span>`}</td>
-<td>${t.description ? html`<p>${t.description}</p>` : ''}${t.note ? html`<p class="note">${t.note}</p>` : ''}</td>
-<td>${citations.cite(t.sources)}</td>
+<td data-label="Date">${dateText(t.date)}</td>
+<td data-label="Modification">${t.modification ? html`<code>${t.modification}</code>` : html`<span class="muted">—</span>`}</td>
+<td data-label="Event">${contractEventName(t.event)}</td>
+<td class="amount" data-label="Amount">${t.amount !== undefined ? formatAmount(t.amount, view.contract.currency) : html`<span class="muted">—</span>`}</td>
+<td data-label="Description">${t.description ? html`<p>${t.description}</p>` : ''}${t.note ? html`<p class="note">${t.note}</p>` : ''}</td>
+<td data-label="Sources">${citations.cite(t.sources)}</td>
 </tr>`);
-  return html`<div class="table-scroll"><table class="transactions">
+  return html`<div class="table-scroll"><table class="transactions stack">
 <caption>Transactions of contract ${view.contract.piid}</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Modification</th><th scope="col">Event</th><th scope="col">Amount</th><th scope="col">Description</th><th scope="col">Sources</th></tr></thead>
 <tbody>${rows}</tbody>

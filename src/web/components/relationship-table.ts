@@ -41,14 +41,14 @@ export function relationshipTable(relationships: readonly RelationshipView[], ci
   const rows = relationships.map((r) => {
     const phrase = PHRASES[r.relationship.type][r.direction];
     return html`<tr>
-<td>${phrase}</td>
-<td>${recordLink(r.other)}</td>
-<td>${r.relationship.date ? dateText(r.relationship.date) : html`<span class="muted">—</span>`}</td>
-<td>${r.relationship.end ? dateText(r.relationship.end) : html`<span class="muted">—</span>`}</td>
-<td>${r.relationship.notes ?? ''} ${citations.cite(r.relationship.sources)}</td>
+<td data-label="Relationship">${phrase}</td>
+<td data-label="With">${recordLink(r.other)}</td>
+<td data-label="Since">${r.relationship.date ? dateText(r.relationship.date) : html`<span class="muted">—</span>`}</td>
+<td data-label="Until">${r.relationship.end ? dateText(r.relationship.end) : html`<span class="muted">—</span>`}</td>
+<td data-label="Notes and sources">${r.relationship.notes ?? ''} ${citations.cite(r.relationship.sources)}</td>
 </tr>`;
   });
-  return html`<div class="table-scroll"><table>
+  return html`<div class="table-scroll"><table class="stack">
 <thead><tr><th scope="col">Relationship</th><th scope="col">With</th><th scope="col">Since</th><th scope="col">Until</th><th scope="col">Notes and sources</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;

@@ -8,7 +8,7 @@ import type { AppEnv } from '../../server/app-env.js';
 import { PortalClient } from '../testing/portal-client.js';
 
 function subjects(text: string): string[] {
-  return [...text.matchAll(/<tr(?: class="delisted")?>\s*<td><a href="([^"]+)">/g)].map((m) => m[1] ?? '');
+  return [...text.matchAll(/<tr(?: class="delisted")?>\s*<td data-label="Subject"><a href="([^"]+)">/g)].map((m) => m[1] ?? '');
 }
 
 describeEachBackend('designations page', (getStore) => {

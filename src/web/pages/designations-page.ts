@@ -45,17 +45,17 @@ function filterForm(request: DesignationFilterRequest, authorities: readonly str
 export function designationsPage(frame: PageFrame, request: DesignationFilterRequest, view: DesignationListView): SafeHtml {
   const citations = new Citations(view.sources);
   const rows = view.page.items.map((d) => html`<tr${d.delisted ? html` class="delisted"` : ''}>
-<td>${recordLink(view.subjects.get(d.subject), d.subject)}</td>
-<td>${authorityName(d.authority)}</td>
-<td>${d.list}</td>
-<td>${dateText(d.listed)}</td>
-<td>${d.delisted ? dateText(d.delisted) : html`<span class="muted">in force</span>`}</td>
-<td>${statusBadge(d.status)} ${citations.cite(d.sources)}</td>
+<td data-label="Subject">${recordLink(view.subjects.get(d.subject), d.subject)}</td>
+<td data-label="Authority">${authorityName(d.authority)}</td>
+<td data-label="List">${d.list}</td>
+<td data-label="Listed">${dateText(d.listed)}</td>
+<td data-label="Delisted">${d.delisted ? dateText(d.delisted) : html`<span class="muted">in force</span>`}</td>
+<td data-label="Status and sources">${statusBadge(d.status)} ${citations.cite(d.sources)}</td>
 </tr>`);
   const main = html`<h1>Designations</h1>
 <p>Export-control listings (such as the US Entity List) and sanctions (such as the OFAC SDN list) of surveillance vendors and the people behind them. A delisting keeps the listing: both dates are shown.</p>
 ${filterForm(request, view.authorities)}
-${view.page.items.length === 0 ? html`<p class="muted">No designation matches these filters.</p>` : html`<div class="table-scroll"><table>
+${view.page.items.length === 0 ? html`<p class="muted">No designation matches these filters.</p>` : html`<div class="table-scroll"><table class="stack">
 <thead><tr><th scope="col">Subject</th><th scope="col">Authority</th><th scope="col">List</th><th scope="col">Listed</th><th scope="col">Delisted</th><th scope="col">Status and sources</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`}

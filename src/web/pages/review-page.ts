@@ -1,12 +1,16 @@
 import type { ChangeRow } from '../../registry/registry-store.js';
+import type { RecordRef } from '../../registry/views.js';
 import { formatTimestamp } from '../components/format-date.js';
 import { html, type SafeHtml } from '../components/html.js';
 import { csrfField, layout, type PageFrame } from '../components/layout.js';
+import { recordLink } from '../components/record-link.js';
 
 /** A pending change and the record it would change, as stored now (null for a new record). */
 export interface PendingChange {
   readonly change: ChangeRow;
   readonly current: Readonly<Record<string, unknown>> | null;
+  /** For a delisting: the listed organisation or person. */
+  readonly subject?: RecordRef | null;
 }
 
 export interface ReviewView {
@@ -48,10 +52,10 @@ function comparison(proposed: Readonly<Record<string, unknown>>, current: Readon
 </table></div>`;
 }
 
-function proposal({ change, current }: PendingChange): SafeHtml {
+function proposal({ change, current, subject }: PendingChange): SafeHtml {
   if (change.action === 'delist') {
     const d = current ?? {};
-    return html`<p>Delist <strong>${valueText(d['subject'])}</strong> from ${valueText(d['authority'])} ${valueText(d['list'])} (listed ${valueText(d['listed'])}).</p>
+    return html`<p>Delist <strong>${recordLink(subject, valueText(d['subject']))}</strong> from ${valueText(d['authority'])} ${valueText(d['list'])} (listed ${valueText(d['listed'])}).</p>
 <dl class="facts"><dt>Delisted on</dt><dd>${valueText(objectField(change.data, 'delisted'))}</dd>
 <dt>Reason</dt><dd>${valueText(objectField(change.data, 'reason')) || html`<span class="muted">none given</span>`}</dd>
 <dt>Sources</dt><dd>${valueText(objectField(change.data, 'sources'))}</dd></dl>`;

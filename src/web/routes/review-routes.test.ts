@@ -89,4 +89,18 @@ describeEachBackend('review queue', (getStore) => {
     expect((await new PortalClient(app).get('/organizations/rejected-vendor')).status).toBe(404);
     expect((await editor.get('/review')).text).not.toContain('rejected-vendor');
   });
+
+  it('publishes a proposed delisting on the timeline only once an editor accepts it', async () => {
+    const analyst = await signedInClient(app, 'ana');
+    const res = await analyst.request('/api/v1/changes', { json: { action: 'delist', designationId: 'positive-technologies--us-bis--entity-list--2021-11-03', delisted: '2026-04-01', reason: 'removed by final rule', sources: ['commerce-2021-11-03'] } });
+    const { id } = (await res.json()) as { id: string };
+    const timeline = async () => [...(await new PortalClient(app).get('/organizations/positive-technologies')).text.matchAll(/<li class="timeline-(listed|delisted)">/g)].map((m) => m[1]);
+    expect(await timeline()).toEqual(['listed', 'listed']);
+    const editor = new PortalClient(app);
+    await editor.signIn('eddie', TEST_PASSWORD);
+    const queue = await editor.get('/review');
+    expect(queue.text).toContain('Delist <strong><a href="/organizations/positive-technologies">Positive Technologies</a></strong>');
+    expect((await editor.postForm(`/review/${id}/accept`, {})).status).toBe(303);
+    expect(await timeline()).toEqual(['listed', 'listed', 'delisted']);
+  });
 });

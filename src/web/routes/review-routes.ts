@@ -8,6 +8,7 @@ import { runCommand } from '../../server/api/command-runner.js';
 import type { AppEnv } from '../../server/app-env.js';
 import { getRecord } from '../../store/registry/get-record.js';
 import { toChangeRow } from '../../store/registry/kysely-registry-store.js';
+import { partyRefs } from '../../store/registry/queries/lookups.js';
 import { reviewPage, type PendingChange } from '../pages/review-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { formFields, pageFrame, pageResponse } from './page-response.js';
@@ -37,7 +38,9 @@ export function addReviewRoutes(app: Hono<AppEnv>, { store, now = () => new Date
     const pending: PendingChange[] = [];
     for (const row of rows) {
       const change = toChangeRow(row);
-      pending.push({ change, current: plain(await getRecord(store.db, change.recordType, change.recordId)) });
+      const current = await getRecord(store.db, change.recordType, change.recordId);
+      const subject = current && 'subject' in current ? (await partyRefs(store.db, [current.subject])).get(current.subject) ?? null : null;
+      pending.push({ change, current: plain(current), subject });
     }
     return pageResponse(c, reviewPage(pageFrame(c), { pending, total, canReview: can(actor, 'change.review'), done }));
   });
