@@ -78,7 +78,7 @@ export async function checkLog(storage: LogStorage, verifierKey: string, pageSiz
         }
       });
       if (tile.inner) {
-        const inner = await storage.readTileInner(tile.level, tile.index);
+        const inner = (await storage.readTileWithInner(tile.level, tile.index))?.inner;
         if (inner && !bytesEqual(inner, tile.inner)) report(`tile ${key}`, 'its stored inner levels differ from those recomputed from the entries: the tile row was edited');
       }
       if (tile.hashes.length === 256) stored.delete(key);

@@ -40,8 +40,8 @@ export interface LogStorage {
   sequencedStats(): Promise<{ count: bigint; maxIndex: bigint | null }>;
   /** A tile's hashes at its latest stored width (concatenated 32-byte hashes), or undefined. */
   readTile(level: number, index: bigint): Promise<Uint8Array | undefined>;
-  /** A full tile's inner levels (sublevels 1-7 concatenated), when stored. */
-  readTileInner(level: number, index: bigint): Promise<Uint8Array | undefined>;
+  /** A tile's hashes and, for a full tile, its stored inner levels (sublevels 1-7 concatenated) — one read. */
+  readTileWithInner(level: number, index: bigint): Promise<{ hashes: Uint8Array; inner: Uint8Array | undefined } | undefined>;
   /** The oldest entries not yet sequenced. */
   pendingEntries(limit: number): Promise<StoredEntry[]>;
   /** Sequenced entries with leaf index in [from, from + count), in index order. */

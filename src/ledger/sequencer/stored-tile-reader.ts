@@ -18,13 +18,16 @@ export function storedTileReader(storage: LogStorage): TileReader {
       return stored.subarray(0, bytes);
     },
     async readExpandedTile(tile: TileId): Promise<Uint8Array[]> {
-      const [stored, inner] = await Promise.all([storage.readTile(tile.level, tile.index), tile.width === TILE_WIDTH ? storage.readTileInner(tile.level, tile.index) : undefined]);
+      const row = await storage.readTileWithInner(tile.level, tile.index);
+      const stored = row?.hashes;
+      const inner = tile.width === TILE_WIDTH ? row?.inner : undefined;
       const bytes = tile.width * HASH_SIZE;
       if (!stored || stored.length < bytes) throw new TileError({ code: 'TILE_OUT_OF_RANGE', message: `tile ${tile.level}/${tile.index} of width ${tile.width} is not stored` });
-      if (!inner || inner.length !== (TILE_WIDTH - 1) * HASH_SIZE) return expandTile(stored.subarray(0, bytes), tile);
+      // Sublevels 1-7 of a full tile: 128 + 64 + … + 2 = 254 hashes.
+      if (!inner || inner.length !== (TILE_WIDTH - 2) * HASH_SIZE) return expandTile(stored.subarray(0, bytes), tile);
       const rows = [stored.subarray(0, bytes)];
       let at = 0;
-      for (let width = TILE_WIDTH / 2; width >= 1; width /= 2) {
+      for (let width = TILE_WIDTH / 2; width >= 2; width /= 2) {
         rows.push(inner.subarray(at, at + width * HASH_SIZE));
         at += width * HASH_SIZE;
       }

@@ -7,7 +7,7 @@ export interface TileWrite {
   readonly level: number;
   readonly index: bigint;
   readonly hashes: readonly Uint8Array[];
-  /** For a full tile: its sublevels 1-7 (255 hashes, as `expandTile` lays them out), concatenated. */
+  /** For a full tile: its sublevels 1-7 (254 hashes, as `expandTile` lays them out), concatenated. */
   readonly inner?: Uint8Array;
 }
 
@@ -107,7 +107,8 @@ export class TreeState {
       this.#range.push(node);
       this.#size += 1n;
     }
-    return { leafHashes, tiles: [...touched.values()] };
+    // Copy each touched tile once (the edge arrays keep growing in later appends).
+    return { leafHashes, tiles: [...touched.values()].map((t) => ({ ...t, hashes: t.hashes.slice() })) };
   }
 
   /** The RFC 6962 root hash of the tree so far (SHA-256 of nothing for an empty tree). */
@@ -127,10 +128,10 @@ export class TreeState {
     if (edge.length !== offset + 1) throw new Error(`tile ${level}/${tileIndex} out of step`);
     if (edge.length === TILE_WIDTH) {
       const rows = expandTile(Buffer.concat(edge), { level, index: tileIndex, width: TILE_WIDTH });
-      touched.set(`${level}/${tileIndex}`, { level, index: tileIndex, hashes: [...edge], inner: Buffer.concat(rows.slice(1)) });
+      touched.set(`${level}/${tileIndex}`, { level, index: tileIndex, hashes: edge, inner: Buffer.concat(rows.slice(1)) });
       this.#edges[level] = [];
-    } else {
-      touched.set(`${level}/${tileIndex}`, { level, index: tileIndex, hashes: [...edge] });
+    } else if (offset === 0 || !touched.has(`${level}/${tileIndex}`)) {
+      touched.set(`${level}/${tileIndex}`, { level, index: tileIndex, hashes: edge });
     }
   }
 }

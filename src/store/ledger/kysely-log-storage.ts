@@ -63,9 +63,9 @@ export class KyselyLogStorage implements LogStorage {
     return row ? new Uint8Array(row.hashes) : undefined;
   }
 
-  async readTileInner(level: number, index: bigint): Promise<Uint8Array | undefined> {
-    const row = await this.#db.selectFrom('logTiles').select('inner').where('level', '=', level).where('idx', '=', Number(index)).executeTakeFirst();
-    return row?.inner ? new Uint8Array(row.inner) : undefined;
+  async readTileWithInner(level: number, index: bigint): Promise<{ hashes: Uint8Array; inner: Uint8Array | undefined } | undefined> {
+    const row = await this.#db.selectFrom('logTiles').select(['hashes', 'inner']).where('level', '=', level).where('idx', '=', Number(index)).executeTakeFirst();
+    return row ? { hashes: new Uint8Array(row.hashes), inner: row.inner ? new Uint8Array(row.inner) : undefined } : undefined;
   }
 
   async pendingEntries(limit: number): Promise<StoredEntry[]> {
@@ -99,10 +99,11 @@ export class KyselyLogStorage implements LogStorage {
       for (let i = 0; i < step.assignments.length; i += CHUNK) {
         const chunk = step.assignments.slice(i, i + CHUNK);
         const values = sql.join(chunk.map((a) => sql`(cast(${a.id} as bigint), cast(${Number(a.leafIndex)} as bigint))`));
-        // A guard against a second sequencer: only still-pending rows are assigned, and the count must match.
+        // UPDATE … FROM joins on the primary key (SQLite ≥ 3.33 and PostgreSQL). Only still-pending
+        // rows are assigned, and the count must match: a guard against a second sequencer.
         const result = await sql`with v(id, idx) as (values ${values})
-          update log_entries set leaf_index = (select v.idx from v where v.id = log_entries.id)
-          where id in (select v.id from v) and leaf_index is null`.execute(trx);
+          update log_entries set leaf_index = v.idx from v
+          where log_entries.id = v.id and log_entries.leaf_index is null`.execute(trx);
         const changed = Number(result.numAffectedRows ?? 0n);
         if (changed !== chunk.length) throw new Error(`sequencer conflict: ${chunk.length - changed} entries were already sequenced`);
       }

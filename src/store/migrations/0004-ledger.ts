@@ -18,7 +18,7 @@ export const ledgerMigration: CountersignMigration = {
       .addColumn('idx', 'bigint', (c) => c.notNull())
       .addColumn('width', 'integer', (c) => c.notNull())
       .addColumn('hashes', blob, (c) => c.notNull())
-      // A full tile's inner levels (sublevels 1-7, 255 hashes), so proofs never rehash a tile.
+      // A full tile's inner levels (sublevels 1-7, 254 hashes), so proofs never rehash a tile.
       .addColumn('inner', blob)
       .addPrimaryKeyConstraint('log_tiles_pk', ['level', 'idx'])
       .execute();
