@@ -9,6 +9,7 @@ export type RecipientVerdict =
 export const NO_MATCH: RecipientVerdict = { kind: 'no-match' };
 
 const MAX_PROBES = 16;
+const SLOT_FIELDS = 4;
 
 /**
  * Remembers the matcher's verdict per distinct recipient, keyed by a hash of the raw bytes of the
@@ -29,12 +30,12 @@ const MAX_PROBES = 16;
 export class RecipientVerdictCache {
   readonly #mask: number;
   readonly #limit: number;
-  readonly #hashes: Int32Array;
-  /** Arena offset + 1 of each slot's key; 0 marks an empty slot. */
-  readonly #offsets: Int32Array;
-  readonly #lengths: Int32Array;
-  /** Index into #verdicts; 0 is "no match", by far the most common answer. */
-  readonly #verdictOf: Int32Array;
+  /**
+   * Four numbers per slot, side by side so that a probe touches one cache line: the key's arena
+   * offset + 1 (0 marks an empty slot), its hash, its length, and its verdict's index in
+   * #verdicts (0 is "no match", by far the most common answer).
+   */
+  readonly #slots: Int32Array;
   readonly #arena: Uint8Array;
   readonly #arenaView: DataView;
   #verdicts: RecipientVerdict[] = [NO_MATCH];
@@ -47,10 +48,7 @@ export class RecipientVerdictCache {
     if ((options.slots & (options.slots - 1)) !== 0) throw new Error('slots must be a power of two');
     this.#mask = options.slots - 1;
     this.#limit = options.slots >> 1;
-    this.#hashes = new Int32Array(options.slots);
-    this.#offsets = new Int32Array(options.slots);
-    this.#lengths = new Int32Array(options.slots);
-    this.#verdictOf = new Int32Array(options.slots);
+    this.#slots = new Int32Array(options.slots * SLOT_FIELDS);
     this.#arena = new Uint8Array(options.arenaBytes);
     this.#arenaView = new DataView(this.#arena.buffer);
   }
@@ -77,11 +75,13 @@ export class RecipientVerdictCache {
   get(hash: number, bytes: Uint8Array, view: DataView, start: number, end: number): RecipientVerdict | undefined {
     const length = end - start;
     const mask = this.#mask;
+    const slots = this.#slots;
     for (let probe = 0, slot = hash & mask; probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
-      const reference = this.#offsets[slot]!; // slot <= mask < length
+      const at = slot * SLOT_FIELDS;
+      const reference = slots[at]!; // slot <= mask, so at + 3 < slots.length
       if (reference === 0) return undefined;
-      if (this.#hashes[slot] !== hash || this.#lengths[slot] !== length) continue;
-      if (this.#sameBytes(reference - 1, bytes, view, start, length)) return this.#verdicts[this.#verdictOf[slot]!];
+      if (slots[at + 1] !== hash || slots[at + 2] !== length) continue;
+      if (this.#sameBytes(reference - 1, bytes, view, start, length)) return this.#verdicts[slots[at + 3]!];
     }
     return undefined;
   }
@@ -91,15 +91,17 @@ export class RecipientVerdictCache {
     if (this.#count >= this.#limit || this.#top + length > this.#arena.length) this.#clear();
     if (length > this.#arena.length) return verdict;
     const mask = this.#mask;
+    const slots = this.#slots;
     for (let probe = 0, slot = hash & mask; probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
-      if (this.#offsets[slot] !== 0) continue;
+      const at = slot * SLOT_FIELDS;
+      if (slots[at] !== 0) continue;
       this.#arena.set(bytes.subarray(start, end), this.#top);
-      this.#hashes[slot] = hash;
-      this.#lengths[slot] = length;
-      this.#offsets[slot] = this.#top + 1;
-      if (verdict.kind === 'no-match') this.#verdictOf[slot] = 0;
+      slots[at] = this.#top + 1;
+      slots[at + 1] = hash;
+      slots[at + 2] = length;
+      if (verdict.kind === 'no-match') slots[at + 3] = 0;
       else {
-        this.#verdictOf[slot] = this.#verdicts.length;
+        slots[at + 3] = this.#verdicts.length;
         this.#verdicts.push(verdict);
       }
       this.#top += length;
@@ -122,7 +124,7 @@ export class RecipientVerdictCache {
   }
 
   #clear(): void {
-    this.#offsets.fill(0);
+    this.#slots.fill(0);
     this.#verdicts = [NO_MATCH];
     this.#top = 0;
     this.#count = 0;
