@@ -5,7 +5,7 @@ import { Sequencer } from '../ledger/sequencer/sequencer.js';
 import { storedLogReader } from '../ledger/sequencer/stored-log-reader.js';
 import { WitnessSubmitter, type WitnessConfig } from '../ledger/sequencer/witness-submitter.js';
 import type { FetchLike } from '../ledger/fetch-like.js';
-import { KyselyLogStorage } from '../store/ledger/kysely-log-storage.js';
+import { openLogStorage } from '../store/ledger/open-log-storage.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -22,7 +22,7 @@ export async function openLedger({ store, signer, verifierKey, witnesses = [], f
   pollMs?: number;
   batchSize?: number;
 }): Promise<Ledger> {
-  const storage = new KyselyLogStorage(store.db);
+  const storage = openLogStorage(store);
   const submitter = new WitnessSubmitter({ storage, witnesses, ...(fetchImpl ? { fetchImpl } : {}) });
   const sequencer = await Sequencer.open({
     storage, signer, origin: signer.name,

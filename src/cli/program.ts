@@ -6,6 +6,8 @@ import { registerRegistryCommands } from './commands/registry.js';
 import { registerScreenCommand } from './commands/screen.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
+import { registerLogCommands } from './commands/log.js';
+import { registerWitnessCommand } from './commands/witness.js';
 
 /** The registry's watchlist, for commands that screen. */
 async function loadWatchlist() {
@@ -33,5 +35,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerRegistryCommands(program);
   registerScreenCommand(program, { loadWatchlist });
+  registerLogCommands(program);
+  registerWitnessCommand(program);
   return program;
 }

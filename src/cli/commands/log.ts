@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { SYSTEM } from '../../accounts/actor.js';
+import { readConfig } from '../../app/config.js';
+import { openRegistry } from '../../app/open-registry.js';
+import { loadOrCreateLogKey } from '../../app/log-signing-key.js';
+import { openLedger } from '../../app/open-ledger.js';
+import { encodeBase64 } from '../../ledger/encoding/base64.js';
+import { checkLog } from '../../ledger/check/check-log.js';
+import { replayLog } from '../../ledger/replay/replay-log.js';
+import { shredField, unsealField } from '../../ledger/seal/unseal-field.js';
+import { readVerifierState, writeVerifierState } from '../../ledger/verify/verifier-state-file.js';
+import { verifyRemoteLog } from '../../ledger/verify/verify-remote-log.js';
+import { applyLogEntry } from '../../registry/apply-log-entry.js';
+import { openLogStorage } from '../../store/ledger/open-log-storage.js';
+import { publicStateDigest } from '../../store/registry/queries/public-state-digest.js';
+import { Store } from '../../store/store.js';
+
+const leafIndex = (value: string): bigint => {
+  if (!/^(0|[1-9][0-9]{0,18})$/.test(value)) throw new Error(`not a leaf index: ${value}`);
+  return BigInt(value);
+};
+
+/** Adds `countersign log sequence|check|replay|verify|unseal|shred`. */
+export function registerLogCommands(program: Command): Command {
+  const log = program.command('log').description('the transparency log: every change of Countersign, in an RFC 6962 Merkle tree');
+
+  log
+    .command('sequence')
+    .description('integrate pending entries now and print the latest checkpoint (the server does this continuously)')
+    .action(async () => {
+      const config = readConfig(process.env);
+      const { store } = await openRegistry(config.databaseUrl);
+      const key = loadOrCreateLogKey(config.logKeyFile, config.logOrigin);
+      const ledger = await openLedger({ store, signer: key.signer, verifierKey: key.verifierKey, pollMs: 0 });
+      await ledger.close();
+      console.log(ledger.sequencer.checkpoint?.note ?? 'the log is empty');
+      await store.close();
+    });
+
+  log
+    .command('check')
+    .description('recompute the tree from the stored entries and report any edited, inserted or deleted entry, tile or checkpoint; exits 1 if any')
+    .option('--key <verifier-key>', 'the log\'s verifier key (default: derived from the log key file)')
+    .action(async (options: { key?: string }) => {
+      const config = readConfig(process.env);
+      const store = await Store.open(config.databaseUrl);
+      try {
+        const verifierKey = options.key ?? loadOrCreateLogKey(config.logKeyFile, config.logOrigin).verifierKey;
+        const report = await checkLog(openLogStorage(store), verifierKey);
+        for (const problem of report.problems) console.log(`${problem.where}: ${problem.message}`);
+        console.log(`${report.ok ? 'ok' : 'FAILED'}: ${report.entries} entries, ${report.tiles} tile writes and ${report.checkpoints} checkpoints checked${report.ok ? '' : `, ${report.problems.length} problem(s)`}`);
+        if (!report.ok) process.exitCode = 1;
+      } finally {
+        await store.close();
+      }
+    });
+
+  log
+    .command('replay')
+    .description('rebuild the public registry in another (empty) database from the log alone, and compare digests')
+    .requiredOption('--into <database-url>', 'target database, e.g. sqlite:replayed.db or postgres://…')
+    .action(async (options: { into: string }) => {
+      const config = readConfig(process.env);
+      const source = await Store.open(config.databaseUrl);
+      const target = await Store.open(options.into);
+      try {
+        if (await target.db.selectFrom('sources').select('id').limit(1).executeTakeFirst()) throw new Error(`${options.into} already holds a registry; replay into an empty database`);
+        const report = await replayLog(openLogStorage(source), (entries) =>
+          target.transaction(async (tx) => {
+            let applied = 0;
+            for (const entry of entries) if (await applyLogEntry(tx.registry, entry)) applied += 1;
+            return applied;
+          }),
+        );
+        const [live, replayed] = [await publicStateDigest(source.db), await publicStateDigest(target.db)];
+        console.log(`replayed ${report.entries} entries (${report.applied} changed the registry); root ${encodeBase64(report.rootHash)} matches the signed checkpoint`);
+        console.log(`public state: live ${live.digest} (${live.records} records), replayed ${replayed.digest} (${replayed.records} records): ${live.digest === replayed.digest ? 'identical' : 'DIFFERENT'}`);
+        if (live.digest !== replayed.digest) process.exitCode = 1;
+      } finally {
+        await source.close();
+        await target.close();
+      }
+    });
+
+  log
+    .command('verify')
+    .description('verify a running instance from outside: fetch its checkpoint and tiles, recompute the root, check the signature and consistency with the last run')
+    .argument('<url>', 'the instance, e.g. https://countersign.example (or its /log prefix)')
+    .option('--key <verifier-key>', 'the log\'s verifier key (default: fetched from <url>/log/key on first use, then kept in the state file)')
+    .option('--state <file>', 'where to remember the last verified checkpoint', '.countersign-verify-state.json')
+    .option('--tiles-only', 'check from tiles alone (fast) instead of every entry')
+    .action(async (url: string, options: { key?: string; state: string; tilesOnly?: boolean }) => {
+      const prefix = url.replace(/\/+$/, '').replace(/\/log$/, '') + '/log';
+      const state = await readVerifierState(options.state);
+      let verifierKey = options.key;
+      if (!verifierKey) {
+        const saved: unknown = JSON.parse(readFileSafe(`${options.state}.key`) ?? 'null');
+        verifierKey = typeof saved === 'string' ? saved : (await (await fetch(`${prefix}/key`)).text()).trim();
+        if (typeof saved !== 'string') console.log(`trusting the key served now, on first use: ${verifierKey}`);
+      }
+      const report = await verifyRemoteLog(prefix, { verifierKey, ...(state ? { state } : {}), mode: options.tilesOnly ? 'tiles' : 'full' });
+      await writeVerifierState(options.state, report.state);
+      await import('node:fs/promises').then((fs) => fs.writeFile(`${options.state}.key`, JSON.stringify(verifierKey)));
+      console.log(`ok: ${report.origin} at size ${report.treeSize}, root ${encodeBase64(report.rootHash)}; ${report.entriesVerified} entries and ${report.tilesVerified} tiles verified${report.previous ? `; consistent with size ${report.previous.size} seen before` : ''}`);
+    });
+
+  for (const [name, description] of [['unseal', 'publish a sealed field (value and opening) in the log'], ['shred', 'delete a sealed field\'s opening for ever']] as const) {
+    log
+      .command(name)
+      .description(description)
+      .argument('<index>', 'leaf index of the entry')
+      .argument('<field>', 'the sealed field')
+      .action(async (index: string, field: string) => {
+        const { store } = await openRegistry(readConfig(process.env).databaseUrl);
+        try {
+          const ctx = { actor: SYSTEM, now: new Date() };
+          if (name === 'unseal') console.log(JSON.stringify(await store.transaction((tx) => unsealField({ ctx, index: leafIndex(index), field }, tx))));
+          else await store.transaction((tx) => shredField({ ctx, index: leafIndex(index), field }, tx));
+        } finally {
+          await store.close();
+        }
+      });
+  }
+  return log;
+}
+
+function readFileSafe(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
