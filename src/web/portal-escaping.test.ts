@@ -7,7 +7,7 @@ import { createCountersignApp } from '../app/create-countersign-app.js';
 import type { AppEnv } from '../server/app-env.js';
 import { ANONYMOUS } from '../accounts/actor.js';
 import { sourcePage } from './pages/source-page.js';
-import { PortalClient } from './testing/portal-client.js';
+import { createdId, PortalClient } from './testing/portal-client.js';
 
 const SCRIPT = '<script>alert(1)</script>';
 const ATTRIBUTE = '"><img src=x onerror=alert(1)>';
@@ -32,7 +32,7 @@ describeEachBackend('escaping on portal pages', (getStore) => {
     const propose = async (proposal: unknown): Promise<void> => {
       const res = await analyst.request('/api/v1/changes', { json: proposal });
       if (res.status !== 201) throw new Error(await res.text());
-      const { id } = (await res.json()) as { id: string };
+      const id = await createdId(res);
       if ((await editor.request(`/api/v1/changes/${id}/accept`, { json: {} })).status !== 200) throw new Error('accept failed');
     };
     await propose({ action: 'upsert', recordType: 'source', record: { id: 'hostile-source', title: `Report ${SCRIPT}`, publisher: ATTRIBUTE, url: 'https://example.org/report' } });

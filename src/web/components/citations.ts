@@ -50,7 +50,12 @@ export class Citations {
   }
 }
 
-/** One source as a reference: its title linking to its page, publisher, date and original URL. */
+/**
+ * One source as a reference: its title linking to its page, publisher, date and original URL.
+ *
+ * @example
+ * sourceLine('msnbc-2025-09', view.sources['msnbc-2025-09']);
+ */
 export function sourceLine(id: string, source: SourceSummary | undefined): SafeHtml {
   if (!source) return html`<a href="${recordUrl('source', id)}">${id}</a>`;
   const href = safeHref(source.url);

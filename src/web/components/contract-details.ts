@@ -18,7 +18,12 @@ const EVENTS: Readonly<Record<ContractEvent, string>> = {
   deletion: 'Removed from procurement data',
 };
 
-/** A contract event in words. */
+/**
+ * A contract event in words.
+ *
+ * @example
+ * contractEventName('stop-work-lifted'); // 'Stop-work order lifted'
+ */
 export function contractEventName(event: ContractEvent): string {
   return EVENTS[event];
 }
@@ -34,7 +39,12 @@ export function usaspendingUrl(awardKey: string): string {
   return `https://www.usaspending.gov/award/${encodeURIComponent(awardKey)}/`;
 }
 
-/** Who bought, who paid, who received, how much, and the award's public record. */
+/**
+ * Who bought, who paid, who received, how much, and the award's public record.
+ *
+ * @example
+ * contractFacts(view, citations);
+ */
 export function contractFacts(view: ContractView, citations: Citations): SafeHtml {
   const { contract } = view;
   return html`<dl class="facts">
@@ -75,7 +85,13 @@ export function transactionTable(view: ContractView, citations: Citations): Safe
 </table></div>`;
 }
 
-/** A contract as a section of another page (an organisation's): heading linking to its own page, facts, transactions. */
+/**
+ * A contract as a section of another page (an organisation's): heading linking to its own page,
+ * facts, transactions.
+ *
+ * @example
+ * view.contracts.map((contract) => contractSection(contract, citations));
+ */
 export function contractSection(view: ContractView, citations: Citations): SafeHtml {
   const piid = view.contract.piid;
   return html`<article class="contract" id="contract-${piid}">

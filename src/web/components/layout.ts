@@ -25,7 +25,12 @@ function navLink(frame: PageFrame, href: string, label: string): SafeHtml {
   return html`<li><a href="${href}"${current ? html` aria-current="page"` : ''}>${label}</a></li>`;
 }
 
-/** The hidden form field that carries the session's CSRF token on every signed-in POST. */
+/**
+ * The hidden form field that carries the session's CSRF token on every signed-in POST.
+ *
+ * @example
+ * html`<form method="post" action="/logout">${csrfField(frame.auth)}<button>Sign out</button></form>`;
+ */
 export function csrfField(auth: AuthState): SafeHtml {
   return auth.csrfToken ? html`<input type="hidden" name="_csrf" value="${auth.csrfToken}">` : html``;
 }

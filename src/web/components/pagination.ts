@@ -17,7 +17,13 @@ export function pagination(page: { total: number; limit: number; offset: number 
   return html`<nav class="pagination" aria-label="Pages">${previous}<span>${first}–${last} of ${total}</span>${next}</nav>`;
 }
 
-/** A query string from parameters, leaving out empty ones (so links stay short and readable). */
+/**
+ * A query string from parameters, leaving out empty ones and a zero offset (so links stay short
+ * and readable).
+ *
+ * @example
+ * queryString({ q: 'nso', type: undefined, offset: 0 }); // '?q=nso'
+ */
 export function queryString(params: Readonly<Record<string, string | number | undefined>>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '' && value !== 0) search.set(key, String(value));

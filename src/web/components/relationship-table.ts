@@ -21,7 +21,12 @@ const PHRASES: Readonly<Record<RelationshipType, { readonly outgoing: string; re
   'supplier-to': { outgoing: 'Supplier to', incoming: 'Supplied by' },
 };
 
-/** Which group a relationship belongs in on an organisation's page, seen from that organisation. */
+/**
+ * Which group a relationship belongs in on an organisation's page, seen from that organisation.
+ *
+ * @example
+ * relationshipGroup({ relationship: { type: 'subsidiary-of', … }, direction: 'outgoing', other }); // 'owners'
+ */
 export function relationshipGroup(view: RelationshipView): 'owners' | 'holdings' | 'other' {
   const { type } = view.relationship;
   const upward: readonly RelationshipType[] = ['subsidiary-of', 'part-of'];

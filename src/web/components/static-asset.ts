@@ -6,6 +6,9 @@ import { projectRoot } from '../../core/project-root.js';
 /**
  * Where the portal's static files live: in the source tree, not in dist/ (the compiler does not
  * copy them), found from the project root so it works from `src/` and `dist/src/` alike.
+ *
+ * @example
+ * readFileSync(join(staticRoot(), 'site.css'), 'utf8');
  */
 export function staticRoot(): string {
   return join(projectRoot(), 'src', 'web', 'static');

@@ -64,4 +64,28 @@ describeEachBackend('person, product, incident, contract and source pages', (get
     const page = await new PortalClient(app).get('/organizations/candiru');
     expect(page.text).not.toContain('Transparency log entries');
   });
+
+  it('fills the transparency-log slot when the ledger provides entries', async () => {
+    const asked: string[] = [];
+    const withLog = createCountersignApp({
+      store: getStore(),
+      logEntriesFor: async (subject) => {
+        asked.push(subject);
+        return [
+          { index: 41, type: 'registry.organization.upserted', time: '2026-11-23T10:00:00.000Z', href: '/log/entries/41' },
+          { index: 42, type: 'registry.designation.delisted', time: '2026-11-24T09:30:00.000Z', href: 'javascript:alert(1)' },
+          { index: null, type: 'registry.record.status-changed', time: '2026-11-25T08:00:00.000Z' },
+        ];
+      },
+    });
+    const page = await new PortalClient(withLog).get('/organizations/candiru');
+    expect(asked).toEqual(['organization:candiru']);
+    expect(page.text).toContain('<section class="transparency-log" id="transparency-log" aria-labelledby="transparency-log-heading" data-subject="organization:candiru">');
+    expect(page.text).toContain('<td><a href="/log/entries/41">41</a></td><td><code>registry.organization.upserted</code></td><td>23 November 2026, 10:00 UTC</td>');
+    expect(page.text).toContain('<td>42</td><td><code>registry.designation.delisted</code>');
+    expect(page.text).not.toContain('javascript:');
+    expect(page.text).toContain('<span class="muted">pending</span>');
+    await new PortalClient(withLog).get('/contracts/70CTD024P00000012');
+    expect(asked).toContain('contract:70CTD024P00000012');
+  });
 });

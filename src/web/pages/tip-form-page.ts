@@ -10,6 +10,7 @@ export interface TipFormValues {
   readonly contact: string;
 }
 
+/** The form as first shown. */
 export const EMPTY_TIP: TipFormValues = { subject: '', body: '', sourceUrl: '', contact: '' };
 
 const LABELS: Readonly<Record<string, string>> = { subject: 'Subject', body: 'What you know', sourceUrl: 'Link to a source', contact: 'How to reach you' };

@@ -12,6 +12,9 @@ import { formFields, pageFrame, pageResponse } from './page-response.js';
  * redirects (303, so a reload does not post the password again) to the page the reader came
  * from — a local path only. A failed one shows the form again with the same vague message the
  * API gives, whichever of the two was wrong.
+ *
+ * @example
+ * addAccountRoutes(app, { store, now });
  */
 export function addAccountRoutes(app: Hono<AppEnv>, { store, now = () => new Date() }: PortalDependencies): void {
   app.get('/login', (c) => pageResponse(c, loginPage(pageFrame(c), { next: localPath(c.req.query('next')) })));

@@ -35,7 +35,12 @@ const designationQuerySchema = z.object({
   offset: offsetSchema,
 });
 
-/** The home page, search with facets, and the list of designations. */
+/**
+ * The home page, search with facets, and the list of designations.
+ *
+ * @example
+ * addBrowseRoutes(app, { store });
+ */
 export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies): void {
   app.get('/', async (c) => pageResponse(c, homePage(pageFrame(c), await readHome(store.db))));
 

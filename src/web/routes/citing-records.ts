@@ -34,7 +34,12 @@ async function pageOf(db: Kysely<Database>, ref: RecordRef): Promise<string | nu
   }
 }
 
-/** The records citing a source, each with the page it can be read on. */
+/**
+ * The records citing a source, each with the page it can be read on.
+ *
+ * @example
+ * const citing = await citingRecords(db, (await readSource(db, 'msnbc-2025-09')).citedBy);
+ */
 export async function citingRecords(db: Kysely<Database>, refs: readonly RecordRef[]): Promise<CitingRecord[]> {
   const out: CitingRecord[] = [];
   for (const ref of refs) out.push({ type: ref.type, name: ref.name, href: await pageOf(db, ref) });

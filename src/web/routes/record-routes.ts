@@ -20,7 +20,12 @@ function validId(value: string): string | null {
   return recordIdSchema.safeParse(value).success ? value : null;
 }
 
-/** The record pages: organisations, people, products, incidents, contracts and sources. */
+/**
+ * The record pages: organisations, people, products, incidents, contracts and sources.
+ *
+ * @example
+ * addRecordRoutes(app, { store, logEntriesFor });
+ */
 export function addRecordRoutes(app: Hono<AppEnv>, { store, logEntriesFor }: PortalDependencies): void {
   const db = store.db;
   const log = (subject: string) => (logEntriesFor ? logEntriesFor(subject) : Promise.resolve(undefined));

@@ -5,7 +5,7 @@ import { createUser, signedInClient, TEST_PASSWORD } from '../../../test/support
 import { describeEachBackend } from '../../../test/support/test-store.js';
 import { createCountersignApp } from '../../app/create-countersign-app.js';
 import type { AppEnv } from '../../server/app-env.js';
-import { PortalClient } from '../testing/portal-client.js';
+import { createdId, PortalClient } from '../testing/portal-client.js';
 
 /** Every public page where the proposed organisation could show up. */
 async function publicMentions(app: Hono<AppEnv>): Promise<string[]> {
@@ -26,7 +26,7 @@ describeEachBackend('review queue', (getStore) => {
     await createUser(getStore(), 'eddie', 'editor');
     const analyst = await signedInClient(app, 'ana');
     const res = await analyst.request('/api/v1/changes', { json: { action: 'upsert', recordType: 'organization', record: { id: 'memento-labs', name: 'Memento Labs S.r.l.', kind: 'vendor', country: 'IT', sources: ['citizenlab-2025-03-19'] }, note: 'successor of Hacking Team' } });
-    changeId = ((await res.json()) as { id: string }).id;
+    changeId = await createdId(res);
   });
 
   it('keeps a proposed change off every public page', async () => {
@@ -81,7 +81,7 @@ describeEachBackend('review queue', (getStore) => {
   it('rejects a change through the form; it never reaches the public', async () => {
     const analyst = await signedInClient(app, 'ana');
     const res = await analyst.request('/api/v1/changes', { json: { action: 'upsert', recordType: 'organization', record: { id: 'rejected-vendor', name: 'Rejected Vendor Ltd.', kind: 'vendor', sources: ['citizenlab-2025-03-19'] } } });
-    const { id } = (await res.json()) as { id: string };
+    const id = await createdId(res);
     const editor = new PortalClient(app);
     await editor.signIn('eddie', TEST_PASSWORD);
     await editor.get('/review');
@@ -93,7 +93,7 @@ describeEachBackend('review queue', (getStore) => {
   it('publishes a proposed delisting on the timeline only once an editor accepts it', async () => {
     const analyst = await signedInClient(app, 'ana');
     const res = await analyst.request('/api/v1/changes', { json: { action: 'delist', designationId: 'positive-technologies--us-bis--entity-list--2021-11-03', delisted: '2026-04-01', reason: 'removed by final rule', sources: ['commerce-2021-11-03'] } });
-    const { id } = (await res.json()) as { id: string };
+    const id = await createdId(res);
     const timeline = async () => [...(await new PortalClient(app).get('/organizations/positive-technologies')).text.matchAll(/<li class="timeline-(listed|delisted)">/g)].map((m) => m[1]);
     expect(await timeline()).toEqual(['listed', 'listed']);
     const editor = new PortalClient(app);

@@ -26,6 +26,9 @@ function plain(record: object | null): Readonly<Record<string, unknown>> | null 
  * The editorial queue as pages: analysts and editors read pending changes; editors accept or
  * reject each through a plain form (303 back to the queue). The commands check the role again,
  * so a forged form from an analyst is refused with 403.
+ *
+ * @example
+ * addReviewRoutes(app, { store, now });
  */
 export function addReviewRoutes(app: Hono<AppEnv>, { store, now = () => new Date() }: PortalDependencies): void {
   app.get('/review', async (c) => {

@@ -31,6 +31,9 @@ interface StaticFile {
  * Serves /static/* from `src/web/static/` (read from the source tree: the compiler does not copy
  * these files). A request carrying the file's version (`?v=`, as `staticUrl` writes it) may be
  * cached for a year; one without may be cached for a day and revalidated by ETag.
+ *
+ * @example
+ * addStaticRoutes(app); // GET /static/site.css?v=… → text/css, immutable
  */
 export function addStaticRoutes(app: Hono<AppEnv>): void {
   const cache = new Map<string, StaticFile>();

@@ -35,6 +35,9 @@ function tipInput(values: TipFormValues): Record<string, string> {
 /**
  * Tips: anyone sends one through a plain form and gets a receipt page; analysts work the queue
  * and accept or dismiss each tip. The form's POST is rate-limited like the API's.
+ *
+ * @example
+ * addTipRoutes(app, { store, now });
  */
 export function addTipRoutes(app: Hono<AppEnv>, { store, now = () => new Date() }: PortalDependencies): void {
   app.use('/tips/new', rateLimit({ limit: 20, windowMs: 60_000 }));

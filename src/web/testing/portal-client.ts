@@ -1,5 +1,16 @@
 import type { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../../server/app-env.js';
+
+/**
+ * The id of what an API call created (a change, a tip), checked rather than assumed.
+ *
+ * @example
+ * const changeId = await createdId(await analyst.request('/api/v1/changes', { json: proposal }));
+ */
+export async function createdId(res: Response): Promise<string> {
+  return z.object({ id: z.string() }).parse(await res.json()).id;
+}
 
 /** A page as a test reads it. */
 export interface FetchedPage {
