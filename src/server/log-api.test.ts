@@ -4,6 +4,7 @@ import { describeEachBackend } from '../../test/support/test-store.js';
 import { loadBundledDataset } from '../../test/support/bundled-dataset.js';
 import { anonymousClient, createUser, signedInClient } from '../../test/support/test-app.js';
 import { openTestLedger, TEST_ORIGIN } from '../../test/support/test-ledger.js';
+import { independentlyVerify } from '../../test/support/independent-verifier.js';
 import type { Ledger } from '../ledger/sequencer/ledger.js';
 import { decodeBase64 } from '../ledger/encoding/base64.js';
 import { hashLeaf } from '../ledger/merkle/hash.js';
@@ -55,6 +56,15 @@ describeEachBackend('transparency log over HTTP', (getStore) => {
     const report = await verifyRemoteLog('http://localhost/log', { verifierKey: key, fetchImpl });
     expect(report.treeSize).toBe(ledger.sequencer.size);
     expect(report.entriesVerified).toBe(ledger.sequencer.size);
+  });
+
+  it('satisfies a verifier written from the RFC and C2SP texts alone', async () => {
+    const result = await independentlyVerify(async (path) => {
+      const response = await app.request(`http://localhost${path}`);
+      expect(response.status, path).toBe(200);
+      return response;
+    });
+    expect(result).toEqual({ origin: TEST_ORIGIN, size: Number(ledger.sequencer.size) });
   });
 
   it('gives the caller of a command a receipt that verifies against its own checkpoint', async () => {
