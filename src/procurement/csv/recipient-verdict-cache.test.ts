@@ -28,6 +28,22 @@ describe('RecipientVerdictCache', () => {
     expect(cache.get(42, other.bytes, other.view, other.start, other.end)).toBeUndefined();
   });
 
+  it('compares bytes exactly where a float64 reading would mislead (+0 and -0, NaN)', () => {
+    const cache = new RecipientVerdictCache({ slots: 16, arenaBytes: 1024 });
+    const bytesOf = (values: number[]) => {
+      const bytes = new Uint8Array(values);
+      return { bytes, view: new DataView(bytes.buffer) };
+    };
+    const minusZero = bytesOf([0, 0, 0, 0, 0, 0, 0, 0x80, 65]);
+    const plusZero = bytesOf([0, 0, 0, 0, 0, 0, 0, 0, 65]);
+    const nan = bytesOf([1, 0, 0, 0, 0, 0, 0xf8, 0x7f, 65]);
+    cache.set(1, minusZero.bytes, 0, 9, match);
+    cache.set(2, nan.bytes, 0, 9, match);
+    expect(cache.get(1, plusZero.bytes, plusZero.view, 0, 9)).toBeUndefined();
+    expect(cache.get(1, minusZero.bytes, minusZero.view, 0, 9)).toBe(match);
+    expect(cache.get(2, nan.bytes, nan.view, 0, 9)).toBe(match);
+  });
+
   it('hashes only by content: the same bytes give the same hash wherever they are', () => {
     const a = key('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij');
     const b = key('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij', 3);
