@@ -31,6 +31,10 @@ export interface RegistryStore {
   /** Insert or replace a record with its names, identifiers, links, sources and search text. */
   putRecord(entry: RegistryRecord, at: string): Promise<void>;
   setStatus(type: RecordType, key: string, status: RecordStatus, at: string): Promise<void>;
+  /** A contract's transactions. */
+  transactionsOf(piid: string): Promise<RecordShapes['transaction'][]>;
+  /** The government agency whose name or alias, case- and accent-folded, is `name`. */
+  governmentAgencyByName(name: string): Promise<string | null>;
   insertChange(change: ChangeRow): Promise<void>;
   getChange(id: string): Promise<ChangeRow | null>;
   reviewChange(id: string, review: { status: 'applied' | 'rejected'; reviewedBy: string; reviewedAt: string; reviewNote: string | null }): Promise<void>;

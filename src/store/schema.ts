@@ -33,6 +33,7 @@ export interface Database {
   logCheckpoints: LogCheckpointTable;
   logCosignatures: LogCosignatureTable;
   logEntrySubjects: LogEntrySubjectTable;
+  alerts: AlertTable;
 }
 
 type Timestamps = {
@@ -314,4 +315,31 @@ export interface LogCosignatureTable {
 export interface LogEntrySubjectTable {
   subject: string;
   logEntryId: number;
+}
+
+/** A screening match: an alert, or an item in the review queue. */
+export interface AlertTable {
+  id: string;
+  transactionKey: string;
+  awardKey: string;
+  piid: string;
+  modification: string;
+  actionDate: string;
+  amount: number;
+  organizationId: string;
+  organizationName: string;
+  event: string;
+  decision: string;
+  score: number;
+  /** JSON array of strings. */
+  reasons: string;
+  status: string;
+  /** JSON of the screened transaction. */
+  transaction: string;
+  origin: string;
+  watchlistVersion: string;
+  createdAt: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
 }

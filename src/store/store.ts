@@ -6,6 +6,8 @@ import { KyselyAccountsStore } from './accounts/kysely-accounts-store.js';
 import { KyselyTipsStore } from './registry/kysely-tips-store.js';
 import { KyselySealStore } from './ledger/kysely-seal-store.js';
 import type { SealStore } from '../ledger/seal/seal-store.js';
+import type { AlertStore } from '../procurement/alerts/alert.js';
+import { KyselyAlertStore } from './procurement/kysely-alert-store.js';
 import type { LogAppender } from '../ledger/append/log-appender.js';
 import type { DialectName } from './dialect-name.js';
 import { openDatabase, type Database$ } from './open-database.js';
@@ -20,6 +22,7 @@ export interface StoreTransaction {
   readonly accounts: AccountsStore;
   readonly tips: TipsStore;
   readonly seals: SealStore;
+  readonly alerts: AlertStore;
   readonly log: LogAppender;
 }
 
@@ -68,7 +71,7 @@ export class Store {
     let appender: KyselyLogAppender | undefined;
     const result = await this.#database.db.transaction().execute(async (trx) => {
       appender = new KyselyLogAppender(trx);
-      return fn({ db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals: new KyselySealStore(trx), log: appender });
+      return fn({ db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals: new KyselySealStore(trx), alerts: new KyselyAlertStore(trx), log: appender });
     });
     const appended = appender?.appended ?? [];
     if (appended.length > 0) for (const listener of this.#listeners) listener(appended);

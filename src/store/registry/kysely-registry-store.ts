@@ -4,6 +4,7 @@ import type { RegistryRecord, RecordShapes } from '../../registry/registry-recor
 import type { RecordStatus, RecordType } from '../../registry/schemas/common.js';
 import { recordTypeSchema } from '../../registry/schemas/common.js';
 import type { Database } from '../schema.js';
+import { foldText } from '../../registry/search/fold-text.js';
 import { getRecord } from './get-record.js';
 import { putRecord } from './put-record.js';
 
@@ -61,6 +62,32 @@ export class KyselyRegistryStore implements RegistryStore {
       case 'transaction': await db.updateTable('contractTransactions').set(set).where('id', '=', key).execute(); break;
       case 'policy': await db.updateTable('policies').set(set).where('id', '=', key).execute(); break;
     }
+  }
+
+  async transactionsOf(piid: string): Promise<RecordShapes['transaction'][]> {
+    const rows = await this.#db.selectFrom('contractTransactions').select('id').where('piid', '=', piid).orderBy('id').execute();
+    const out: RecordShapes['transaction'][] = [];
+    for (const { id } of rows) {
+      const t = await getRecord(this.#db, 'transaction', id);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+
+  async governmentAgencyByName(name: string): Promise<string | null> {
+    const folded = foldText(name);
+    if (folded === '') return null;
+    const row = await this.#db
+      .selectFrom('searchDocuments')
+      .innerJoin('organizations', 'organizations.id', 'searchDocuments.recordId')
+      .select('organizations.id')
+      .where('searchDocuments.recordType', '=', 'organization')
+      .where('searchDocuments.field', 'in', ['name', 'alias'])
+      .where('searchDocuments.content', '=', folded)
+      .where('organizations.kind', '=', 'government-agency')
+      .orderBy('organizations.id')
+      .executeTakeFirst();
+    return row?.id ?? null;
   }
 
   async insertChange(change: ChangeRow): Promise<void> {

@@ -1,0 +1,52 @@
+import type { ContractTransaction } from '../contract-transaction.js';
+import type { ProcurementEvent } from '../events/classify-event.js';
+import type { MatchDecision } from '../matching/types.js';
+
+/**
+ * `raised`: an alert (a confident match, recorded in the registry at once). `pending`: a review
+ * item (a weak match) waiting for an analyst, who `confirmed` it (then it is recorded) or
+ * `dismissed` it.
+ */
+export type AlertStatus = 'raised' | 'pending' | 'confirmed' | 'dismissed';
+
+/** A screening match kept for the alerts feed and the review queue, one per transaction. */
+export interface Alert {
+  readonly id: string;
+  readonly transactionKey: string;
+  readonly awardKey: string;
+  readonly piid: string;
+  readonly modification: string;
+  readonly actionDate: string;
+  readonly amount: number;
+  readonly organizationId: string;
+  readonly organizationName: string;
+  readonly event: ProcurementEvent;
+  readonly decision: MatchDecision;
+  readonly score: number;
+  readonly reasons: readonly string[];
+  readonly status: AlertStatus;
+  /** The screened transaction, so a confirmed review item can be recorded later. */
+  readonly transaction: ContractTransaction;
+  /** Where it was found: a file and line, or an API URL. */
+  readonly origin: string;
+  readonly watchlistVersion: string;
+  readonly createdAt: string;
+  readonly reviewedBy: string | null;
+  readonly reviewedAt: string | null;
+  readonly reviewNote: string | null;
+}
+
+export interface AlertFilters {
+  readonly status?: AlertStatus | undefined;
+  readonly organizationId?: string | undefined;
+  readonly decision?: MatchDecision | undefined;
+}
+
+/** What alerts need of storage. */
+export interface AlertStore {
+  findByTransactionKey(transactionKey: string): Promise<Alert | null>;
+  get(id: string): Promise<Alert | null>;
+  insert(alert: Alert): Promise<void>;
+  review(id: string, patch: Pick<Alert, 'status' | 'reviewedBy' | 'reviewedAt' | 'reviewNote'>): Promise<void>;
+  list(filters: AlertFilters, limit: number, offset: number): Promise<{ items: Alert[]; total: number }>;
+}

@@ -1,0 +1,104 @@
+import type { Hono } from 'hono';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachBackend } from '../../../test/support/test-store.js';
+import { loadBundledDataset } from '../../../test/support/bundled-dataset.js';
+import { actorWithRole, contextFor, SYSTEM_CONTEXT } from '../../../test/support/contexts.js';
+import { anonymousClient, createUser, signedInClient } from '../../../test/support/test-app.js';
+import { SAMPLE_TRANSACTIONS, screenFiles } from '../../../test/support/screen-fixture.js';
+import { readWatchlist } from '../../store/registry/queries/read-watchlist.js';
+import { readContracts } from '../../store/registry/queries/read-contracts.js';
+import { addAlertRoutes } from '../../server/api/routes/alert-routes.js';
+import type { AppEnv } from '../../server/app-env.js';
+import { createApp } from '../../server/create-app.js';
+import type { ScreenedTransaction } from '../screening/screen-transaction.js';
+import { recordScreenedTransactions } from './record-screened-transactions.js';
+import { reviewScreeningMatch } from './review-screening-match.js';
+
+describeEachBackend('recording screening matches', (getStore) => {
+  let app: Hono<AppEnv>;
+  let screened: ScreenedTransaction[];
+  beforeAll(async () => {
+    const store = getStore();
+    await loadBundledDataset(store);
+    screened = await screenFiles([SAMPLE_TRANSACTIONS], await readWatchlist(store.db));
+    app = createApp({ store, mount: [(a, router) => addAlertRoutes(a, router, store, () => new Date())] });
+    await createUser(store, 'ana', 'analyst');
+  });
+
+  it('stores the three Paragon transactions on the documented contract, merged with its sourced ones', async () => {
+    const store = getStore();
+    const version = (await readWatchlist(store.db)).version;
+    const summary = await store.transaction((tx) => recordScreenedTransactions({ ctx: SYSTEM_CONTEXT, screened, watchlistVersion: version }, tx));
+    expect(summary).toEqual({ raised: 3, queued: 0, unchanged: 0 });
+    const [view] = await readContracts(store.db, ['70CTD024P00000012']);
+    expect(view?.transactions.map((t) => [t.event, t.date, t.modification ?? null])).toEqual([
+      ['award', '2024-09-27', '0'],
+      ['stop-work', '2024-10-08', 'P00001'],
+      ['stop-work-lifted', '2025-08-29', 'P00002'],
+    ]);
+    const lift = view?.transactions[2];
+    expect(lift?.sources).toEqual(['msnbc-2025-09', 'usaspending-70ctd024p00000012']);
+    expect(lift?.note).toMatch(/lift the stop work order/);
+    expect(view?.contract.sources).toContain('usaspending-70ctd024p00000012');
+    expect(view?.buyer?.id).toBe('ice');
+    const systems = await readContracts(store.db, ['70FBR224F00000311']);
+    expect(systems).toEqual([]);
+  });
+
+  it('changes nothing when the same file is screened and saved again', async () => {
+    const store = getStore();
+    const count = async () => ({
+      log: Number((await store.db.selectFrom('logEntries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      alerts: Number((await store.db.selectFrom('alerts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    });
+    const before = await count();
+    const again = await screenFiles([SAMPLE_TRANSACTIONS], await readWatchlist(store.db));
+    const summary = await store.transaction((tx) => recordScreenedTransactions({ ctx: SYSTEM_CONTEXT, screened: again, watchlistVersion: 'x' }, tx));
+    expect(summary).toEqual({ raised: 0, queued: 0, unchanged: 3 });
+    expect(await count()).toEqual(before);
+  });
+
+  it('publishes the alerts in the API and the Atom feed', async () => {
+    const list = (await (await anonymousClient(app).request('/api/v1/alerts')).json()) as { items: { event: string; organizationName: string; contractUrl: string }[]; total: number };
+    expect(list.total).toBe(3);
+    expect(list.items.map((a) => a.event).sort()).toEqual(['award', 'stop-work', 'stop-work-lifted']);
+    const feed = await anonymousClient(app).request('/feeds/alerts.atom');
+    expect(feed.headers.get('content-type')).toMatch(/application\/atom\+xml/);
+    const xml = await feed.text();
+    expect(xml.match(/<entry>/g)?.length).toBe(3);
+    expect(xml).toContain('Stop-work order lifted: Paragon Solutions (US) Inc., contract 70CTD024P00000012 (modification P00002)');
+    expect(xml).toContain('<link rel="alternate" type="text/html" href="http://localhost/contracts/70CTD024P00000012"/>');
+    expect(xml).not.toContain('PARAGON SYSTEMS');
+  });
+
+  it('keeps weak matches in a review queue analysts confirm or dismiss', async () => {
+    const store = getStore();
+    const base = screened[0];
+    if (!base) throw new Error('no screened transaction');
+    const weak = (key: string, piid: string): ScreenedTransaction => ({
+      ...base,
+      transaction: { ...base.transaction, transactionKey: key, piid, awardKey: `CONT_AWD_${piid}_7012_-NONE-_-NONE-`, recipient: { ...base.transaction.recipient, uei: '' } },
+      match: { ...base.match, decision: 'review', score: 0.7, reasons: ['name matches alias "Paragon Solutions" (generic)'] },
+    });
+    const summary = await store.transaction((tx) =>
+      recordScreenedTransactions({ ctx: SYSTEM_CONTEXT, screened: [weak('k-review-1', '70REVIEW0001'), weak('k-review-2', '70REVIEW0002')], watchlistVersion: 'x' }, tx),
+    );
+    expect(summary.queued).toBe(2);
+    expect(await readContracts(store.db, ['70REVIEW0001'])).toEqual([]);
+    expect((await anonymousClient(app).request('/api/v1/alerts?status=pending')).status).toBe(401);
+    const analyst = await signedInClient(app, 'ana');
+    const queue = (await (await analyst.request('/api/v1/alerts?status=pending')).json()) as { items: { id: string; piid: string }[] };
+    expect(queue.items.map((a) => a.piid).sort()).toEqual(['70REVIEW0001', '70REVIEW0002']);
+    const first = queue.items.find((a) => a.piid === '70REVIEW0001');
+    const second = queue.items.find((a) => a.piid === '70REVIEW0002');
+    const confirmed = await analyst.request(`/api/v1/alerts/${first?.id}/review`, { json: { decision: 'confirm' } });
+    expect(confirmed.status).toBe(200);
+    expect((await readContracts(store.db, ['70REVIEW0001']))[0]?.recipient?.id).toBe('paragon-solutions-us');
+    await store.transaction((tx) => reviewScreeningMatch({ ctx: contextFor(actorWithRole('analyst')), alertId: second?.id ?? '', decision: 'dismiss', note: 'look-alike' }, tx));
+    expect(await readContracts(store.db, ['70REVIEW0002'])).toEqual([]);
+    const again = await analyst.request(`/api/v1/alerts/${second?.id}/review`, { json: { decision: 'confirm' } });
+    expect(again.status).toBe(409);
+    const publicList = (await (await anonymousClient(app).request('/api/v1/alerts')).json()) as { total: number };
+    expect(publicList.total).toBe(4);
+  });
+});

@@ -1,0 +1,96 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { can } from '../../../accounts/policies.js';
+import { CommandError } from '../../../core/command-error.js';
+import type { Alert, AlertStatus } from '../../../procurement/alerts/alert.js';
+import { reviewScreeningMatch } from '../../../procurement/alerts/review-screening-match.js';
+import { KyselyAlertStore } from '../../../store/procurement/kysely-alert-store.js';
+import type { Store } from '../../../store/store.js';
+import type { AppEnv } from '../../app-env.js';
+import { atomFeed } from '../../feeds/atom.js';
+import type { ApiRouter } from '../api-router.js';
+import { runCommand } from '../command-runner.js';
+import { pageQuerySchema, pageSchema, uuidParamsSchema } from '../common-schemas.js';
+
+/** Alerts the public sees: confident matches and confirmed review items. Review items name companies that may be look-alikes, so only analysts see them. */
+const PUBLIC_STATUSES: readonly AlertStatus[] = ['raised', 'confirmed'];
+
+/** An alert as the API shows it (the stored transaction is internal). */
+export function presentAlert(alert: Alert): Omit<Alert, 'transaction'> & { contractUrl: string; usaspendingUrl: string; description: string; agency: string } {
+  const { transaction, ...rest } = alert;
+  return {
+    ...rest,
+    description: transaction.description,
+    agency: transaction.subAgencyName || transaction.agencyName,
+    contractUrl: `/contracts/${encodeURIComponent(alert.piid)}`,
+    usaspendingUrl: transaction.permalink || `https://www.usaspending.gov/award/${encodeURIComponent(alert.awardKey)}/`,
+  };
+}
+
+/** A readable one-line title for an alert. */
+export function alertTitle(alert: Alert): string {
+  const what = { award: 'New award', modification: 'Modification', 'stop-work': 'Stop-work order', 'stop-work-lifted': 'Stop-work order lifted', termination: 'Termination', funding: 'Funding change', deletion: 'Record deleted' }[alert.event];
+  return `${what}: ${alert.organizationName}, contract ${alert.piid}${alert.modification && alert.modification !== '0' ? ` (modification ${alert.modification})` : ''}`;
+}
+
+/** Procurement alerts: the API, analysts' review of weak matches, and the Atom feed. */
+export function addAlertRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Store, now: () => Date): void {
+  const alerts = new KyselyAlertStore(store.db);
+  router.add(
+    {
+      method: 'get', path: '/alerts', operationId: 'listAlerts', summary: 'Procurement alerts, newest first (review-queue items for analysts and above)', tag: 'procurement',
+      query: pageQuerySchema.extend({ status: z.enum(['raised', 'pending', 'confirmed', 'dismissed']).optional(), organization: z.string().max(100).optional() }),
+      responses: { 200: { description: 'A page of alerts', schema: pageSchema() } },
+    },
+    async (c, { query }) => {
+      const staff = can(c.get('auth').actor, 'alert.triage');
+      if (query.status && !staff && !PUBLIC_STATUSES.includes(query.status)) throw new CommandError({ code: c.get('auth').user ? 'FORBIDDEN' : 'UNAUTHENTICATED', message: 'the review queue is for analysts' });
+      const statuses = query.status ? [query.status] : staff ? undefined : PUBLIC_STATUSES;
+      const pages = await Promise.all((statuses ?? [undefined]).map((status) => alerts.list({ status, organizationId: query.organization }, query.limit + query.offset, 0)));
+      const items = pages.flatMap((p) => p.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.actionDate.localeCompare(a.actionDate)).slice(query.offset, query.offset + query.limit);
+      return c.json({ items: items.map(presentAlert), total: pages.reduce((n, p) => n + p.total, 0), limit: query.limit, offset: query.offset });
+    },
+  );
+  router.add(
+    { method: 'get', path: '/alerts/{id}', operationId: 'getAlert', summary: 'One alert with its reasons', tag: 'procurement', params: uuidParamsSchema, responses: { 200: { description: 'The alert' } } },
+    async (c, { params }) => {
+      const alert = await alerts.get(params.id);
+      if (!alert || (!PUBLIC_STATUSES.includes(alert.status) && !can(c.get('auth').actor, 'alert.triage'))) throw new CommandError({ code: 'NOT_FOUND', message: `no alert "${params.id}"` });
+      return c.json(presentAlert(alert));
+    },
+  );
+  router.add(
+    {
+      method: 'post', path: '/alerts/{id}/review', operationId: 'reviewAlert', summary: 'Confirm (record it) or dismiss a review-queue item', tag: 'procurement', params: uuidParamsSchema,
+      body: z.strictObject({ decision: z.enum(['confirm', 'dismiss']), note: z.string().trim().max(2000).optional() }), permission: 'alert.triage', responses: { 200: { description: 'The reviewed item' } },
+    },
+    async (c, { params, body }) => c.json(presentAlert(await runCommand(store, now, c, (ctx, tx) => reviewScreeningMatch({ ctx, alertId: params.id, decision: body.decision, note: body.note }, tx)))),
+  );
+
+  app.get('/feeds/alerts.atom', async (c) => {
+    const origin = new URL(c.req.url).origin;
+    const pages = await Promise.all(PUBLIC_STATUSES.map((status) => alerts.list({ status }, 100, 0)));
+    const items = pages.flatMap((p) => p.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 100);
+    const feed = atomFeed({
+      id: `${origin}/feeds/alerts.atom`,
+      title: 'Countersign: procurement alerts',
+      self: `${origin}/feeds/alerts.atom`,
+      alternate: `${origin}/alerts`,
+      updated: items[0]?.reviewedAt ?? items[0]?.createdAt ?? new Date(0).toISOString(),
+      entries: items.map((alert) => {
+        const shown = presentAlert(alert);
+        return {
+          id: `urn:uuid:${alert.id}`,
+          title: alertTitle(alert),
+          updated: alert.reviewedAt ?? alert.createdAt,
+          published: alert.createdAt,
+          link: `${origin}${shown.contractUrl}`,
+          related: [shown.usaspendingUrl],
+          summary: `${alert.actionDate}: ${shown.agency || 'a federal agency'} — ${alert.event} of contract ${alert.piid} with ${alert.organizationName}, $${alert.amount.toLocaleString('en-US', { minimumFractionDigits: 2 })}. ${shown.description} Why: ${alert.reasons.join('; ')}.`,
+          categories: [alert.event, alert.organizationId],
+        };
+      }),
+    });
+    return c.body(feed, 200, { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=300' });
+  });
+}
