@@ -5,6 +5,7 @@
  * reported), `--workers 2,3` (screen runs to compare).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/core/project-root.js';
 import { loadWatchlistFile } from '../src/procurement/screening/load-watchlist-file.js';
@@ -104,22 +105,30 @@ const methods: { name: string; command: string; args: string[]; result: (cost: C
 
 const lock = await lockInPageCache(file);
 process.stdout.write(`Page cache: the file is locked resident with \`vmtouch -l\` for the whole run, so every method reads it from memory.\n`);
-process.stdout.write(`Each method runs ${runs} times; the median run is shown. CPU = user + system seconds of the process; RSS = its peak.\n\n`);
-const results: { name: string; cost: CommandCost; result: string }[] = [];
+process.stdout.write(
+  `Each method runs ${runs} times, in rounds (every method once per round, so a busy moment on this shared ${cpus().length}-core machine hits all of them); ` +
+    `the median run is shown. CPU = user + system seconds of the process; RSS = its peak.\n`,
+);
+const loadBefore = loadavg()[0] ?? 0;
+const costsOf = methods.map((): CommandCost[] => []);
 try {
-  for (const method of methods) {
-    const costs: CommandCost[] = [];
-    for (let run = 0; run < runs; run++) costs.push(await measureCommand(method.command, method.args));
-    costs.sort((a, b) => a.wallSeconds - b.wallSeconds);
-    const median = costs[Math.floor(costs.length / 2)] ?? costs[0];
-    if (median === undefined) continue;
-    results.push({ name: method.name, cost: median, result: method.result(median) });
-    process.stdout.write(`  measured ${method.name}: ${(bytes / 1e6 / median.wallSeconds).toFixed(0)} MB/s\n`);
+  for (let run = 0; run < runs; run++) {
+    for (const [index, method] of methods.entries()) {
+      const cost = await measureCommand(method.command, method.args);
+      costsOf[index]?.push(cost);
+      process.stdout.write(`  round ${run + 1}: ${method.name}: ${(bytes / 1e6 / cost.wallSeconds).toFixed(0)} MB/s\n`);
+    }
   }
-  process.stdout.write(`Still resident at the end: ${(lock.resident() * 100).toFixed(1)}%\n\n`);
+  process.stdout.write(`Still resident at the end: ${(lock.resident() * 100).toFixed(1)}%. Load average (1 min) before: ${loadBefore.toFixed(2)}, after: ${(loadavg()[0] ?? 0).toFixed(2)}.\n\n`);
 } finally {
   lock.release();
 }
+const results: { name: string; cost: CommandCost; result: string }[] = [];
+methods.forEach((method, index) => {
+  const costs = [...(costsOf[index] ?? [])].sort((a, b) => a.wallSeconds - b.wallSeconds);
+  const median = costs[Math.floor(costs.length / 2)];
+  if (median !== undefined) results.push({ name: method.name, cost: median, result: method.result(median) });
+});
 
 const header = ['method', 'MB/s', 'rows/s', 'wall s', 'CPU s', 'peak RSS MB', 'found'];
 const table = results.map(({ name, cost, result }) => [

@@ -10,7 +10,8 @@ import type { WatchedTransaction } from './row-screener.js';
 import { ScanWorkerPool } from './scan-worker-pool.js';
 import { SharedNoMatchTable } from './shared-no-match-table.js';
 import { screenZipEntries } from './screen-zip-entries.js';
-import type { ChunkResponse, ScanFindings } from './worker-messages.js';
+import { screenFileChunks } from './screen-file-chunks.js';
+import type { ScanFindings } from './worker-messages.js';
 
 /** Progress of a run, for a progress bar. */
 export interface ScreenProgress {
@@ -92,7 +93,6 @@ export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenS
   const pool = await ScanWorkerPool.start(options.workers ?? 2, {
     watchlist: options.watchlist,
     matcherModule,
-    chunkBytes,
     // 128 Ki slots (64 Ki recipients) and 12 MiB of key bytes per worker: flat memory.
     cacheSlots: options.cacheSlots ?? 1 << 17,
     cacheArenaBytes: 12 << 20,
@@ -127,52 +127,7 @@ export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenS
       if (known === undefined) continue;
       bytesDone += known.header.dataStart;
       tally.bytes += known.header.dataStart;
-      const chunks: { start: number; end: number }[] = [];
-      for (let start = known.header.dataStart; start < input.size; start += chunkBytes) {
-        chunks.push({ start, end: Math.min(start + chunkBytes, input.size) });
-      }
-      const issue = (index: number, forcedStart: number): Promise<ChunkResponse> => {
-        const chunk = chunks[index];
-        if (chunk === undefined) throw new Error(`no chunk ${index}`);
-        return pool
-          .request(pool.leastLoaded(), {
-            type: 'chunk',
-            file: input.file,
-            fileSize: input.size,
-            dataStart: known.header.dataStart,
-            start: chunk.start,
-            end: chunk.end,
-            forcedStart,
-            layout: known.layout,
-          })
-          .then((response) => {
-            if (response.type !== 'chunk') throw new Error(`unexpected ${response.type} answer to a chunk`);
-            return response;
-          });
-      };
-      // Keep two chunks queued per worker so none waits for the coordinator.
-      const inFlight = new Map<number, Promise<ChunkResponse>>();
-      let issued = 0;
-      let expectedStart = known.header.dataStart;
-      let line = 1 + known.header.lines;
-      for (let index = 0; index < chunks.length; index++) {
-        while (issued < chunks.length && inFlight.size < 2 * pool.size) {
-          inFlight.set(issued, issue(issued, -1));
-          issued++;
-        }
-        const pending = inFlight.get(index);
-        inFlight.delete(index);
-        if (pending === undefined) throw new Error(`chunk ${index} was never issued`);
-        let response = await pending;
-        if (response.assumedStart !== expectedStart) {
-          // The guess landed inside a quoted field (or on a ragged row): scan again from the row
-          // start the previous chunk proved.
-          response = await issue(index, expectedStart);
-        }
-        absorb(response, input.file, line);
-        expectedStart = response.trueEnd;
-        line += response.lines;
-      }
+      await screenFileChunks({ file: input.file, size: input.size, ...known, chunkBytes, pool, absorb });
     }
   } finally {
     await pool.close();

@@ -9,7 +9,6 @@ export interface ScanWorkerInit {
   readonly watchlist: Watchlist;
   /** URL of a module exporting `createRecipientMatcher(watchlist)`. */
   readonly matcherModule: string;
-  readonly chunkBytes: number;
   /** Slots of each worker's verdict cache (a power of two; half can be filled). */
   readonly cacheSlots: number;
   /** Bytes of recipient keys each worker's cache holds. */
