@@ -11,7 +11,7 @@ export interface Config {
   readonly logKeyFile: string;
   /** The log's origin line (C2SP tlog-checkpoint): names this log, e.g. `countersign.example.org/log`. */
   readonly logOrigin: string;
-  /** Witness URLs the log submits checkpoints to, space-separated. */
+  /** Witnesses the log submits checkpoints to: `URL=VERIFIER_KEY` entries, space-separated. */
   readonly witnesses: readonly string[];
 }
 

@@ -1,17 +1,37 @@
 import type { Hono } from 'hono';
+import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { AppEnv } from '../server/app-env.js';
+import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
 import { createApp } from '../server/create-app.js';
+import { mountLog } from '../server/mount-log.js';
+import { readLogEntries } from '../store/ledger/read-log-entries.js';
 import type { Store } from '../store/store.js';
 import { mountPortal, renderPortalError, type PortalDependencies } from '../web/mount-portal.js';
 
 /**
- * The whole Countersign HTTP app: the API under /api/v1 and the public portal, with HTML error
- * pages outside /api. What `countersign serve` runs.
+ * The whole Countersign HTTP app: the API under /api/v1, procurement alerts and their Atom feed,
+ * the transparency log (C2SP tiles under /log/, and /api/v1/log) when a ledger runs, and the
+ * public portal, with HTML error pages outside /api. What `countersign serve` runs.
  *
  * @example
- * const app = createCountersignApp({ store });
+ * const app = createCountersignApp({ store, ledger });
  * serve({ fetch: app.fetch, port: 8080 });
  */
-export function createCountersignApp({ store, now = () => new Date(), logEntriesFor }: { store: Store; now?: () => Date; logEntriesFor?: PortalDependencies['logEntriesFor'] }): Hono<AppEnv> {
-  return createApp({ store, now, mount: [mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}) })], renderError: renderPortalError });
+export function createCountersignApp({ store, ledger, now = () => new Date() }: { store: Store; ledger?: Ledger; now?: () => Date }): Hono<AppEnv> {
+  const logEntriesFor: PortalDependencies['logEntriesFor'] | undefined = ledger
+    ? async (subject) => {
+        const { items } = await readLogEntries(store.db, { subject, limit: 50, offset: 0 });
+        return items.map((e) => ({ index: Number(e.index), type: e.type, time: e.time, href: `/log/entries/${e.index}` }));
+      }
+    : undefined;
+  return createApp({
+    store,
+    now,
+    mount: [
+      (app, router) => addAlertRoutes(app, router, store, now),
+      ...(ledger ? [mountLog(store, ledger, now)] : []),
+      mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}) }),
+    ],
+    renderError: renderPortalError,
+  });
 }
