@@ -17,8 +17,8 @@ import { mountPortal, renderPortalError, type PortalDependencies } from '../web/
  * const app = createCountersignApp({ store, ledger });
  * serve({ fetch: app.fetch, port: 8080 });
  */
-export function createCountersignApp({ store, ledger, now = () => new Date() }: { store: Store; ledger?: Ledger; now?: () => Date }): Hono<AppEnv> {
-  const logEntriesFor: PortalDependencies['logEntriesFor'] | undefined = ledger
+export function createCountersignApp({ store, ledger, now = () => new Date(), ...overrides }: { store: Store; ledger?: Ledger; now?: () => Date; logEntriesFor?: PortalDependencies['logEntriesFor'] }): Hono<AppEnv> {
+  const logEntriesFor: PortalDependencies['logEntriesFor'] | undefined = overrides.logEntriesFor ?? ledger
     ? async (subject) => {
         const { items } = await readLogEntries(store.db, { subject, limit: 50, offset: 0 });
         return items.map((e) => ({ index: Number(e.index), type: e.type, time: e.time, href: `/log/entries/${e.index}` }));
