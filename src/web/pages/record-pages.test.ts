@@ -4,6 +4,8 @@ import { loadBundledDataset } from '../../../test/support/bundled-dataset.js';
 import { describeEachBackend } from '../../../test/support/test-store.js';
 import { createCountersignApp } from '../../app/create-countersign-app.js';
 import type { AppEnv } from '../../server/app-env.js';
+import { createApp } from '../../server/create-app.js';
+import { mountPortal, renderPortalError, type TransparencyLogEntry } from '../mount-portal.js';
 import { PortalClient } from '../testing/portal-client.js';
 
 describeEachBackend('person, product, incident, contract and source pages', (getStore) => {
@@ -67,17 +69,16 @@ describeEachBackend('person, product, incident, contract and source pages', (get
 
   it('fills the transparency-log slot when the ledger provides entries', async () => {
     const asked: string[] = [];
-    const withLog = createCountersignApp({
-      store: getStore(),
-      logEntriesFor: async (subject) => {
-        asked.push(subject);
-        return [
-          { index: 41, type: 'registry.organization.upserted', time: '2026-11-23T10:00:00.000Z', href: '/log/entries/41' },
-          { index: 42, type: 'registry.designation.delisted', time: '2026-11-24T09:30:00.000Z', href: 'javascript:alert(1)' },
-          { index: null, type: 'registry.record.status-changed', time: '2026-11-25T08:00:00.000Z' },
-        ];
-      },
-    });
+    const logEntriesFor = async (subject: string): Promise<TransparencyLogEntry[]> => {
+      asked.push(subject);
+      return [
+        { index: 41, type: 'registry.organization.upserted', time: '2026-11-23T10:00:00.000Z', href: '/log/entries/41' },
+        { index: 42, type: 'registry.designation.delisted', time: '2026-11-24T09:30:00.000Z', href: 'javascript:alert(1)' },
+        { index: null, type: 'registry.record.status-changed', time: '2026-11-25T08:00:00.000Z' },
+      ];
+    };
+    // The portal alone, with a stand-in for the ledger's reader (createCountersignApp takes a ledger).
+    const withLog = createApp({ store: getStore(), mount: [mountPortal({ store: getStore(), logEntriesFor })], renderError: renderPortalError });
     const page = await new PortalClient(withLog).get('/organizations/candiru');
     expect(asked).toEqual(['organization:candiru']);
     expect(page.text).toContain('<section class="transparency-log" id="transparency-log" aria-labelledby="transparency-log-heading" data-subject="organization:candiru">');
