@@ -80,6 +80,10 @@ describe('countersign screen', () => {
     expect(stderr).toContain('from 2 inputs');
   });
 
+  it('fails clearly when the watchlist cannot be read, with the threads already started', async () => {
+    await expect(run(['--json', '--watchlist', join(root, 'no-such-watchlist.json'), sample])).rejects.toMatchObject({ code: 'BAD_WATCHLIST' });
+  });
+
   it('exits 0 when nothing matches', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'countersign-cli-'));
     const empty = join(dir, 'empty-watchlist.json');

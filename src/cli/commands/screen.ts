@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import type { Watchlist } from '../../procurement/matching/types.js';
-import { loadWatchlistFile } from '../../procurement/screening/load-watchlist-file.js';
 import { runScreen } from '../../procurement/screening/run-screen.js';
 
 export interface ScreenCommandDeps {
@@ -39,7 +38,12 @@ export function registerScreenCommand(program: Command, deps: ScreenCommandDeps)
     .option('--chunk-mb <n>', 'megabytes per chunk handed to a scan thread', positiveInteger, 16)
     .addOption(new Option('--matcher-module <url>', 'module exporting createRecipientMatcher').hideHelp())
     .action(async (files: string[], options: { json?: boolean; watchlist?: string; includeReview?: boolean; workers: number; chunkMb: number; matcherModule?: string }) => {
-      const watchlist = options.watchlist === undefined ? await deps.loadWatchlist() : await loadWatchlistFile(options.watchlist);
+      const file = options.watchlist;
+      // Not awaited here: the scan threads start while the watchlist loads.
+      const watchlist =
+        file === undefined
+          ? deps.loadWatchlist()
+          : import('../../procurement/screening/load-watchlist-file.js').then(({ loadWatchlistFile }) => loadWatchlistFile(file));
       await runScreen({
         files,
         watchlist,

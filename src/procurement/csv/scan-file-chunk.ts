@@ -1,6 +1,6 @@
 import { readSync } from 'node:fs';
 import type { ChunkRequest } from './worker-messages.js';
-import { MAX_ROW_BYTES, RowScanner } from './row-scanner.js';
+import { RowScanner } from './row-scanner.js';
 import { countRowFields } from './count-row-fields.js';
 
 const LF = 0x0a;
@@ -20,7 +20,7 @@ const READ_BYTES = 1 << 18;
 
 function readAt(fd: number, window: Buffer, at: number, position: number, fileSize: number): number {
   let total = 0;
-  const want = Math.min(window.length - at, fileSize - position, Math.max(READ_BYTES, MAX_ROW_BYTES - at));
+  const want = Math.min(window.length - at, fileSize - position, READ_BYTES);
   while (total < want) {
     const read = readSync(fd, window, at + total, want - total, position + total);
     if (read === 0) break;

@@ -17,7 +17,7 @@ function isResponse(value: unknown): value is WorkerResponse | { type: 'ready' }
  * in order, so posting a second request before the first is answered keeps it busy.
  *
  * @example
- * const pool = await ScanWorkerPool.start(2, init);
+ * const pool = await ScanWorkerPool.start(2, matcherModule, Promise.resolve(init));
  * const response = await pool.request(0, { type: 'chunk', ... });
  * await pool.close();
  */
@@ -39,28 +39,37 @@ export class ScanWorkerPool {
     });
   }
 
-  /** Starts `size` workers and waits until each has built its matcher. */
-  static async start(size: number, init: ScanWorkerInit): Promise<ScanWorkerPool> {
+  /**
+   * Starts `size` workers, which begin loading the matcher module at once; `init` (usually still
+   * being read) is posted when it resolves, and the pool is ready when every worker has built
+   * its matcher.
+   */
+  static async start(size: number, matcherModule: string, init: Promise<Omit<ScanWorkerInit, 'type'>>): Promise<ScanWorkerPool> {
     const url = new URL('./scan-worker.js', import.meta.url);
-    const workers = Array.from({ length: size }, () => new Worker(url, { workerData: init }));
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const onMessage = (message: unknown): void => {
-              if (isResponse(message) && message.type === 'ready') {
-                worker.off('error', reject);
-                resolve();
-              }
-            };
-            worker.once('message', onMessage);
-            worker.once('error', reject);
-          }),
-      ),
-    ).catch(async (error: unknown) => {
+    const workers = Array.from({ length: size }, () => new Worker(url, { workerData: { matcherModule } }));
+    const ready = workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          const onMessage = (message: unknown): void => {
+            if (isResponse(message) && message.type === 'ready') {
+              worker.off('message', onMessage);
+              worker.off('error', reject);
+              resolve();
+            }
+          };
+          worker.on('message', onMessage);
+          worker.once('error', reject);
+        }),
+    );
+    try {
+      const message: ScanWorkerInit = { ...(await init), type: 'init' };
+      for (const worker of workers) worker.postMessage(message);
+      await Promise.all(ready);
+    } catch (error) {
       await Promise.all(workers.map((worker) => worker.terminate()));
+      if (error instanceof ProcurementError) throw error;
       throw new ProcurementError({ code: 'WORKER_FAILED', message: `a scan worker could not start: ${String(error)}`, cause: error });
-    });
+    }
     return new ScanWorkerPool(workers);
   }
 

@@ -1,6 +1,8 @@
 /**
- * A scan worker thread: builds the recipient matcher from the watchlist, then scans file chunks
- * and streamed blocks as the coordinator posts them, one at a time, and answers each.
+ * A scan worker thread: loads the recipient matcher module as soon as it starts (while the
+ * coordinator is still reading the watchlist), builds the matcher from the watchlist it is then
+ * sent, and scans file chunks and streamed blocks as the coordinator posts them, one at a time,
+ * answering each.
  */
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -12,7 +14,7 @@ import { RowScreener, type WatchedTransaction } from './row-screener.js';
 import { scanFileChunk } from './scan-file-chunk.js';
 import { SharedNoMatchTable } from './shared-no-match-table.js';
 import { StreamScan } from './stream-scan.js';
-import type { ChunkRequest, ScanWorkerInit, WorkerRequest, WorkerResponse } from './worker-messages.js';
+import type { ChunkRequest, ScanWorkerInit, ScanWorkerStart, WorkerRequest, WorkerResponse } from './worker-messages.js';
 
 interface MatcherModule {
   createRecipientMatcher(watchlist: Watchlist): RecipientMatcher;
@@ -22,16 +24,29 @@ function isMatcherModule(value: unknown): value is MatcherModule {
   return typeof value === 'object' && value !== null && 'createRecipientMatcher' in value && typeof value.createRecipientMatcher === 'function';
 }
 
+function isStart(value: unknown): value is ScanWorkerStart {
+  return typeof value === 'object' && value !== null && 'matcherModule' in value && typeof value.matcherModule === 'string';
+}
+
 function isInit(value: unknown): value is ScanWorkerInit {
-  return typeof value === 'object' && value !== null && 'watchlist' in value && 'matcherModule' in value;
+  return typeof value === 'object' && value !== null && 'type' in value && value.type === 'init' && 'watchlist' in value;
 }
 
 const port = parentPort;
-if (port === null || !isInit(workerData)) throw new Error('scan-worker.js runs only as a worker thread started by the screening engine');
-const init: ScanWorkerInit = workerData;
+if (port === null || !isStart(workerData)) throw new Error('scan-worker.js runs only as a worker thread started by the screening engine');
+const start: ScanWorkerStart = workerData;
+const initMessage = new Promise<ScanWorkerInit>((resolve) => {
+  const onMessage = (message: unknown): void => {
+    if (!isInit(message)) return;
+    port.off('message', onMessage);
+    resolve(message);
+  };
+  port.on('message', onMessage);
+});
 
-const loaded: unknown = await import(init.matcherModule);
-if (!isMatcherModule(loaded)) throw new Error(`${init.matcherModule} does not export createRecipientMatcher`);
+const loaded: unknown = await import(start.matcherModule);
+if (!isMatcherModule(loaded)) throw new Error(`${start.matcherModule} does not export createRecipientMatcher`);
+const init = await initMessage;
 const matcher = loaded.createRecipientMatcher(init.watchlist);
 const cache = new RecipientVerdictCache({ slots: init.cacheSlots, arenaBytes: init.cacheArenaBytes });
 const shared = new SharedNoMatchTable(init.noMatch);
@@ -72,7 +87,8 @@ function handle(request: WorkerRequest): WorkerResponse {
   return { type: 'stream', id: request.id, ...stream.take() };
 }
 
-port.on('message', (request: WorkerRequest | { type: 'close' }) => {
+port.on('message', (request: WorkerRequest | ScanWorkerInit | { type: 'close' }) => {
+  if (request.type === 'init') return;
   if (request.type === 'close') {
     for (const fd of descriptors.values()) closeSync(fd);
     descriptors.clear();

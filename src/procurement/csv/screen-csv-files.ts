@@ -26,7 +26,8 @@ export interface ScreenCsvOptions {
    * spending_by_transaction answers (`.json`) are screened too, on the coordinating thread.
    */
   readonly files: readonly string[];
-  readonly watchlist: Watchlist;
+  /** May still be loading: the workers start meanwhile. */
+  readonly watchlist: Watchlist | Promise<Watchlist>;
   readonly onMatch: (screened: ScreenedTransaction) => void;
   readonly onProgress?: (progress: ScreenProgress) => void;
   /** Scan threads; the coordinating thread does little, so one per core. Default 2. */
@@ -88,18 +89,33 @@ export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenS
       }),
   );
   const matcherModule = String(options.matcherModule ?? new URL('../matching/recipient-matcher.js', import.meta.url));
-  await screenDocumentFiles({ files: documents, watchlist: options.watchlist, matcherModule, tally, onMatch: options.onMatch });
-  if (plain.length === 0) return tally.summary();
-  const pool = await ScanWorkerPool.start(options.workers ?? 2, {
-    watchlist: options.watchlist,
-    matcherModule,
-    // 128 Ki slots (64 Ki recipients) and 12 MiB of key bytes per worker: flat memory.
-    cacheSlots: options.cacheSlots ?? 1 << 17,
-    cacheArenaBytes: 12 << 20,
-    watched: options.watched ?? [],
-    // 256 Ki slots and 32 MiB of key bytes: room for about 200,000 distinct recipients.
-    noMatch: SharedNoMatchTable.allocate(1 << 18, 32 << 20),
-  });
+  // Workers boot and load the matcher module while the watchlist is still being read.
+  const starting =
+    plain.length === 0
+      ? null
+      : ScanWorkerPool.start(
+          options.workers ?? 2,
+          matcherModule,
+          Promise.resolve(options.watchlist).then((watchlist) => ({
+            watchlist,
+            // 128 Ki slots (64 Ki recipients) and 12 MiB of key bytes per worker: flat memory.
+            cacheSlots: options.cacheSlots ?? 1 << 17,
+            cacheArenaBytes: 12 << 20,
+            watched: options.watched ?? [],
+            // 256 Ki slots and 32 MiB of key bytes: room for about 200,000 distinct recipients.
+            noMatch: SharedNoMatchTable.allocate(1 << 18, 32 << 20),
+          })),
+        );
+  // Handled below, when awaited; this only keeps an early failure from counting as unhandled.
+  starting?.catch(() => undefined);
+  try {
+    await screenDocumentFiles({ files: documents, watchlist: options.watchlist, matcherModule, tally, onMatch: options.onMatch });
+  } catch (error) {
+    await starting?.then((started) => started.close()).catch(() => undefined);
+    throw error;
+  }
+  if (starting === null) return tally.summary();
+  const pool = await starting;
   let bytesDone = 0;
   const absorb = (findings: ScanFindings, file: string, lineBase: number): void => {
     for (const screened of findings.matches) {

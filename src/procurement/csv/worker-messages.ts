@@ -4,11 +4,16 @@ import type { ColumnLayout } from './column-layout.js';
 import type { MalformedRow, WatchedTransaction } from './row-screener.js';
 import type { SharedNoMatchMemory } from './shared-no-match-table.js';
 
-/** What the coordinator posts to a scan worker once, at start. */
-export interface ScanWorkerInit {
-  readonly watchlist: Watchlist;
+/** The scan worker's `workerData`: enough to start loading before the watchlist is known. */
+export interface ScanWorkerStart {
   /** URL of a module exporting `createRecipientMatcher(watchlist)`. */
   readonly matcherModule: string;
+}
+
+/** What the coordinator posts to each scan worker once, when it has the watchlist. */
+export interface ScanWorkerInit {
+  readonly type: 'init';
+  readonly watchlist: Watchlist;
   /** Slots of each worker's verdict cache (a power of two; half can be filled). */
   readonly cacheSlots: number;
   /** Bytes of recipient keys each worker's cache holds. */

@@ -9,7 +9,8 @@ import { toScreeningRecord, type ScreeningRecord } from './screening-record.js';
 
 export interface RunScreenOptions {
   readonly files: readonly string[];
-  readonly watchlist: Watchlist;
+  /** May still be loading: scanning threads start meanwhile. */
+  readonly watchlist: Watchlist | Promise<Watchlist>;
   /** NDJSON, one line per match, instead of the table. */
   readonly json: boolean;
   /** Print review items too (marked with `"decision":"review"`); they are always counted. */
