@@ -13,58 +13,80 @@ export class BadUtf8Error extends Error {
 
 /**
  * Splits the bytes of one CSV row (without its line break) into decoded fields, undoing quoting.
- * The slow path: run only for rows that matched, and once per distinct recipient.
+ * The slow path: run only for rows that matched, and once per distinct recipient. The row is
+ * decoded in one call (delimiters are ASCII, so UTF-8 decoding leaves them where they were) and
+ * split as a string.
  *
  * @example
  * splitRow(Buffer.from('a,"b, ""c""",d'), 0, 14); // ['a', 'b, "c"', 'd']
  */
 export function splitRow(buf: Uint8Array, start: number, end: number): string[] {
+  let text: string;
+  try {
+    text = strictUtf8.decode(buf.subarray(start, end));
+  } catch {
+    throw new BadUtf8Error(badField(buf, start, end));
+  }
   const fields: string[] = [];
-  let i = start;
+  const length = text.length;
+  let i = 0;
   for (;;) {
-    let value: string;
-    if (i < end && buf[i] === QUOTE) {
-      const parts: Uint8Array[] = [];
+    if (i < length && text.charCodeAt(i) === QUOTE) {
+      let value = '';
       let from = i + 1;
-      i++;
+      i = from;
       for (;;) {
-        if (i >= end) {
-          parts.push(buf.subarray(from, end));
+        const quote = text.indexOf('"', i);
+        if (quote < 0) {
+          value += text.slice(from);
+          i = length;
           break;
         }
-        if (buf[i] === QUOTE) {
-          if (i + 1 < end && buf[i + 1] === QUOTE) {
-            parts.push(buf.subarray(from, i + 1));
-            i += 2;
-            from = i;
-            continue;
-          }
-          parts.push(buf.subarray(from, i));
-          i++;
-          break;
+        if (text.charCodeAt(quote + 1) === QUOTE) {
+          value += text.slice(from, quote + 1);
+          i = quote + 2;
+          from = i;
+          continue;
         }
-        i++;
+        value += text.slice(from, quote);
+        i = quote + 1;
+        break;
       }
       // Anything between the closing quote and the comma is kept, as the scanner does.
-      const tailStart = i;
-      while (i < end && buf[i] !== COMMA) i++;
-      if (i > tailStart) parts.push(buf.subarray(tailStart, i));
-      value = decode(parts.length === 1 && parts[0] !== undefined ? parts[0] : Buffer.concat(parts), fields.length);
+      const comma = text.indexOf(',', i);
+      const stop = comma < 0 ? length : comma;
+      if (stop > i) value += text.slice(i, stop);
+      fields.push(value);
+      i = stop;
     } else {
-      const fieldStart = i;
-      while (i < end && buf[i] !== COMMA) i++;
-      value = decode(buf.subarray(fieldStart, i), fields.length);
+      const comma = text.indexOf(',', i);
+      const stop = comma < 0 ? length : comma;
+      fields.push(text.slice(i, stop));
+      i = stop;
     }
-    fields.push(value);
-    if (i >= end) return fields;
+    if (i >= length) return fields;
     i++; // the comma
   }
 }
 
-function decode(bytes: Uint8Array, field: number): string {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    throw new BadUtf8Error(field);
+/** Which field holds the bytes that are not UTF-8: the fields are walked as bytes, each decoded. */
+function badField(buf: Uint8Array, start: number, end: number): number {
+  let field = 0;
+  let i = start;
+  for (;;) {
+    const fieldStart = i;
+    let quoted = false;
+    while (i < end && (quoted || buf[i] !== COMMA)) {
+      if (buf[i] === QUOTE) quoted = !quoted;
+      i++;
+    }
+    try {
+      strictUtf8.decode(buf.subarray(fieldStart, i));
+    } catch {
+      return field;
+    }
+    if (i >= end) return field;
+    i++;
+    field++;
   }
 }
