@@ -74,6 +74,8 @@ export function registerLogCommands(program: Command): Command {
           }),
         );
         const [live, replayed] = [await publicStateDigest(source.db), await publicStateDigest(target.db)];
+        const pending = (await openLogStorage(source).pendingEntries(1_000_000)).length;
+        if (pending > 0) console.log(`note: ${pending} entries are still pending (committed, not yet in a signed checkpoint): run countersign log sequence, or start the server, and replay again`);
         console.log(`replayed ${report.entries} entries (${report.applied} changed the registry); root ${encodeBase64(report.rootHash)} matches the signed checkpoint`);
         console.log(`public state: live ${live.digest} (${live.records} records), replayed ${replayed.digest} (${replayed.records} records): ${live.digest === replayed.digest ? 'identical' : 'DIFFERENT'}`);
         if (live.digest !== replayed.digest) process.exitCode = 1;
