@@ -133,7 +133,10 @@ describe('screenCsvFiles across chunk boundaries and formats', () => {
 
   it('screens every CSV inside a zip archive, zip64 included, and skips CSVs of another kind', async () => {
     const zip = join(fixtures, 'contracts-two-files.zip');
-    const { matches, summary } = await screen([zip], { workers: 2 });
+    const progress: number[] = [];
+    const { matches, summary } = await screen([zip], { workers: 2, onProgress: (p) => progress.push(p.bytesDone / p.bytesTotal) });
+    expect(Math.max(...progress)).toBeLessThanOrEqual(1);
+    expect(Math.max(...progress)).toBeGreaterThan(0.5);
     expect(matches.filter((m) => m.match.decision === 'alert').map((m) => [m.transaction.origin, m.event.event])).toEqual([
       [{ kind: 'file', file: `${zip}!FY2025_070_Contracts_Full_20251006_1.csv`, line: 2 }, 'award'],
       [{ kind: 'file', file: `${zip}!FY2025_070_Contracts_Full_20251006_1.csv`, line: 3 }, 'stop-work'],

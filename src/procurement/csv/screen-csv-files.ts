@@ -117,7 +117,7 @@ export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenS
   if (starting === null) return tally.summary();
   const pool = await starting;
   let bytesDone = 0;
-  const absorb = (findings: ScanFindings, file: string, lineBase: number): void => {
+  const absorb = (findings: ScanFindings, file: string, lineBase: number, progressBytes = findings.bytes): void => {
     for (const screened of findings.matches) {
       const origin = screened.transaction.origin;
       const line = origin.kind === 'file' ? origin.line + lineBase : 0;
@@ -129,7 +129,7 @@ export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenS
     tally.rows += findings.rows;
     tally.deleteRows += findings.deletions;
     tally.bytes += findings.bytes;
-    bytesDone += findings.bytes;
+    bytesDone += progressBytes;
     options.onProgress?.({ bytesDone, bytesTotal, rows: tally.rows });
   };
   try {

@@ -25,7 +25,7 @@ export async function screenZipEntries(
   file: string,
   pool: ScanWorkerPool,
   tally: ScreenTally,
-  absorb: (findings: ScanFindings, label: string, lineBase: number) => void,
+  absorb: (findings: ScanFindings, label: string, lineBase: number, progressBytes?: number) => void,
 ): Promise<void> {
   let zip;
   try {
@@ -38,6 +38,9 @@ export async function screenZipEntries(
     const label = `${file}!${entry.fileName}`;
     const stream = await zip.openReadStreamPromise(entry);
     const id = nextStream++;
+    // Progress counts archive bytes (what the total was made of), in proportion to the entry.
+    const ratio = entry.uncompressedSize > 0 ? entry.compressedSize / entry.uncompressedSize : 0;
+    const absorbEntry = (findings: ScanFindings): void => absorb(findings, label, 0, findings.bytes * ratio);
     const worker = pool.leastLoaded();
     const inFlight: Promise<void>[] = [];
     let block = Buffer.allocUnsafe(BLOCK_BYTES);
@@ -50,7 +53,7 @@ export async function screenZipEntries(
       block = Buffer.allocUnsafe(BLOCK_BYTES);
       length = 0;
       const request = pool.request(worker, { type: 'stream-data', stream: id, label, data }, [data.buffer]).then((response) => {
-        if (response.type === 'stream') absorb(response, label, 0);
+        if (response.type === 'stream') absorbEntry(response);
       });
       inFlight.push(request);
       if (inFlight.length >= MAX_BLOCKS_IN_FLIGHT) await inFlight.shift();
@@ -86,6 +89,6 @@ export async function screenZipEntries(
     await post();
     await Promise.all(inFlight);
     const end = await pool.request(worker, { type: 'stream-end', stream: id, label });
-    if (end.type === 'stream') absorb(end, label, 0);
+    if (end.type === 'stream') absorbEntry(end);
   }
 }
