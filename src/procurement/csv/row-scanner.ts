@@ -140,6 +140,17 @@ export class RowScanner {
               col += sum;
             }
             i += 8;
+            // Usually the next eight bytes are as plain: take them without going round the loop.
+            if (i >= wordEnd) break;
+            const low2 = words[k + 2]!;
+            const high2 = words[k + 3]!;
+            const sum2 = table[low2 & 0xffff]! + table[low2 >>> 16]! + table[high2 & 0xffff]! + table[high2 >>> 16]!;
+            if (sum2 >= SPECIAL) break;
+            if (quoted === 0) {
+              if (col + sum2 >= mark) break;
+              col += sum2;
+            }
+            i += 8;
           }
           if (i >= dataEnd) break;
         }
