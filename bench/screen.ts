@@ -12,6 +12,7 @@ import { loadWatchlistFile } from '../src/procurement/screening/load-watchlist-f
 import { generateContractFile, GENERATOR_VERSION } from './screen/generate-contract-file.js';
 import { measureCommand, type CommandCost } from './screen/measure-command.js';
 import { lockInPageCache } from './screen/page-cache-lock.js';
+import { waitForIdle } from './screen/wait-for-idle.js';
 
 const SEED = 2025;
 const TARGET_MB_S = 1000;
@@ -106,13 +107,20 @@ const methods: { name: string; command: string; args: string[]; result: (cost: C
 const lock = await lockInPageCache(file);
 process.stdout.write(`Page cache: the file is locked resident with \`vmtouch -l\` for the whole run, so every method reads it from memory.\n`);
 process.stdout.write(
-  `Each method runs ${runs} times, in rounds (every method once per round, so a busy moment on this shared ${cpus().length}-core machine hits all of them); ` +
+  `Each method runs ${runs} times, in rounds (every method once per round, so a busy moment on this shared ${cpus().length}-core machine hits all of them; ` +
+    `each round waits for the CPUs to be 90% idle, up to 90 s); ` +
     `the median run is shown. CPU = user + system seconds of the process; RSS = its peak.\n`,
 );
 const loadBefore = loadavg()[0] ?? 0;
 const costsOf = methods.map((): CommandCost[] => []);
 try {
   for (let run = 0; run < runs; run++) {
+    const quiet = await waitForIdle(0.9, 90);
+    process.stdout.write(
+      quiet.timedOut
+        ? `  round ${run + 1}: the machine stayed busy (only ${(quiet.idle * 100).toFixed(0)}% idle after 90 s of waiting); measuring anyway\n`
+        : `  round ${run + 1}: started after two quiet seconds (${(quiet.idle * 100).toFixed(0)}% idle)\n`,
+    );
     for (const [index, method] of methods.entries()) {
       const cost = await measureCommand(method.command, method.args);
       costsOf[index]?.push(cost);
