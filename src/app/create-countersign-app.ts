@@ -30,7 +30,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), ..
     mount: [
       (app, router) => addAlertRoutes(app, router, store, now),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
-      mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}) }),
+      mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
     ],
     renderError: renderPortalError,
   });

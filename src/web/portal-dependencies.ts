@@ -1,3 +1,4 @@
+import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { Store } from '../store/store.js';
 
 /** One transparency-log entry about a record, as a record page lists it. */
@@ -21,4 +22,6 @@ export interface PortalDependencies {
    * Optional: until the ledger wires it, record pages show no log section at all.
    */
   readonly logEntriesFor?: (subject: string) => Promise<readonly TransparencyLogEntry[]>;
+  /** The running transparency log, for /log and the entry pages; without it they answer 404. */
+  readonly ledger?: Ledger;
 }

@@ -18,6 +18,15 @@ export interface PageContent {
   /** One line for search engines and link previews. */
   readonly description?: string;
   readonly main: Renderable;
+  /** Other representations of the page, as `<link rel="alternate">` (the alerts' Atom feed). */
+  readonly alternates?: readonly AlternateLink[];
+}
+
+/** A feed or other format of the same content, announced in the page's head for feed readers. */
+export interface AlternateLink {
+  readonly type: string;
+  readonly href: string;
+  readonly title: string;
 }
 
 function navLink(frame: PageFrame, href: string, label: string): SafeHtml {
@@ -65,7 +74,8 @@ export function layout(frame: PageFrame, page: PageContent): SafeHtml {
 <title>${page.title} · Countersign</title>
 ${page.description ? html`<meta name="description" content="${page.description}">` : ''}
 <link rel="stylesheet" href="${staticUrl('site.css')}">
-<link rel="icon" href="data:,">
+${(page.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">
+`)}<link rel="icon" href="data:,">
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to the content</a>
@@ -76,6 +86,8 @@ ${page.description ? html`<meta name="description" content="${page.description}"
 <ul>
 ${navLink(frame, '/search', 'Registry')}
 ${navLink(frame, '/designations', 'Designations')}
+${navLink(frame, '/alerts', 'Alerts')}
+${navLink(frame, '/log', 'Log')}
 ${navLink(frame, '/tips/new', 'Send a tip')}
 ${staff ? navLink(frame, '/review', 'Review') : ''}
 ${staff ? navLink(frame, '/tips', 'Tips') : ''}
@@ -97,7 +109,7 @@ ${page.main}
 <footer class="site-footer">
 <div class="wrap">
 <p>Countersign is open oversight infrastructure for government surveillance technology: who sells it, who buys it, under what authority. Every fact links to its sources.</p>
-<p><a href="/api/v1/openapi.json">Open API</a> · <a href="/designations">All designations</a> · <a href="/tips/new">Send a tip</a></p>
+<p><a href="/api/v1/openapi.json">Open API</a> · <a href="/designations">All designations</a> · <a href="/alerts">Procurement alerts</a> (<a href="/feeds/alerts.atom" type="application/atom+xml">Atom feed</a>) · <a href="/log">Transparency log</a> · <a href="/tips/new">Send a tip</a></p>
 </div>
 </footer>
 </body>

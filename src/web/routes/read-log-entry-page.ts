@@ -1,0 +1,48 @@
+import { encodeBase64 } from '../../ledger/encoding/base64.js';
+import { hashLeaf } from '../../ledger/merkle/hash.js';
+import { proveInclusion } from '../../ledger/merkle/prove-inclusion.js';
+import type { Ledger } from '../../ledger/sequencer/ledger.js';
+import { storedTileReader } from '../../ledger/sequencer/stored-tile-reader.js';
+import { createTileHashReader } from '../../ledger/tiles/tile-hash-reader.js';
+import { KyselySealStore } from '../../store/ledger/kysely-seal-store.js';
+import { readLogEntries, readLogEntry } from '../../store/ledger/read-log-entries.js';
+import type { Store } from '../../store/store.js';
+import type { InclusionProofView, LogEntryPageView, SealedFieldView } from '../pages/log-entry-page.js';
+import { linkedSubjects } from './linked-subjects.js';
+
+/**
+ * Everything the entry page shows, or null when no sequenced entry has this index: the entry, its
+ * sealed fields' states (values only for unsealed ones), its inclusion proof against the latest
+ * checkpoint (as GET /api/v1/log/entries/{index}/proof gives it), and later entries about it.
+ *
+ * @example
+ * const view = found(await readLogEntryPage(store, ledger, 41n), 'log entry with this index');
+ */
+export async function readLogEntryPage(store: Store, ledger: Ledger, index: bigint): Promise<LogEntryPageView | null> {
+  const entry = await readLogEntry(store.db, index);
+  if (!entry) return null;
+  const openings = new Map((await new KyselySealStore(store.db).openings(entry.entryId)).map((o) => [o.field, o]));
+  const sealed = Object.entries(entry.sealed).map(([field, commitment]): SealedFieldView => {
+    const opening = openings.get(field);
+    if (!opening) return { field, commitment, state: 'shredded' };
+    // A sealed value stays out of the view altogether, so no page can show it by mistake.
+    if (!opening.unsealedAt) return { field, commitment, state: 'sealed' };
+    return { field, commitment, state: 'unsealed', unsealedAt: opening.unsealedAt, value: opening.value, opening: opening.opening };
+  });
+
+  const checkpoint = await ledger.storage.latestCheckpoint();
+  let proof: InclusionProofView | null = null;
+  if (checkpoint && index < checkpoint.size) {
+    const hashes = await proveInclusion(createTileHashReader(storedTileReader(ledger.storage), checkpoint.size), index, checkpoint.size);
+    proof = {
+      treeSize: checkpoint.size.toString(),
+      leafHash: encodeBase64(hashLeaf(new TextEncoder().encode(entry.entry))),
+      proof: hashes.map(encodeBase64),
+      rootHash: encodeBase64(checkpoint.rootHash),
+      checkpoint: checkpoint.note,
+      signedAt: checkpoint.createdAt,
+    };
+  }
+  const related = (await readLogEntries(store.db, { subject: `log:${entry.index}`, limit: 20, offset: 0 })).items;
+  return { entry, sealed, proof, verifierKey: ledger.verifierKey, related, linkedSubjects: await linkedSubjects(store.db, entry.subjects) };
+}
