@@ -5,7 +5,9 @@ import type { ProblemDetails } from '../server/problem-details.js';
 import { errorPage } from './pages/error-page.js';
 import type { PortalDependencies } from './portal-dependencies.js';
 import { addAccountRoutes } from './routes/account-routes.js';
+import { addAlertPageRoutes } from './routes/alert-page-routes.js';
 import { addBrowseRoutes } from './routes/browse-routes.js';
+import { addLogPageRoutes } from './routes/log-page-routes.js';
 import { addRecordRoutes } from './routes/record-routes.js';
 import { addReviewRoutes } from './routes/review-routes.js';
 import { addStaticRoutes } from './routes/static-routes.js';
@@ -16,11 +18,11 @@ export type { PortalDependencies, TransparencyLogEntry } from './portal-dependen
 
 /**
  * The public portal as a plug-in for `createApp`: server-rendered pages that work without
- * JavaScript — home, search, record pages, designations, sign-in, tips, and the staff's review
- * and tip queues — plus /static/*.
+ * JavaScript — home, search, record pages, designations, procurement alerts, the transparency log
+ * and its entries, sign-in, tips, and the staff's review, alert and tip queues — plus /static/*.
  *
  * @example
- * const app = createApp({ store, mount: [mountPortal({ store })], renderError: renderPortalError });
+ * const app = createApp({ store, mount: [mountPortal({ store, ledger })], renderError: renderPortalError });
  */
 export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => void {
   return (app) => {
@@ -30,6 +32,8 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addAccountRoutes(app, deps);
     addTipRoutes(app, deps);
     addReviewRoutes(app, deps);
+    addAlertPageRoutes(app, deps);
+    addLogPageRoutes(app, deps);
   };
 }
 

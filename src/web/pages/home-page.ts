@@ -9,6 +9,7 @@ import { html, type SafeHtml } from '../components/html.js';
 import { incidentList } from '../components/incident-list.js';
 import { layout, type PageFrame } from '../components/layout.js';
 import { recordLink } from '../components/record-link.js';
+import { ALERTS_FEED, type AlertList } from './alerts-page.js';
 
 const COUNTED: readonly [RecordType, string, string][] = [
   ['organization', 'organization', 'organizations'],
@@ -47,14 +48,24 @@ ${recipient ? html` with ${recordLink(recipient)}` : ''}${t.amount !== undefined
   return html`<ul class="record-list">${rows}</ul>`;
 }
 
+function latestAlerts(alerts: AlertList | undefined): SafeHtml {
+  const feed = html`<a href="${ALERTS_FEED.href}" type="${ALERTS_FEED.type}">Atom feed</a>`;
+  if (!alerts || alerts.items.length === 0) return html`<p class="muted">No procurement alerts yet.</p><p>${feed}</p>`;
+  const rows = alerts.items.map((a) => {
+    const contract = alerts.recordedContracts.has(a.piid) ? html`<a href="${recordUrl('contract', a.piid)}">contract ${a.piid}</a>` : html`contract ${a.piid}`;
+    return html`<li>${dateText(a.actionDate)} · <strong>${contractEventName(a.event)}</strong> of ${contract} with <a href="${recordUrl('organization', a.organizationId)}">${a.organizationName}</a> · ${formatAmount(a.amount, 'USD')}</li>`;
+  });
+  return html`<ul class="record-list">${rows}</ul><p><a href="/alerts">All procurement alerts →</a> · ${feed}</p>`;
+}
+
 /**
  * The front page: what the registry holds, and what changed lately — listings and delistings,
- * documented abuse, contract awards and modifications.
+ * procurement alerts, documented abuse, contract awards and modifications.
  *
  * @example
- * c.html(homePage(frame, await readHome(db)).toString());
+ * c.html(homePage(frame, await readHome(db), alerts).toString());
  */
-export function homePage(frame: PageFrame, view: HomeView): SafeHtml {
+export function homePage(frame: PageFrame, view: HomeView, alerts?: AlertList): SafeHtml {
   const main = html`<section class="intro">
 <h1>Who sells surveillance technology, who buys it, and under what authority</h1>
 <p>A public registry of commercial spyware vendors, their owners and products, export-control and sanctions designations, documented abuse, and the government contracts that buy them. Every fact links to its sources; every change is recorded.</p>
@@ -70,9 +81,13 @@ ${designationEvents(view)}
 ${contractEvents(view)}
 </section>
 </div>
+<section aria-labelledby="latest-alerts">
+<h2 id="latest-alerts">Procurement alerts</h2>
+${latestAlerts(alerts)}
+</section>
 <section aria-labelledby="latest-incidents">
 <h2 id="latest-incidents">Documented abuse</h2>
 ${incidentList(view.incidents)}
 </section>`;
-  return layout(frame, { title: 'Surveillance technology registry', description: 'Who sells surveillance technology, who buys it, and under what authority — every fact with its source.', main });
+  return layout(frame, { title: 'Surveillance technology registry', description: 'Who sells surveillance technology, who buys it, and under what authority — every fact with its source.', main, alternates: [ALERTS_FEED] });
 }

@@ -12,8 +12,10 @@ import { homePage } from '../pages/home-page.js';
 import { searchPage } from '../pages/search-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { pageFrame, pageResponse } from './page-response.js';
+import { readAlertList } from './read-alert-list.js';
 
 const PAGE_SIZE = 20;
+const LATEST_ALERTS = 5;
 
 /** An empty field in a GET form means "no filter". */
 const optionalText = z.string().trim().max(100).optional().transform((v) => (v === '' ? undefined : v));
@@ -42,7 +44,10 @@ const designationQuerySchema = z.object({
  * addBrowseRoutes(app, { store });
  */
 export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies): void {
-  app.get('/', async (c) => pageResponse(c, homePage(pageFrame(c), await readHome(store.db))));
+  app.get('/', async (c) => {
+    const alerts = await readAlertList(store.db, { statuses: ['raised', 'confirmed'], limit: LATEST_ALERTS, offset: 0 });
+    return pageResponse(c, homePage(pageFrame(c), await readHome(store.db), alerts));
+  });
 
   app.get('/search', async (c) => {
     const request = parseInput(searchQuerySchema, c.req.query(), 'search');
