@@ -108,23 +108,21 @@ const lock = await lockInPageCache(file);
 process.stdout.write(`Page cache: the file is locked resident with \`vmtouch -l\` for the whole run, so every method reads it from memory.\n`);
 process.stdout.write(
   `Each method runs ${runs} times, in rounds (every method once per round, so a busy moment on this shared ${cpus().length}-core machine hits all of them; ` +
-    `each round waits for the CPUs to be 90% idle, up to 90 s); ` +
+    `each measurement waits for two seconds of CPUs ≥ 90% idle, up to 90 s); ` +
     `the median run is shown. CPU = user + system seconds of the process; RSS = its peak.\n`,
 );
 const loadBefore = loadavg()[0] ?? 0;
 const costsOf = methods.map((): CommandCost[] => []);
 try {
   for (let run = 0; run < runs; run++) {
-    const quiet = await waitForIdle(0.9, 90);
-    process.stdout.write(
-      quiet.timedOut
-        ? `  round ${run + 1}: the machine stayed busy (only ${(quiet.idle * 100).toFixed(0)}% idle after 90 s of waiting); measuring anyway\n`
-        : `  round ${run + 1}: started after two quiet seconds (${(quiet.idle * 100).toFixed(0)}% idle)\n`,
-    );
     for (const [index, method] of methods.entries()) {
+      const quiet = await waitForIdle(0.9, 90);
       const cost = await measureCommand(method.command, method.args);
       costsOf[index]?.push(cost);
-      process.stdout.write(`  round ${run + 1}: ${method.name}: ${(bytes / 1e6 / cost.wallSeconds).toFixed(0)} MB/s\n`);
+      process.stdout.write(
+        `  round ${run + 1}: ${method.name}: ${(bytes / 1e6 / cost.wallSeconds).toFixed(0)} MB/s` +
+          (quiet.timedOut ? ` (the machine stayed busy, ${(quiet.idle * 100).toFixed(0)}% idle, after 90 s of waiting)\n` : '\n'),
+      );
     }
   }
   process.stdout.write(`Still resident at the end: ${(lock.resident() * 100).toFixed(1)}%. Load average (1 min) before: ${loadBefore.toFixed(2)}, after: ${(loadavg()[0] ?? 0).toFixed(2)}.\n\n`);
