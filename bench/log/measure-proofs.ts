@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { proveInclusion } from '../../src/ledger/merkle/prove-inclusion.js';
 import type { LogStorage } from '../../src/ledger/sequencer/log-storage.js';
 import { storedTileReader } from '../../src/ledger/sequencer/stored-tile-reader.js';
@@ -13,7 +14,22 @@ export interface ProofFigures {
   readonly p99Micros: number;
   readonly cacheTiles: number;
   readonly rssMb: number;
+  /** Private (anonymous) resident memory: what the process itself holds. */
+  readonly privateMb: number;
+  /** File-backed resident pages: the memory-mapped database, clean and evictable page cache. */
+  readonly mappedMb: number;
   readonly heapMb: number;
+}
+
+/** RssAnon and RssFile from /proc (Linux), in MiB. */
+export function residentMemory(): { privateMb: number; mappedMb: number } {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { privateMb: kb('RssAnon') / 1024, mappedMb: kb('RssFile') / 1024 };
+  } catch {
+    return { privateMb: Number.NaN, mappedMb: Number.NaN };
+  }
 }
 
 /** Inclusion proofs for uniformly random leaves, from stored tiles through a bounded cache. */
@@ -41,6 +57,6 @@ export async function measureProofs(storage: LogStorage, treeSize: bigint, { sec
   const memory = process.memoryUsage();
   return {
     treeSize, proofs, proofsPerSecond: proofs / elapsed, p50Micros: percentile(times, 50), p99Micros: percentile(times, 99), cacheTiles,
-    rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20,
+    rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20, ...residentMemory(),
   };
 }

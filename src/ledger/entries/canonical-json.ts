@@ -16,7 +16,7 @@ import { CanonicalJsonError } from './canonical-json-error.js';
  */
 export function canonicalJson(value: unknown): string {
   const parts: string[] = [];
-  write(value, parts, '$', new Set());
+  write(value, parts, [], new Set());
   return parts.join('');
 }
 
@@ -33,50 +33,60 @@ export function canonicalJsonBytes(value: unknown): Uint8Array {
 // In a /u regex a surrogate range only matches surrogates that are not part of a pair.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
-function write(value: unknown, parts: string[], where: string, ancestors: Set<object>): void {
+/**
+ * Where in the value a problem is, as `$.data.record[2]`. Built only when there is an error: the
+ * path is kept as a stack of keys, since log entries are canonicalised on every append.
+ */
+function whereOf(path: readonly (string | number)[]): string {
+  return `$${path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`;
+}
+
+function write(value: unknown, parts: string[], path: (string | number)[], ancestors: Set<object>): void {
   switch (typeof value) {
     case 'boolean':
       parts.push(value ? 'true' : 'false');
       return;
     case 'number':
       if (!Number.isFinite(value)) {
-        throw new CanonicalJsonError({ code: 'NON_FINITE_NUMBER', message: `${value} is not a JSON number`, where });
+        throw new CanonicalJsonError({ code: 'NON_FINITE_NUMBER', message: `${value} is not a JSON number`, where: whereOf(path) });
       }
       // ECMAScript number serialisation, with -0 written as 0 (RFC 8785 §3.2.2.3).
       parts.push(JSON.stringify(value));
       return;
     case 'string':
-      parts.push(quote(value, where));
+      parts.push(quote(value, path));
       return;
     case 'object':
       if (value === null) {
         parts.push('null');
         return;
       }
-      if (ancestors.has(value)) throw new CanonicalJsonError({ code: 'CYCLE', message: 'the value contains itself', where });
+      if (ancestors.has(value)) throw new CanonicalJsonError({ code: 'CYCLE', message: 'the value contains itself', where: whereOf(path) });
       ancestors.add(value);
-      if (Array.isArray(value)) writeArray(value, parts, where, ancestors);
-      else writeObject(value, parts, where, ancestors);
+      if (Array.isArray(value)) writeArray(value, parts, path, ancestors);
+      else writeObject(value, parts, path, ancestors);
       ancestors.delete(value);
       return;
     default:
-      throw new CanonicalJsonError({ code: 'UNSUPPORTED_VALUE', message: `a ${typeof value} has no JSON form`, where });
+      throw new CanonicalJsonError({ code: 'UNSUPPORTED_VALUE', message: `a ${typeof value} has no JSON form`, where: whereOf(path) });
   }
 }
 
-function writeArray(items: readonly unknown[], parts: string[], where: string, ancestors: Set<object>): void {
+function writeArray(items: readonly unknown[], parts: string[], path: (string | number)[], ancestors: Set<object>): void {
   parts.push('[');
   items.forEach((item, i) => {
     if (i > 0) parts.push(',');
-    write(item, parts, `${where}[${i}]`, ancestors);
+    path.push(i);
+    write(item, parts, path, ancestors);
+    path.pop();
   });
   parts.push(']');
 }
 
-function writeObject(value: object, parts: string[], where: string, ancestors: Set<object>): void {
+function writeObject(value: object, parts: string[], path: (string | number)[], ancestors: Set<object>): void {
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) {
-    throw new CanonicalJsonError({ code: 'UNSUPPORTED_VALUE', message: 'only plain objects have a canonical JSON form', where });
+    throw new CanonicalJsonError({ code: 'UNSUPPORTED_VALUE', message: 'only plain objects have a canonical JSON form', where: whereOf(path) });
   }
   // `<` on strings compares UTF-16 code units, which is exactly the order §3.2.3 asks for.
   const members = Object.entries(value)
@@ -85,15 +95,17 @@ function writeObject(value: object, parts: string[], where: string, ancestors: S
   parts.push('{');
   members.forEach(([name, member], i) => {
     if (i > 0) parts.push(',');
-    parts.push(quote(name, where), ':');
-    write(member, parts, `${where}.${name}`, ancestors);
+    parts.push(quote(name, path), ':');
+    path.push(name);
+    write(member, parts, path, ancestors);
+    path.pop();
   });
   parts.push('}');
 }
 
-function quote(text: string, where: string): string {
+function quote(text: string, path: readonly (string | number)[]): string {
   if (LONE_SURROGATE.test(text)) {
-    throw new CanonicalJsonError({ code: 'LONE_SURROGATE', message: 'string holds an unpaired surrogate', where });
+    throw new CanonicalJsonError({ code: 'LONE_SURROGATE', message: 'string holds an unpaired surrogate', where: whereOf(path) });
   }
   return JSON.stringify(text);
 }
