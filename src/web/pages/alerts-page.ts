@@ -64,7 +64,7 @@ export function alertsPage(frame: PageFrame, request: AlertsRequest, view: Alert
   const main = html`<h1>Procurement alerts</h1>
 ${view.queueSize === null ? '' : alertTabs('published', view.queueSize)}
 <p class="lede">Federal contract actions that involve a vendor in the registry: new awards, modifications, stop-work orders, terminations. Countersign screens USAspending's contract data against the registry and records each match, with the reasons it matched.</p>
-<p class="feed-link"><a href="${ALERTS_FEED.href}" type="${ALERTS_FEED.type}">Subscribe to the alerts' Atom feed</a> to hear of new ones in any feed reader.</p>
+<p class="feed-link"><a href="${ALERTS_FEED.href}" type="${ALERTS_FEED.type}">Subscribe to the Atom feed</a> to hear of new alerts in any feed reader.</p>
 ${filters(request, view)}
 <p class="result-count" role="status">${list.total === 0 ? 'No alerts match.' : `${list.total} ${list.total === 1 ? 'alert' : 'alerts'}`}</p>
 ${items.length > 0 ? html`<ol class="alert-list" start="${request.offset + 1}">${items}</ol>` : ''}
