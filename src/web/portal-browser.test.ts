@@ -6,12 +6,8 @@ import { loadBundledDataset } from '../../test/support/bundled-dataset.js';
 import { openTestStore } from '../../test/support/test-store.js';
 import { createCountersignApp } from '../app/create-countersign-app.js';
 import type { Store } from '../store/store.js';
+import { DEBIAN_CHROMIUM } from './testing/debian-chromium.js';
 
-/**
- * Debian's chromium, never a browser that a tool downloads for itself; the flags keep it from
- * reaching the network or updating components during the test.
- */
-const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] };
 
 describe('the portal in a real browser', () => {
   let opened: { store: Store; dispose: () => Promise<void> };
@@ -28,7 +24,7 @@ describe('the portal in a real browser', () => {
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('the server has no port');
     origin = `http://127.0.0.1:${(address satisfies AddressInfo).port}`;
-    browser = await chromium.launch(CHROMIUM);
+    browser = await chromium.launch(DEBIAN_CHROMIUM);
   });
 
   afterAll(async () => {
