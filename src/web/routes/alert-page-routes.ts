@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { authorize, can } from '../../accounts/policies.js';
 import { CommandError } from '../../core/command-error.js';
 import { parseInput } from '../../core/parse-input.js';
-import type { AlertStatus } from '../../procurement/alerts/alert.js';
 import { reviewScreeningMatch } from '../../procurement/alerts/review-screening-match.js';
 import { PROCUREMENT_EVENTS } from '../../procurement/events/classify-event.js';
 import { runCommand } from '../../server/api/command-runner.js';
@@ -13,11 +12,9 @@ import { alertReviewPage } from '../pages/alert-review-page.js';
 import { alertsPage } from '../pages/alerts-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { formFields, pageFrame, pageResponse } from './page-response.js';
-import { readAlertList } from './read-alert-list.js';
+import { PUBLIC_ALERT_STATUSES, readAlertList } from './read-alert-list.js';
 
 const PAGE_SIZE = 20;
-/** What the public sees (as the API and the feed): confident matches and confirmed review items. */
-const PUBLIC_STATUSES: readonly AlertStatus[] = ['raised', 'confirmed'];
 
 const uuid = z.uuid();
 const offsetSchema = z.coerce.number().int().min(0).max(100_000).default(0);
@@ -46,7 +43,7 @@ export function addAlertPageRoutes(app: Hono<AppEnv>, { store, now = () => new D
 
   app.get('/alerts', async (c) => {
     const request = parseInput(alertsQuerySchema, c.req.query(), 'alert filters');
-    const list = await readAlertList(store.db, { statuses: PUBLIC_STATUSES, organizationId: request.organization, event: request.event, limit: PAGE_SIZE, offset: request.offset });
+    const list = await readAlertList(store.db, { statuses: PUBLIC_ALERT_STATUSES, organizationId: request.organization, event: request.event, limit: PAGE_SIZE, offset: request.offset });
     const analyst = can(c.get('auth').actor, 'alert.triage');
     return pageResponse(c, alertsPage(pageFrame(c), request, { list, limit: PAGE_SIZE, queueSize: analyst ? await queueSize() : null }));
   });

@@ -12,7 +12,7 @@ import { homePage } from '../pages/home-page.js';
 import { searchPage } from '../pages/search-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { pageFrame, pageResponse } from './page-response.js';
-import { readAlertList } from './read-alert-list.js';
+import { PUBLIC_ALERT_STATUSES, readAlertList } from './read-alert-list.js';
 
 const PAGE_SIZE = 20;
 const LATEST_ALERTS = 5;
@@ -45,7 +45,7 @@ const designationQuerySchema = z.object({
  */
 export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies): void {
   app.get('/', async (c) => {
-    const alerts = await readAlertList(store.db, { statuses: ['raised', 'confirmed'], limit: LATEST_ALERTS, offset: 0 });
+    const alerts = await readAlertList(store.db, { statuses: PUBLIC_ALERT_STATUSES, limit: LATEST_ALERTS, offset: 0 });
     return pageResponse(c, homePage(pageFrame(c), await readHome(store.db), alerts));
   });
 

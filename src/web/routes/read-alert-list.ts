@@ -5,6 +5,9 @@ import { KyselyAlertStore } from '../../store/procurement/kysely-alert-store.js'
 import type { Database } from '../../store/schema.js';
 import type { AlertList } from '../pages/alerts-page.js';
 
+/** What the public sees (as in the API and the feed): confident matches and confirmed review items; review items may name look-alike companies. */
+export const PUBLIC_ALERT_STATUSES: readonly AlertStatus[] = ['raised', 'confirmed'];
+
 /** Which alerts, and which page of them. */
 export interface AlertListQuery {
   readonly statuses: readonly AlertStatus[];
