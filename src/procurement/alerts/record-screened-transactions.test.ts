@@ -84,6 +84,12 @@ describeEachBackend('recording screening matches', (getStore) => {
       recordScreenedTransactions({ ctx: SYSTEM_CONTEXT, screened: [weak('k-review-1', '70REVIEW0001'), weak('k-review-2', '70REVIEW0002')], watchlistVersion: 'x' }, tx),
     );
     expect(summary.queued).toBe(2);
+    const queuedEntries = await store.db.selectFrom('logEntries').select('entry').where('type', '=', 'procurement.review.queued').execute();
+    expect(queuedEntries).toHaveLength(2);
+    for (const { entry } of queuedEntries) {
+      expect(entry).not.toContain('70REVIEW');
+      expect(entry).not.toContain('paragon');
+    }
     expect(await readContracts(store.db, ['70REVIEW0001'])).toEqual([]);
     expect((await anonymousClient(app).request('/api/v1/alerts?status=pending')).status).toBe(401);
     const analyst = await signedInClient(app, 'ana');

@@ -68,13 +68,14 @@ export async function recordScreenedTransactions(
       reviewNote: null,
     };
     await tx.alerts.insert(alert);
-    await tx.log.append({
-      type: status === 'raised' ? 'procurement.alert.raised' : 'procurement.review.queued',
-      actor: ctx.actor.actorId,
-      time: at,
-      subjects: [`alert:${alert.id}`, `organization:${alert.organizationId}`, `contract:${alert.piid}`],
-      data: { alert: alert.id, transactionKey: alert.transactionKey, awardKey: alert.awardKey, organizationId: alert.organizationId, event: alert.event, decision: alert.decision, score: alert.score },
-    });
+    const details = { transactionKey: alert.transactionKey, awardKey: alert.awardKey, organizationId: alert.organizationId, piid: alert.piid, event: alert.event, score: alert.score };
+    // A review item may name an unrelated look-alike contractor, so the public log only says one
+    // was queued and commits to the details (sealed); confirming it publishes them.
+    await tx.log.append(
+      status === 'raised'
+        ? { type: 'procurement.alert.raised', actor: ctx.actor.actorId, time: at, subjects: [`alert:${alert.id}`, `organization:${alert.organizationId}`, `contract:${alert.piid}`], data: { alert: alert.id, decision: alert.decision, ...details } }
+        : { type: 'procurement.review.queued', actor: ctx.actor.actorId, time: at, subjects: [`alert:${alert.id}`], data: { alert: alert.id, decision: alert.decision }, sealed: { match: details } },
+    );
     if (status === 'raised') raised += 1;
     else queued += 1;
   }

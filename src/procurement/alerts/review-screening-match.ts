@@ -23,12 +23,11 @@ export async function reviewScreeningMatch(
   if (decision === 'confirm' && alert.event !== 'deletion') await recordInRegistry(tx, ctx, alert.transaction, alert.organizationId, alert.event);
   const patch = { status: decision === 'confirm' ? ('confirmed' as const) : ('dismissed' as const), reviewedBy: ctx.actor.actorId, reviewedAt: ctx.now.toISOString(), reviewNote: note ?? null };
   await tx.alerts.review(alertId, patch);
-  await tx.log.append({
-    type: `procurement.review.${patch.status}`,
-    actor: ctx.actor.actorId,
-    time: patch.reviewedAt,
-    subjects: [`alert:${alertId}`, `organization:${alert.organizationId}`],
-    data: { alert: alertId, transactionKey: alert.transactionKey, decision: patch.status },
-  });
+  // A confirmed match is public from now on; a dismissed one stays sealed (it was a look-alike).
+  await tx.log.append(
+    patch.status === 'confirmed'
+      ? { type: 'procurement.review.confirmed', actor: ctx.actor.actorId, time: patch.reviewedAt, subjects: [`alert:${alertId}`, `organization:${alert.organizationId}`, `contract:${alert.piid}`], data: { alert: alertId, transactionKey: alert.transactionKey, organizationId: alert.organizationId, piid: alert.piid, event: alert.event } }
+      : { type: 'procurement.review.dismissed', actor: ctx.actor.actorId, time: patch.reviewedAt, subjects: [`alert:${alertId}`], data: { alert: alertId } },
+  );
   return { ...alert, ...patch };
 }
