@@ -6,13 +6,14 @@
  * Usage: node dist/bench/screen/duckdb-peer.js FILE NAMES.json THREADS
  */
 import { readFileSync } from 'node:fs';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { loadDuckDb } from './load-duckdb.js';
 
 const [file, namesFile, threads = '2'] = process.argv.slice(2);
 if (file === undefined || namesFile === undefined) throw new Error('usage: duckdb-peer.js FILE NAMES.json THREADS');
 const parsed: unknown = JSON.parse(readFileSync(namesFile, 'utf8'));
 const names = Array.isArray(parsed) ? parsed.filter((name): name is string => typeof name === 'string') : [];
 const list = names.map((name) => `'${name.replaceAll("'", "''")}'`).join(', ');
+const { DuckDBInstance } = await loadDuckDb();
 const instance = await DuckDBInstance.create(':memory:', { threads });
 const connection = await instance.connect();
 const reader = await connection.runAndReadAll(
