@@ -1,6 +1,7 @@
 import { readSync } from 'node:fs';
 import type { ChunkRequest } from './worker-messages.js';
-import { RowScanner } from './row-scanner.js';
+import type { RowScanner } from './row-scanner.js';
+import type { WasmRowScanner } from './wasm-row-scanner.js';
 import { countRowFields } from './count-row-fields.js';
 
 const LF = 0x0a;
@@ -52,9 +53,9 @@ function guessRowStart(window: Buffer, length: number, columnCount: number): num
  * is reused from chunk to chunk, and finishing the row that crosses the chunk's end.
  *
  * @example
- * const scan = scanFileChunk(request, fd, window, new RowScanner(request.layout, screener));
+ * const scan = scanFileChunk(request, fd, wasm.window, wasm.attach(request.layout, screener));
  */
-export function scanFileChunk(request: ChunkRequest, fd: number, window: Buffer, scanner: RowScanner): ChunkScan {
+export function scanFileChunk(request: ChunkRequest, fd: number, window: Buffer, scanner: RowScanner | WasmRowScanner): ChunkScan {
   const first = request.start <= request.dataStart;
   // Reading from one byte early lets a chunk that begins exactly on a row start see the line
   // break before it.

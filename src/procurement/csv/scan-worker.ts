@@ -9,11 +9,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BaseError } from '../../core/base-error.js';
 import type { RecipientMatcher, Watchlist } from '../matching/types.js';
 import { RecipientVerdictCache } from './recipient-verdict-cache.js';
-import { MAX_ROW_BYTES, RowScanner } from './row-scanner.js';
+import { MAX_ROW_BYTES } from './row-scanner.js';
 import { RowScreener, type WatchedTransaction } from './row-screener.js';
 import { scanFileChunk } from './scan-file-chunk.js';
 import { SharedNoMatchTable } from './shared-no-match-table.js';
 import { StreamScan } from './stream-scan.js';
+import { WasmRowScanner } from './wasm-row-scanner.js';
 import type { ChunkRequest, ScanWorkerInit, ScanWorkerStart, WorkerRequest, WorkerResponse } from './worker-messages.js';
 
 interface MatcherModule {
@@ -51,9 +52,10 @@ const matcher = loaded.createRecipientMatcher(init.watchlist);
 const cache = new RecipientVerdictCache({ slots: init.cacheSlots, arenaBytes: init.cacheArenaBytes });
 const shared = new SharedNoMatchTable(init.noMatch);
 const watched: ReadonlyMap<string, WatchedTransaction> = new Map(init.watched.map((entry) => [entry.transactionKey, entry]));
-// One window per worker, reused for every chunk and refilled a megabyte at a time: memory stays
-// flat whatever the file or chunk size. Room for the longest row twice over.
-const window = Buffer.allocUnsafeSlow(3 * MAX_ROW_BYTES);
+// One window per worker, in the SIMD scanner's memory, reused for every chunk and refilled a
+// quarter megabyte at a time: memory stays flat whatever the file or chunk size. Room for the
+// longest row twice over.
+const scanner = new WasmRowScanner(3 * MAX_ROW_BYTES);
 const descriptors = new Map<string, number>();
 const streams = new Map<number, StreamScan>();
 
@@ -68,7 +70,7 @@ function descriptor(file: string): number {
 
 function scanChunk(request: ChunkRequest): WorkerResponse {
   const screener = new RowScreener({ layout: request.layout, matcher, cache, file: request.file, watched, shared });
-  const scan = scanFileChunk(request, descriptor(request.file), window, new RowScanner(request.layout, screener));
+  const scan = scanFileChunk(request, descriptor(request.file), scanner.window, scanner.attach(request.layout, screener));
   return { type: 'chunk', id: request.id, ...scan, ...screener.take(), bytes: scan.bytes };
 }
 
