@@ -8,6 +8,7 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
 import { registerLogCommands } from './commands/log.js';
 import { registerWitnessCommand } from './commands/witness.js';
+import { registerSyncCommand } from './commands/sync.js';
 
 /** The registry's watchlist, for commands that screen. */
 async function loadWatchlist() {
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerRegistryCommands(program);
   registerScreenCommand(program, { loadWatchlist });
+  registerSyncCommand(program);
   registerLogCommands(program);
   registerWitnessCommand(program);
   return program;
