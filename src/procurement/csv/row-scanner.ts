@@ -1,7 +1,8 @@
 /**
  * The hot loop of CSV screening: a quote-aware byte scanner that finds row boundaries, counts
  * fields and notes where the identifying columns lie, without decoding anything. What to do with
- * a row is the sink's business.
+ * a row is the sink's business. File chunks go through WasmRowScanner, which is faster and hands
+ * this scanner what needs judgement; zip streams use this one directly.
  *
  * Quoting follows RFC 4180 as USAspending writes it: every `"` toggles the quoted state (a doubled
  * quote toggles twice), and commas and line breaks count only outside quotes.
