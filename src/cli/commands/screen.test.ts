@@ -84,13 +84,19 @@ describe('countersign screen', () => {
     await expect(run(['--json', '--watchlist', join(root, 'no-such-watchlist.json'), sample])).rejects.toMatchObject({ code: 'BAD_WATCHLIST' });
   });
 
-  it('exits 0 when nothing matches', async () => {
+  it('exits 0 when nothing matches (the real CLI, in its own process)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'countersign-cli-'));
     const empty = join(dir, 'empty-watchlist.json');
     writeFileSync(empty, JSON.stringify({ version: 'empty', entries: [] }));
-    const cli = join(root, 'dist', 'bench', 'screen', 'screen-cli.js');
+    const cli = join(root, 'dist', 'src', 'cli', 'main.js');
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, 'screen', '--json', '--watchlist', empty, sample]);
     expect(stdout).toBe('');
     expect(stderr).toContain('Matches: 0 alerts');
+  });
+
+  it('stops quietly when the reader of its output goes away (| head -1)', async () => {
+    const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+    const { stdout } = await promisify(execFile)('/bin/sh', ['-c', `"${process.execPath}" "${cli}" screen --json --watchlist "${watchlist}" "${sample}" "${sample}" "${sample}" | head -1`]);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
   });
 });

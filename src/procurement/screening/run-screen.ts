@@ -34,6 +34,17 @@ export interface RunScreenOptions {
 export async function runScreen(options: RunScreenOptions): Promise<ScreenSummary> {
   const table: ScreeningRecord[] = [];
   const started = performance.now();
+  // A reader that stops early (`| head`) closes the pipe: stop printing, finish quietly.
+  let stdoutClosed = false;
+  let stdoutError: unknown = null;
+  const onStdoutError = (error: NodeJS.ErrnoException): void => {
+    stdoutClosed = true;
+    if (error.code !== 'EPIPE') stdoutError = error;
+  };
+  options.stdout.on('error', onStdoutError);
+  const print = (text: string): void => {
+    if (!stdoutClosed) options.stdout.write(text);
+  };
   const showProgress = options.stderr.isTTY === true;
   let lastDrawn = 0;
   const onProgress = (progress: ScreenProgress): void => {
@@ -54,12 +65,14 @@ export async function runScreen(options: RunScreenOptions): Promise<ScreenSummar
     onMatch: (screened) => {
       if (screened.match.decision === 'review' && options.includeReview !== true) return;
       const record = toScreeningRecord(screened);
-      if (options.json) options.stdout.write(JSON.stringify(record) + '\n');
+      if (options.json) print(JSON.stringify(record) + '\n');
       else table.push(record);
     },
   });
   if (showProgress) options.stderr.write('\r\x1b[2K');
   if (options.json) options.stderr.write(formatScreenSummary(summary));
-  else options.stdout.write(formatMatchTable(table) + '\n' + formatScreenSummary(summary));
+  else print(formatMatchTable(table) + '\n' + formatScreenSummary(summary));
+  // The listener stays: a closed pipe may still report after the last write.
+  if (stdoutError !== null) throw stdoutError;
   return summary;
 }
