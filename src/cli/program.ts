@@ -2,6 +2,10 @@ import { Command } from 'commander';
 import { readConfig } from '../app/config.js';
 import { openRegistry } from '../app/open-registry.js';
 import { readWatchlist } from '../store/registry/queries/read-watchlist.js';
+import { SYSTEM } from '../accounts/actor.js';
+import { recordScreenedTransactions } from '../procurement/alerts/record-screened-transactions.js';
+import type { Watchlist } from '../procurement/matching/types.js';
+import type { ScreenedTransaction } from '../procurement/screening/screen-transaction.js';
 import { registerRegistryCommands } from './commands/registry.js';
 import { registerScreenCommand } from './commands/screen.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -15,6 +19,28 @@ async function loadWatchlist() {
   const { store } = await openRegistry(readConfig(process.env).databaseUrl);
   try {
     return await readWatchlist(store.db);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Records a screening run's matches: registry records and alerts, review items queued. */
+async function saveMatches(matches: readonly ScreenedTransaction[], watchlist: Watchlist): Promise<string> {
+  const { store } = await openRegistry(readConfig(process.env).databaseUrl);
+  try {
+    const summary = await store.transaction((tx) => recordScreenedTransactions({ ctx: { actor: SYSTEM, now: new Date() }, screened: matches, watchlistVersion: watchlist.version }, tx));
+    return `Saved: ${summary.raised} alerts raised, ${summary.queued} queued for review, ${summary.unchanged} already known.`;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Transactions matched before, so a delta file's deletion of one is reported. */
+async function loadWatched() {
+  const { store } = await openRegistry(readConfig(process.env).databaseUrl);
+  try {
+    const rows = await store.db.selectFrom('alerts').select(['transactionKey', 'organizationId', 'organizationName']).where('status', 'in', ['raised', 'confirmed']).execute();
+    return rows;
   } finally {
     await store.close();
   }
@@ -35,7 +61,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerUserCommands(program);
   registerRegistryCommands(program);
-  registerScreenCommand(program, { loadWatchlist });
+  registerScreenCommand(program, { loadWatchlist, loadWatched, save: saveMatches });
   registerSyncCommand(program);
   registerLogCommands(program);
   registerWitnessCommand(program);

@@ -1,11 +1,17 @@
 import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import type { Watchlist } from '../../procurement/matching/types.js';
+import type { WatchedTransaction } from '../../procurement/csv/row-screener.js';
+import type { ScreenedTransaction } from '../../procurement/screening/screen-transaction.js';
 import { runScreen } from '../../procurement/screening/run-screen.js';
 
 export interface ScreenCommandDeps {
   /** The watchlist compiled from the registry, used unless `--watchlist FILE` is given. */
   readonly loadWatchlist: () => Promise<Watchlist>;
+  /** Transactions matched before (`--save`), so their deletion in a delta file is reported. */
+  readonly loadWatched?: () => Promise<readonly WatchedTransaction[]>;
+  /** Records the matches (`--save`): registry records, alerts, review queue. Returns a summary line. */
+  readonly save?: (matches: readonly ScreenedTransaction[], watchlist: Watchlist) => Promise<string>;
   /** Where output goes; default the process's own streams. */
   readonly stdout?: Writable;
   readonly stderr?: Writable & { isTTY?: boolean; columns?: number };
@@ -34,11 +40,16 @@ export function registerScreenCommand(program: Command, deps: ScreenCommandDeps)
     .option('--json', 'print NDJSON, one line per match')
     .option('--watchlist <file>', 'a serialised watchlist (JSON) instead of the registry')
     .option('--include-review', 'also print review items (weak matches an analyst should look at)')
+    .option('--save', 'record matches in the registry and raise alerts; weak matches go to the review queue (screening the same file twice changes nothing)')
     .option('--workers <n>', 'scan threads', positiveInteger, 2)
     .option('--chunk-mb <n>', 'megabytes per chunk handed to a scan thread', positiveInteger, 16)
     .addOption(new Option('--matcher-module <url>', 'module exporting createRecipientMatcher').hideHelp())
-    .action(async (files: string[], options: { json?: boolean; watchlist?: string; includeReview?: boolean; workers: number; chunkMb: number; matcherModule?: string }) => {
+    .action(async (files: string[], options: { json?: boolean; watchlist?: string; includeReview?: boolean; save?: boolean; workers: number; chunkMb: number; matcherModule?: string }) => {
       const file = options.watchlist;
+      const save = options.save === true ? deps.save : undefined;
+      if (options.save === true && (save === undefined || file !== undefined)) throw new Error("--save records matches against the registry's own watchlist; leave out --watchlist");
+      const matches: ScreenedTransaction[] = [];
+      const watched = save && deps.loadWatched ? await deps.loadWatched() : undefined;
       // Not awaited here: the scan threads start while the watchlist loads.
       const watchlist =
         file === undefined
@@ -54,6 +65,9 @@ export function registerScreenCommand(program: Command, deps: ScreenCommandDeps)
         ...(options.matcherModule === undefined ? {} : { matcherModule: options.matcherModule }),
         stdout: deps.stdout ?? process.stdout,
         stderr: deps.stderr ?? process.stderr,
+        ...(save ? { onScreened: (screened: ScreenedTransaction) => matches.push(screened) } : {}),
+        ...(watched ? { watched } : {}),
       });
+      if (save) (deps.stderr ?? process.stderr).write(`${await save(matches, await watchlist)}\n`);
     });
 }

@@ -5,6 +5,7 @@ import type { Watchlist } from '../matching/types.js';
 import { formatMatchTable, formatScreenSummary } from './format-screen-output.js';
 import { progressLine } from './progress-line.js';
 import type { ScreenSummary } from './screen-summary.js';
+import type { ScreenedTransaction } from './screen-transaction.js';
 import { toScreeningRecord, type ScreeningRecord } from './screening-record.js';
 
 export interface RunScreenOptions {
@@ -21,6 +22,8 @@ export interface RunScreenOptions {
   readonly chunkBytes?: number;
   readonly matcherModule?: string | URL;
   readonly watched?: readonly WatchedTransaction[];
+  /** Called with every match, review items included (`--save` collects them). */
+  readonly onScreened?: (screened: ScreenedTransaction) => void;
 }
 
 /**
@@ -63,6 +66,7 @@ export async function runScreen(options: RunScreenOptions): Promise<ScreenSummar
     watched: options.watched,
     ...(showProgress ? { onProgress } : {}),
     onMatch: (screened) => {
+      options.onScreened?.(screened);
       if (screened.match.decision === 'review' && options.includeReview !== true) return;
       const record = toScreeningRecord(screened);
       if (options.json) print(JSON.stringify(record) + '\n');
