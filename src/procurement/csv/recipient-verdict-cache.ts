@@ -36,21 +36,43 @@ export class RecipientVerdictCache {
    * #verdicts (0 is "no match", by far the most common answer).
    */
   readonly #slots: Int32Array;
+  /** The whole memory the arena lies in; key references are positions in it, plus one. */
   readonly #arena: Uint8Array;
   readonly #arenaView: DataView;
+  readonly #arenaStart: number;
+  readonly #arenaEnd: number;
   #verdicts: RecipientVerdict[] = [NO_MATCH];
-  #top = 0;
+  #top: number;
   #count = 0;
   /** How many times the cache filled up and started over. */
   resets = 0;
+  /** Where the slot table starts in `memory`, for the SIMD scanner, which reads it too. */
+  readonly slotsAddress: number;
+  readonly slotMask: number;
 
-  constructor(options: { slots: number; arenaBytes: number }) {
+  /** The bytes a cache of this size occupies: its slot table, then its arena. */
+  static bytesFor(slots: number, arenaBytes: number): number {
+    return slots * SLOT_FIELDS * 4 + arenaBytes;
+  }
+
+  /**
+   * `memory`, when given, is where the cache lives (the SIMD scanner's memory, so that it can
+   * look rows up itself); otherwise the cache has memory of its own.
+   */
+  constructor(options: { slots: number; arenaBytes: number; memory?: { buffer: ArrayBuffer; offset: number } }) {
     if ((options.slots & (options.slots - 1)) !== 0) throw new Error('slots must be a power of two');
+    const buffer = options.memory?.buffer ?? new ArrayBuffer(RecipientVerdictCache.bytesFor(options.slots, options.arenaBytes));
+    const offset = options.memory?.offset ?? 0;
     this.#mask = options.slots - 1;
     this.#limit = options.slots >> 1;
-    this.#slots = new Int32Array(options.slots * SLOT_FIELDS);
-    this.#arena = new Uint8Array(options.arenaBytes);
-    this.#arenaView = new DataView(this.#arena.buffer);
+    this.#slots = new Int32Array(buffer, offset, options.slots * SLOT_FIELDS);
+    this.#arena = new Uint8Array(buffer);
+    this.#arenaView = new DataView(buffer);
+    this.#arenaStart = offset + options.slots * SLOT_FIELDS * 4;
+    this.#arenaEnd = this.#arenaStart + options.arenaBytes;
+    this.#top = this.#arenaStart;
+    this.slotsAddress = offset;
+    this.slotMask = this.#mask;
   }
 
   /**
@@ -88,8 +110,8 @@ export class RecipientVerdictCache {
 
   set(hash: number, bytes: Uint8Array, start: number, end: number, verdict: RecipientVerdict): RecipientVerdict {
     const length = end - start;
-    if (this.#count >= this.#limit || this.#top + length > this.#arena.length) this.#clear();
-    if (length > this.#arena.length) return verdict;
+    if (this.#count >= this.#limit || this.#top + length > this.#arenaEnd) this.#clear();
+    if (this.#top + length > this.#arenaEnd) return verdict; // longer than the whole arena
     const mask = this.#mask;
     const slots = this.#slots;
     for (let probe = 0, slot = hash & mask; probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
@@ -135,7 +157,7 @@ export class RecipientVerdictCache {
   #clear(): void {
     this.#slots.fill(0);
     this.#verdicts = [NO_MATCH];
-    this.#top = 0;
+    this.#top = this.#arenaStart;
     this.#count = 0;
     this.resets++;
   }

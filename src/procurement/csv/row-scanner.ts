@@ -46,6 +46,8 @@ export interface RowSink {
    */
   row(bytes: Uint8Array, view: DataView, rowStart: number, rowEnd: number, keyStart: number, keyEnd: number, line: number): void;
   malformed(reason: MalformedReason, detail: string, rowStart: number, line: number): void;
+  /** Rows the SIMD scanner settled itself (their recipient is cached as on no watchlist). */
+  skipped?(count: number): void;
 }
 
 export interface ScannerShape {

@@ -88,6 +88,10 @@ export class RowScreener implements RowSink {
     this.#emit(buf, rowStart, rowEnd, line, verdict.match);
   }
 
+  skipped(count: number): void {
+    this.#rows += count;
+  }
+
   malformed(reason: MalformedReason, detail: string, _rowStart: number, line: number): void {
     this.#malformed.push({ reason, detail, line: this.lineBase + line });
   }

@@ -49,13 +49,14 @@ const loaded: unknown = await import(start.matcherModule);
 if (!isMatcherModule(loaded)) throw new Error(`${start.matcherModule} does not export createRecipientMatcher`);
 const init = await initMessage;
 const matcher = loaded.createRecipientMatcher(init.watchlist);
-const cache = new RecipientVerdictCache({ slots: init.cacheSlots, arenaBytes: init.cacheArenaBytes });
-const shared = new SharedNoMatchTable(init.noMatch);
-const watched: ReadonlyMap<string, WatchedTransaction> = new Map(init.watched.map((entry) => [entry.transactionKey, entry]));
 // One window per worker, in the SIMD scanner's memory, reused for every chunk and refilled a
 // quarter megabyte at a time: memory stays flat whatever the file or chunk size. Room for the
-// longest row twice over.
-const scanner = new WasmRowScanner(3 * MAX_ROW_BYTES);
+// longest row twice over. The verdict cache lives in the same memory, so the scanner can settle
+// rows of recipients already known to be on no watchlist without calling back into JS.
+const scanner = new WasmRowScanner(3 * MAX_ROW_BYTES, RecipientVerdictCache.bytesFor(init.cacheSlots, init.cacheArenaBytes));
+const cache = new RecipientVerdictCache({ slots: init.cacheSlots, arenaBytes: init.cacheArenaBytes, memory: scanner.cacheMemory });
+const shared = new SharedNoMatchTable(init.noMatch);
+const watched: ReadonlyMap<string, WatchedTransaction> = new Map(init.watched.map((entry) => [entry.transactionKey, entry]));
 const descriptors = new Map<string, number>();
 const streams = new Map<number, StreamScan>();
 
@@ -70,7 +71,9 @@ function descriptor(file: string): number {
 
 function scanChunk(request: ChunkRequest): WorkerResponse {
   const screener = new RowScreener({ layout: request.layout, matcher, cache, file: request.file, watched, shared });
-  const scan = scanFileChunk(request, descriptor(request.file), scanner.window, scanner.attach(request.layout, screener));
+  // Delta files: every row goes to the screener, which must see each delete row.
+  const lookup = request.layout.isDelta ? null : cache;
+  const scan = scanFileChunk(request, descriptor(request.file), scanner.window, scanner.attach(request.layout, screener, lookup));
   return { type: 'chunk', id: request.id, ...scan, ...screener.take(), bytes: scan.bytes };
 }
 

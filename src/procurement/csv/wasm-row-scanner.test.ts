@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../../bench/screen/seeded-random.js';
+import { NO_MATCH, RecipientVerdictCache } from './recipient-verdict-cache.js';
 import { RowScanner, type RowSink } from './row-scanner.js';
 import { WasmRowScanner } from './wasm-row-scanner.js';
 
@@ -68,5 +69,41 @@ describe('WasmRowScanner', () => {
     expect(seen.seen).toHaveLength(50);
     expect(seen.seen[49]).toBe(`row ${text.length - 10}-${text.length - 1} key ${text.length - 8}-${text.length - 3} line 98`);
     expect(wasm.lines).toBe(100);
+  });
+
+  it('settles rows whose recipient the cache knows as no match, and hands over every other row', () => {
+    const slots = 1 << 6;
+    const arenaBytes = 4096;
+    const wasm = new WasmRowScanner(1 << 16, RecipientVerdictCache.bytesFor(slots, arenaBytes));
+    const cache = new RecipientVerdictCache({ slots, arenaBytes, memory: wasm.cacheMemory });
+    const keys = ['NW6QFTZACWM7,PARAGON SOLUTIONS (US) INC.', 'HQ3MK1ZTX2N8,"PARAGON SYSTEMS, INC."', 'AB,C', 'ZB4NC9XW2QT5,"ACME ""BLUE"" ANALYTICS, INC. WITH A NAME LONGER THAN SIXTEEN BYTES"'];
+    const text = keys.map((key, index) => `${index},${key},tail\n`).join('').repeat(20);
+    Buffer.from(text).copy(wasm.window);
+    // Teach the cache through its own JS side: keys 1 to 3 are no match, key 0 is a match.
+    const bytes = new Uint8Array(Buffer.from(text));
+    const view = new DataView(bytes.buffer);
+    let at = 0;
+    keys.forEach((key, index) => {
+      const start = at + String(index).length + 1;
+      const end = start + Buffer.byteLength(key);
+      const verdict = index === 0 ? { kind: 'bad-utf8', detail: 'stands for any verdict but no match' } as const : NO_MATCH;
+      cache.set(RecipientVerdictCache.hash(view, start, end), bytes, start, end, verdict);
+      at = text.indexOf('\n', at) + 1;
+    });
+    const rows: string[] = [];
+    let skipped = 0;
+    const sink: RowSink = {
+      row: (b, _v, rowStart, rowEnd) => rows.push(Buffer.from(b.subarray(rowStart, rowEnd)).toString()),
+      malformed: () => undefined,
+      skipped: (count) => (skipped += count),
+    };
+    const shape = { columnCount: 4, keyFirst: 1, keyLast: 2 };
+    wasm.attach(shape, sink, cache).reset();
+    wasm.scanRows(wasm.window, 0, text.length, text.length, true);
+    // Key 0 (a cached match) reaches the sink; the cached no-match rows are only counted, but for
+    // the last row, which ends in the final bytes the JS scanner takes over.
+    expect(skipped).toBe(3 * 20 - 1);
+    expect(rows.length + skipped).toBe(80);
+    expect(rows.filter((row) => row.startsWith('0,'))).toHaveLength(20);
   });
 });

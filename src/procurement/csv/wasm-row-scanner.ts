@@ -4,9 +4,27 @@ import { WASM_SCAN_MODULE } from './wasm-scan-module.js';
 const CR = 0x0d;
 const MAX_RECORDS = 4096;
 const RECORD_INTS = 6;
-const OUT_BYTES = 8 + MAX_RECORDS * RECORD_INTS * 4;
+const HEADER_INTS = 4;
+const OUT_BYTES = HEADER_INTS * 4 + MAX_RECORDS * RECORD_INTS * 4;
 
-type ScanExport = (pos: number, end: number, limit: number, keyFirst: number, keyAfter: number, out: number, maxRecords: number) => number;
+type ScanExport = (
+  pos: number,
+  end: number,
+  limit: number,
+  keyFirst: number,
+  keyAfter: number,
+  out: number,
+  maxRecords: number,
+  columns: number,
+  slots: number,
+  mask: number,
+) => number;
+
+/** Where a verdict cache lies in the scanner's memory (RecipientVerdictCache's slot table). */
+export interface CacheLocation {
+  readonly slotsAddress: number;
+  readonly slotMask: number;
+}
 
 const compiled = new WebAssembly.Module(WASM_SCAN_MODULE);
 
@@ -38,10 +56,15 @@ export class WasmRowScanner {
   #shape: ScannerShape = { columnCount: 0, keyFirst: 1, keyLast: 1 };
   #sink: RowSink | null = null;
   #fallback: RowScanner | null = null;
+  #cache: CacheLocation | null = null;
+  /** Memory set aside for a verdict cache the scanner consults itself (`cacheBytes` long). */
+  readonly cacheMemory: { readonly buffer: ArrayBuffer; readonly offset: number };
 
-  constructor(windowBytes: number) {
-    const pages = Math.ceil((windowBytes + 16 + OUT_BYTES) / 65536);
+  constructor(windowBytes: number, cacheBytes = 0) {
+    const cacheOffset = Math.ceil((windowBytes + 16 + OUT_BYTES) / 64) * 64;
+    const pages = Math.ceil((cacheOffset + cacheBytes) / 65536);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    this.cacheMemory = { buffer: memory.buffer, offset: cacheOffset };
     const instance = new WebAssembly.Instance(compiled, { env: { memory } });
     const scan = instance.exports.scan;
     if (!isScan(scan)) throw new Error('the scan module does not export scan');
@@ -52,11 +75,16 @@ export class WasmRowScanner {
     this.#records = new Int32Array(memory.buffer, windowBytes + 16, OUT_BYTES / 4);
   }
 
-  /** Sets the file's layout and the sink for the next scans. */
-  attach(shape: ScannerShape, sink: RowSink): this {
+  /**
+   * Sets the file's layout and the sink for the next scans, and the verdict cache (in
+   * `cacheMemory`) that lets the scanner count a known no-match row without calling the sink.
+   * Without a cache every row reaches the sink (delta files: a delete row must).
+   */
+  attach(shape: ScannerShape, sink: RowSink, cache: CacheLocation | null = null): this {
     this.#shape = shape;
     this.#sink = sink;
     this.#fallback = new RowScanner(shape, sink);
+    this.#cache = cache;
     return this;
   }
 
@@ -81,13 +109,16 @@ export class WasmRowScanner {
     const records = this.#records;
     const bytes = this.#bytes;
     const outAddress = this.window.length + 16;
+    const slots = this.#cache?.slotsAddress ?? 0;
+    const mask = this.#cache?.slotMask ?? -1;
     let i = pos;
     let lines = this.lines;
     for (;;) {
-      const count = this.#scan(i, dataEnd, limit, keyFirst, keyLast + 1, outAddress, MAX_RECORDS);
+      const count = this.#scan(i, dataEnd, limit, keyFirst, keyLast + 1, outAddress, MAX_RECORDS, columnCount, slots, mask);
+      if (records[2]! > 0) sink.skipped?.(records[2]!);
       for (let r = 0; r < count; r++) {
-        const at = 2 + r * RECORD_INTS;
-        const rowStart = records[at]!; // at + 5 < 2 + MAX_RECORDS * RECORD_INTS
+        const at = HEADER_INTS + r * RECORD_INTS;
+        const rowStart = records[at]!; // at + 5 < HEADER_INTS + MAX_RECORDS * RECORD_INTS
         const lineBreak = records[at + 1]!;
         const keyStart = records[at + 2]!;
         const keyEnd = records[at + 3]!;
