@@ -4,7 +4,7 @@ import { CommandError } from '../core/command-error.js';
 import { buildProgram } from './program.js';
 
 try {
-  await buildProgram().parseAsync(process.argv);
+  await (await buildProgram(process.argv)).parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommandError) {
     console.error(`countersign: ${error.message}`);
