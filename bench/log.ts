@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openLedger } from '../src/app/open-ledger.js';
 import { projectRoot } from '../src/core/project-root.js';
@@ -9,7 +10,7 @@ import { openLogStorage } from '../src/store/ledger/open-log-storage.js';
 import { Store } from '../src/store/store.js';
 import { buildTileTree } from './log/build-tile-tree.js';
 import { measureAppends } from './log/measure-appends.js';
-import { measureProofs, type ProofFigures } from './log/measure-proofs.js';
+import type { ProofFigures } from './log/measure-proofs.js';
 
 /**
  * bench:log — the transparency log on SQLite (WAL, synchronous=FULL: every commit is fsync'd):
@@ -54,7 +55,8 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(appendsFile + suffix, { force:
   await store.close();
 }
 
-// 2. Inclusion proofs at each size, from stored tiles through a bounded tile cache.
+// 2. Inclusion proofs at each size, from stored tiles through a bounded tile cache, each size in
+// a process of its own so the memory reported is that size's alone.
 const cacheTiles = Number(values.cache);
 const seconds = Number(values.seconds);
 const results: { single: ProofFigures; dual: { proofsPerSecond: number } }[] = [];
@@ -72,22 +74,10 @@ for (const size of values.sizes.split(',').map(Number)) {
     await buildTileTree(openLogStorage(store), parseSignerKey(signerKey), size, (done) => process.stderr.write(`\r  building a ${fmt(size)}-entry tree: ${fmt(done)}`));
     process.stderr.write(`\r  built a ${fmt(size)}-entry tree's tiles in ${fmt((performance.now() - started) / 1000, 1)} s${' '.repeat(20)}\n`);
   }
-  // Warm the upper tiles, as a running log's cache would be, then measure.
-  const storage = openLogStorage(store);
-  await measureProofs(storage, BigInt(size), { seconds: 0.5, cacheTiles });
-  const single = await measureProofs(storage, BigInt(size), { seconds, cacheTiles });
   await store.close();
-  const workers = await Promise.all(
-    [0, 1].map(
-      () =>
-        new Promise<{ proofsPerSecond: number }>((resolve, reject) => {
-          const worker = new Worker(new URL('./log/proof-worker.js', import.meta.url), { workerData: { url, treeSize: String(size), seconds, cacheTiles } });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-        }),
-    ),
-  );
-  results.push({ single, dual: { proofsPerSecond: workers.reduce((s, w) => s + w.proofsPerSecond, 0) } });
+  const output = execFileSync(process.execPath, [fileURLToPath(new URL('./log/proof-process.js', import.meta.url)), url, String(size), String(seconds), String(cacheTiles)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const figures: ProofFigures & { dualProofsPerSecond: number } = JSON.parse(output);
+  results.push({ single: { ...figures, treeSize: BigInt(size) }, dual: { proofsPerSecond: figures.dualProofsPerSecond } });
 }
 console.log(`Inclusion proofs (random leaves; tiles from SQLite; LRU cache of ${fmt(cacheTiles)} tiles ≈ ${fmt((cacheTiles * 16) / 1024)} MiB)`);
 for (const { single, dual } of results) {
