@@ -1,3 +1,4 @@
+import type { AlertList } from '../../store/procurement/read-alert-list.js';
 import type { Alert } from '../../procurement/alerts/alert.js';
 import { PROCUREMENT_EVENTS, type ProcurementEvent } from '../../procurement/events/classify-event.js';
 import { alertTabs } from '../components/alert-tabs.js';
@@ -18,12 +19,7 @@ export interface AlertsRequest {
 }
 
 /** A page of alerts, the contracts among them that have a registry page, and every organisation they name (for the filter). */
-export interface AlertList {
-  readonly items: readonly Alert[];
-  readonly total: number;
-  readonly recordedContracts: ReadonlySet<string>;
-  readonly organizations: readonly { readonly id: string; readonly name: string }[];
-}
+export type { AlertList };
 
 export interface AlertsPageView {
   readonly list: AlertList;

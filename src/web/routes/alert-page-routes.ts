@@ -12,7 +12,7 @@ import { alertReviewPage } from '../pages/alert-review-page.js';
 import { alertsPage } from '../pages/alerts-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { formFields, pageFrame, pageResponse } from './page-response.js';
-import { PUBLIC_ALERT_STATUSES, readAlertList } from './read-alert-list.js';
+import { PUBLIC_ALERT_STATUSES, readAlertList } from '../../store/procurement/read-alert-list.js';
 
 const PAGE_SIZE = 20;
 

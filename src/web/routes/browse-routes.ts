@@ -12,7 +12,7 @@ import { homePage } from '../pages/home-page.js';
 import { searchPage } from '../pages/search-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { pageFrame, pageResponse } from './page-response.js';
-import { PUBLIC_ALERT_STATUSES, readAlertList } from './read-alert-list.js';
+import { PUBLIC_ALERT_STATUSES, readAlertList } from '../../store/procurement/read-alert-list.js';
 
 const PAGE_SIZE = 20;
 const LATEST_ALERTS = 5;

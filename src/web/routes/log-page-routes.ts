@@ -10,7 +10,7 @@ import { readLogEntries } from '../../store/ledger/read-log-entries.js';
 import { logEntryPage } from '../pages/log-entry-page.js';
 import { logPage, type CheckpointView } from '../pages/log-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
-import { linkedSubjects } from './linked-subjects.js';
+import { linkedSubjects } from '../../store/ledger/linked-subjects.js';
 import { pageFrame, pageResponse } from './page-response.js';
 import { readLogEntryPage } from './read-log-entry-page.js';
 

@@ -8,7 +8,7 @@ import { KyselySealStore } from '../../store/ledger/kysely-seal-store.js';
 import { readLogEntries, readLogEntry } from '../../store/ledger/read-log-entries.js';
 import type { Store } from '../../store/store.js';
 import type { InclusionProofView, LogEntryPageView, SealedFieldView } from '../pages/log-entry-page.js';
-import { linkedSubjects } from './linked-subjects.js';
+import { linkedSubjects } from '../../store/ledger/linked-subjects.js';
 
 /**
  * Everything the entry page shows, or null when no sequenced entry has this index: the entry, its

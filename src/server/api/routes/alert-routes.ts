@@ -5,6 +5,7 @@ import { CommandError } from '../../../core/command-error.js';
 import type { Alert, AlertStatus } from '../../../procurement/alerts/alert.js';
 import { reviewScreeningMatch } from '../../../procurement/alerts/review-screening-match.js';
 import { KyselyAlertStore } from '../../../store/procurement/kysely-alert-store.js';
+import { PUBLIC_ALERT_STATUSES as PUBLIC_STATUSES, readAlertList } from '../../../store/procurement/read-alert-list.js';
 import type { Store } from '../../../store/store.js';
 import type { AppEnv } from '../../app-env.js';
 import { atomFeed } from '../../feeds/atom.js';
@@ -12,8 +13,7 @@ import type { ApiRouter } from '../api-router.js';
 import { runCommand } from '../command-runner.js';
 import { pageQuerySchema, pageSchema, uuidParamsSchema } from '../common-schemas.js';
 
-/** Alerts the public sees: confident matches and confirmed review items. Review items name companies that may be look-alikes, so only analysts see them. */
-const PUBLIC_STATUSES: readonly AlertStatus[] = ['raised', 'confirmed'];
+const ALL_STATUSES: readonly AlertStatus[] = ['raised', 'pending', 'confirmed', 'dismissed'];
 
 /** An alert as the API shows it (the stored transaction is internal). */
 export function presentAlert(alert: Alert): Omit<Alert, 'transaction'> & { contractUrl: string; usaspendingUrl: string; description: string; agency: string } {
@@ -45,10 +45,9 @@ export function addAlertRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Stor
     async (c, { query }) => {
       const staff = can(c.get('auth').actor, 'alert.triage');
       if (query.status && !staff && !PUBLIC_STATUSES.includes(query.status)) throw new CommandError({ code: c.get('auth').user ? 'FORBIDDEN' : 'UNAUTHENTICATED', message: 'the review queue is for analysts' });
-      const statuses = query.status ? [query.status] : staff ? undefined : PUBLIC_STATUSES;
-      const pages = await Promise.all((statuses ?? [undefined]).map((status) => alerts.list({ status, organizationId: query.organization }, query.limit + query.offset, 0)));
-      const items = pages.flatMap((p) => p.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.actionDate.localeCompare(a.actionDate)).slice(query.offset, query.offset + query.limit);
-      return c.json({ items: items.map(presentAlert), total: pages.reduce((n, p) => n + p.total, 0), limit: query.limit, offset: query.offset });
+      const statuses = query.status ? [query.status] : staff ? ALL_STATUSES : PUBLIC_STATUSES;
+      const list = await readAlertList(store.db, { statuses, organizationId: query.organization, limit: query.limit, offset: query.offset });
+      return c.json({ items: list.items.map(presentAlert), total: list.total, limit: query.limit, offset: query.offset });
     },
   );
   router.add(
@@ -69,8 +68,7 @@ export function addAlertRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Stor
 
   app.get('/feeds/alerts.atom', async (c) => {
     const origin = new URL(c.req.url).origin;
-    const pages = await Promise.all(PUBLIC_STATUSES.map((status) => alerts.list({ status }, 100, 0)));
-    const items = pages.flatMap((p) => p.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 100);
+    const { items } = await readAlertList(store.db, { statuses: PUBLIC_STATUSES, limit: 100, offset: 0 });
     const feed = atomFeed({
       id: `${origin}/feeds/alerts.atom`,
       title: 'Countersign: procurement alerts',

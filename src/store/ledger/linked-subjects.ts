@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../store/schema.js';
+import type { Database } from '../schema.js';
 
 /**
  * The log subjects among `subjects` that name a registry record with a page, as stored now: an

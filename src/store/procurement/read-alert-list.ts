@@ -1,12 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Alert, AlertStatus } from '../../procurement/alerts/alert.js';
 import type { ProcurementEvent } from '../../procurement/events/classify-event.js';
-import { KyselyAlertStore } from '../../store/procurement/kysely-alert-store.js';
-import type { Database } from '../../store/schema.js';
-import type { AlertList } from '../pages/alerts-page.js';
+import { KyselyAlertStore } from './kysely-alert-store.js';
+import type { Database } from '../schema.js';
 
 /** What the public sees (as in the API and the feed): confident matches and confirmed review items; review items may name look-alike companies. */
 export const PUBLIC_ALERT_STATUSES: readonly AlertStatus[] = ['raised', 'confirmed'];
+
+/** A page of alerts, with what the list needs around them. */
+export interface AlertList {
+  readonly items: readonly Alert[];
+  readonly total: number;
+  /** PIIDs among the items that the registry holds (link only those). */
+  readonly recordedContracts: ReadonlySet<string>;
+  /** Every organisation with alerts in these statuses, for the filter. */
+  readonly organizations: readonly { readonly id: string; readonly name: string }[];
+}
 
 /** Which alerts, and which page of them. */
 export interface AlertListQuery {
