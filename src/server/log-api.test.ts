@@ -4,6 +4,9 @@ import { describeEachBackend } from '../../test/support/test-store.js';
 import { loadBundledDataset } from '../../test/support/bundled-dataset.js';
 import { anonymousClient, createUser, signedInClient } from '../../test/support/test-app.js';
 import { openTestLedger, TEST_ORIGIN } from '../../test/support/test-ledger.js';
+import { openLedger } from '../app/open-ledger.js';
+import { parseSignerKey } from '../ledger/note/signer-key.js';
+import { checkLog } from '../ledger/check/check-log.js';
 import { independentlyVerify } from '../../test/support/independent-verifier.js';
 import type { Ledger } from '../ledger/sequencer/ledger.js';
 import { decodeBase64 } from '../ledger/encoding/base64.js';
@@ -139,5 +142,26 @@ describeEachBackend('sealed fields', (getStore) => {
     expect(after.fields.find((f) => f.field === 'contact')?.state).toBe('shredded');
     const openings = await getStore().db.selectFrom('sealOpenings').select('value').execute();
     expect(openings.map((o) => o.value)).not.toContain('"tipster@example.org"');
+  });
+});
+
+describeEachBackend('two sequencers over one database', (getStore) => {
+  it('take turns without corrupting the tree: each starts from what the other stored', async () => {
+    const store = getStore();
+    const first = await openTestLedger(store);
+    // A second process's sequencer shares the storage (and, in tests, the signing key).
+    const second = await openLedger({ store, signer: parseSignerKey(first.signerKey), verifierKey: first.verifierKey, pollMs: 0 });
+    try {
+      for (let round = 0; round < 4; round++) {
+        await anonymousClient(createApp({ store })).request('/api/v1/tips', { json: { subject: `Lead ${round}`, body: 'A contract worth a look, with details.' } });
+        await (round % 2 === 0 ? first : second).sequencer.integrate();
+      }
+      const latest = await first.storage.latestCheckpoint();
+      expect(latest?.size).toBe(4n);
+      expect((await checkLog(first.storage, first.verifierKey)).problems).toEqual([]);
+    } finally {
+      await first.close();
+      await second.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { TILE_HEIGHT, TILE_WIDTH } from '../tiles/tile-id.js';
 import type { LogStorage, StoredCheckpoint } from './log-storage.js';
 import { toReceipt, type Receipt } from './receipt.js';
 import { storedTileReader } from './stored-tile-reader.js';
+import { SequencerConflict } from './sequencer-conflict.js';
 import { TreeState } from './tree-state.js';
 
 export interface SequencerOptions {
@@ -63,23 +64,7 @@ export class Sequencer {
 
   /** Restores the tree's right edge from the latest checkpoint and its edge tiles. */
   static async open(options: SequencerOptions): Promise<Sequencer> {
-    const checkpoint = await options.storage.latestCheckpoint();
-    const size = checkpoint?.size ?? 0n;
-    const edges = new Map<number, Uint8Array[]>();
-    for (let level = 0; size >> BigInt(TILE_HEIGHT * level) > 0n; level++) {
-      const count = Number((size >> BigInt(TILE_HEIGHT * level)) % BigInt(TILE_WIDTH));
-      const stored = count === 0 ? undefined : await options.storage.readTile(level, size >> BigInt(TILE_HEIGHT * level + TILE_HEIGHT));
-      const hashes: Uint8Array[] = [];
-      for (let i = 0; i < count; i++) {
-        if (!stored || stored.length < (i + 1) * 32) throw new Error(`edge tile at level ${level} is missing hashes: the log's storage is damaged (run countersign log check)`);
-        hashes.push(stored.slice(i * 32, (i + 1) * 32));
-      }
-      edges.set(level, hashes);
-    }
-    const state = TreeState.restore(size, (level) => edges.get(level) ?? []);
-    if (checkpoint && Buffer.compare(Buffer.from(state.root()), Buffer.from(checkpoint.rootHash)) !== 0) {
-      throw new Error(`the stored tiles do not give the root of the latest checkpoint (size ${size}): run countersign log check`);
-    }
+    const { state, checkpoint } = await restoreState(options.storage);
     return new Sequencer(options, state, checkpoint);
   }
 
@@ -129,8 +114,20 @@ export class Sequencer {
 
   async #integrateAll(): Promise<number> {
     let total = 0;
+    let conflicts = 0;
     for (;;) {
-      const n = await this.#step();
+      let n: number;
+      try {
+        n = await this.#step();
+      } catch (error) {
+        // Lost a race with another sequencer: its step stands, ours rolled back. Start again
+        // from what it stored (a few times; a persistent conflict is a real problem).
+        if (!(error instanceof SequencerConflict) || ++conflicts > 5) throw error;
+        const restored = await restoreState(this.#options.storage);
+        this.#state = restored.state;
+        this.#checkpoint = restored.checkpoint;
+        continue;
+      }
       total += n;
       if (n < this.#options.batchSize) return total;
     }
@@ -140,6 +137,14 @@ export class Sequencer {
     const { storage, signer, origin, batchSize, now } = this.#options;
     const pending = await storage.pendingEntries(batchSize);
     if (pending.length === 0) return 0;
+    // Another sequencer (a second process, `countersign log sequence`) may have moved the tree on:
+    // start from what is stored. Should both take the same entries, the storage refuses the second.
+    const latest = await storage.latestCheckpoint();
+    if ((latest?.size ?? 0n) !== this.#state.size) {
+      const restored = await restoreState(storage);
+      this.#state = restored.state;
+      this.#checkpoint = restored.checkpoint;
+    }
     const start = this.#state.size;
     const bytes = pending.map((p) => decoder.encode(p.entry));
     // Work on a copy of the edge so a failed transaction leaves the in-memory tree unchanged.
@@ -203,4 +208,26 @@ export class Sequencer {
       this.schedule();
     });
   }
+}
+
+/** The tree's right edge as stored: the latest checkpoint and the edge tiles at its size. */
+async function restoreState(storage: LogStorage): Promise<{ state: TreeState; checkpoint: StoredCheckpoint | undefined }> {
+  const checkpoint = await storage.latestCheckpoint();
+  const size = checkpoint?.size ?? 0n;
+  const edges = new Map<number, Uint8Array[]>();
+  for (let level = 0; size >> BigInt(TILE_HEIGHT * level) > 0n; level++) {
+    const count = Number((size >> BigInt(TILE_HEIGHT * level)) % BigInt(TILE_WIDTH));
+    const stored = count === 0 ? undefined : await storage.readTile(level, size >> BigInt(TILE_HEIGHT * level + TILE_HEIGHT));
+    const hashes: Uint8Array[] = [];
+    for (let i = 0; i < count; i++) {
+      if (!stored || stored.length < (i + 1) * 32) throw new Error(`edge tile at level ${level} is missing hashes: the log's storage is damaged (run countersign log check)`);
+      hashes.push(stored.slice(i * 32, (i + 1) * 32));
+    }
+    edges.set(level, hashes);
+  }
+  const state = TreeState.restore(size, (level) => edges.get(level) ?? []);
+  if (checkpoint && Buffer.compare(Buffer.from(state.root()), Buffer.from(checkpoint.rootHash)) !== 0) {
+    throw new Error(`the stored tiles do not give the root of the latest checkpoint (size ${size}): run countersign log check`);
+  }
+  return { state, checkpoint };
 }

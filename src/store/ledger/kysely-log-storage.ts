@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Integration, LogStorage, StoredCheckpoint, StoredEntry } from '../../ledger/sequencer/log-storage.js';
 import type { Database } from '../schema.js';
+import { SequencerConflict } from '../../ledger/sequencer/sequencer-conflict.js';
 import type { PreparedEntry } from '../../ledger/append/prepare-log-entry.js';
 import { insertLogEntries } from './insert-log-entries.js';
 
@@ -105,7 +106,7 @@ export class KyselyLogStorage implements LogStorage {
           update log_entries set leaf_index = v.idx from v
           where log_entries.id = v.id and log_entries.leaf_index is null`.execute(trx);
         const changed = Number(result.numAffectedRows ?? 0n);
-        if (changed !== chunk.length) throw new Error(`sequencer conflict: ${chunk.length - changed} entries were already sequenced`);
+        if (changed !== chunk.length) throw new SequencerConflict(`${chunk.length - changed} entries were already sequenced`);
       }
       for (const tile of step.tiles) {
         const hashes = Buffer.concat(tile.hashes.map((h) => Buffer.from(h)));

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PreparedEntry } from '../../ledger/append/prepare-log-entry.js';
 import type { Integration, StoredEntry } from '../../ledger/sequencer/log-storage.js';
 import type { Database } from '../schema.js';
+import { SequencerConflict } from '../../ledger/sequencer/sequencer-conflict.js';
 import { KyselyLogStorage } from './kysely-log-storage.js';
 
 function view(buffer: Buffer): Uint8Array {
@@ -85,7 +86,7 @@ export class SqliteLogStorage extends KyselyLogStorage {
       this.#sqlite.transaction(() => {
         for (const a of step.assignments) {
           // Only a still-pending row is assigned: a second sequencer would find it taken.
-          if (this.#assign.run(Number(a.leafIndex), a.id).changes !== 1) throw new Error(`sequencer conflict: entry ${a.id} was already sequenced`);
+          if (this.#assign.run(Number(a.leafIndex), a.id).changes !== 1) throw new SequencerConflict(`entry ${a.id} was already sequenced`);
         }
         for (const tile of step.tiles) {
           this.#putTile.run(tile.level, Number(tile.index), tile.hashes.length, Buffer.concat(tile.hashes.map((h) => Buffer.from(h.buffer, h.byteOffset, h.byteLength))), tile.inner ? Buffer.from(tile.inner) : null);
