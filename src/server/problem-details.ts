@@ -11,6 +11,9 @@ const STATUS: Record<CommandErrorCode, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
 };
 
+/** The statuses a problem may carry; anything else is answered as 500. */
+const STATUS_CODES: readonly ContentfulStatusCode[] = [400, 401, 403, 404, 409, 413, 429, 500];
+
 const TITLES: Record<number, string> = {
   400: 'The request is not valid',
   401: 'Sign in required',
@@ -52,6 +55,6 @@ export function problemFor(error: unknown, instance?: string): ProblemDetails {
 
 /** Sends a problem as `application/problem+json` (RFC 9457 §3). */
 export function problemResponse(c: Context, problem: ProblemDetails): Response {
-  const status: ContentfulStatusCode = problem.status in TITLES ? (problem.status as ContentfulStatusCode) : 500;
+  const status = STATUS_CODES.find((code) => code === problem.status) ?? 500;
   return c.body(JSON.stringify(problem), status, { 'content-type': 'application/problem+json; charset=utf-8' });
 }

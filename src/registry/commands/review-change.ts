@@ -17,7 +17,7 @@ async function pendingChange(tx: RegistryTransaction, changeId: string): Promise
 }
 
 function field(data: unknown, name: string): unknown {
-  return typeof data === 'object' && data !== null && name in data ? (data as Record<string, unknown>)[name] : undefined;
+  return typeof data === 'object' && data !== null ? Reflect.get(data, name) : undefined;
 }
 
 /**
