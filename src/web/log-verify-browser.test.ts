@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledDataset } from '../../test/support/bundled-dataset.js';
@@ -10,6 +8,7 @@ import type { Ledger } from '../ledger/sequencer/ledger.js';
 import { readLogEntries } from '../store/ledger/read-log-entries.js';
 import type { Store } from '../store/store.js';
 import { DEBIAN_CHROMIUM } from './testing/debian-chromium.js';
+import { serveOnLoopback } from './testing/serve-on-loopback.js';
 
 /** The proof JSON as GET /api/v1/log/entries/{index}/proof serves it. */
 interface ProofJson {
@@ -36,7 +35,7 @@ function flipBit(hash: string): string {
 describe('verifying log entries in a real browser', () => {
   let opened: { store: Store; dispose: () => Promise<void> };
   let ledger: Ledger;
-  let server: ServerType;
+  let closeServer: (() => Promise<void>) | undefined;
   let browser: Browser;
   let origin: string;
 
@@ -46,17 +45,15 @@ describe('verifying log entries in a real browser', () => {
     ledger = await openTestLedger(opened.store);
     await ledger.sequencer.integrate();
     const app = createCountersignApp({ store: opened.store, ledger });
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('the server has no port');
-    origin = `http://127.0.0.1:${(address satisfies AddressInfo).port}`;
+    const served = await serveOnLoopback(app);
+    origin = served.origin;
+    closeServer = served.close;
     browser = await chromium.launch(DEBIAN_CHROMIUM);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await closeServer?.();
     await ledger?.close();
     await opened?.dispose();
   });

@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundledDataset } from '../../test/support/bundled-dataset.js';
@@ -7,11 +5,12 @@ import { openTestStore } from '../../test/support/test-store.js';
 import { createCountersignApp } from '../app/create-countersign-app.js';
 import type { Store } from '../store/store.js';
 import { DEBIAN_CHROMIUM } from './testing/debian-chromium.js';
+import { serveOnLoopback } from './testing/serve-on-loopback.js';
 
 
 describe('the portal in a real browser', () => {
   let opened: { store: Store; dispose: () => Promise<void> };
-  let server: ServerType;
+  let closeServer: (() => Promise<void>) | undefined;
   let browser: Browser;
   let origin: string;
 
@@ -19,17 +18,15 @@ describe('the portal in a real browser', () => {
     opened = await openTestStore('sqlite');
     await loadBundledDataset(opened.store);
     const app = createCountersignApp({ store: opened.store });
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('the server has no port');
-    origin = `http://127.0.0.1:${(address satisfies AddressInfo).port}`;
+    const served = await serveOnLoopback(app);
+    origin = served.origin;
+    closeServer = served.close;
     browser = await chromium.launch(DEBIAN_CHROMIUM);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await closeServer?.();
     await opened?.dispose();
   });
 
