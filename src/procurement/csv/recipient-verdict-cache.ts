@@ -1,4 +1,5 @@
 import type { RecipientMatch } from '../matching/types.js';
+import { sameBytes } from './same-bytes.js';
 
 /** What the matcher said about one recipient's identifying bytes. */
 export type RecipientVerdict =
@@ -103,7 +104,7 @@ export class RecipientVerdictCache {
       const reference = slots[at]!; // slot <= mask, so at + 3 < slots.length
       if (reference === 0) return undefined;
       if (slots[at + 1] !== hash || slots[at + 2] !== length) continue;
-      if (this.#sameBytes(reference - 1, bytes, view, start, length)) return this.#verdicts[slots[at + 3]!];
+      if (sameBytes(this.#arena, this.#arenaView, reference - 1, bytes, view, start, length)) return this.#verdicts[slots[at + 3]!];
     }
     return undefined;
   }
@@ -137,21 +138,6 @@ export class RecipientVerdictCache {
     return this.#count;
   }
 
-  // Eight bytes a step, read as float64: two equal float64 values other than zero have the same
-  // bits (IEEE 754: only +0 and -0 differ in bits yet compare equal, and NaN equals nothing), so
-  // any other outcome is settled byte by byte.
-  #sameBytes(offset: number, bytes: Uint8Array, view: DataView, start: number, length: number): boolean {
-    const arena = this.#arena;
-    const arenaView = this.#arenaView;
-    let j = 0;
-    for (; j + 8 <= length; j += 8) {
-      const stored = arenaView.getFloat64(offset + j, true);
-      if (stored === view.getFloat64(start + j, true) && stored !== 0) continue;
-      for (let k = j; k < j + 8; k++) if (arena[offset + k] !== bytes[start + k]) return false;
-    }
-    for (; j < length; j++) if (arena[offset + j] !== bytes[start + j]) return false;
-    return true;
-  }
 
 
   #clear(): void {

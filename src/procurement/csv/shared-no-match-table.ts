@@ -1,3 +1,5 @@
+import { sameBytes } from './same-bytes.js';
+
 /**
  * Recipients the matcher found nothing for, shared by all scan workers through shared memory, so
  * a recipient seen by one worker is not matched again by the other (the matcher costs tens of
@@ -59,26 +61,11 @@ export class SharedNoMatchTable {
       const reference = Atomics.load(slots, slot * SLOT_FIELDS);
       if (reference === 0) return false;
       if (reference < 0 || slots[slot * SLOT_FIELDS + 1] !== hash || slots[slot * SLOT_FIELDS + 2] !== length) continue;
-      if (this.#sameBytes(reference - 1, bytes, view, start, length)) return true;
+      if (sameBytes(this.#arena, this.#arenaView, reference - 1, bytes, view, start, length)) return true;
     }
     return false;
   }
 
-  // Eight bytes a step, read as float64: two equal float64 values other than zero have the same
-  // bits (IEEE 754: only +0 and -0 differ in bits yet compare equal, and NaN equals nothing), so
-  // any other outcome is settled byte by byte.
-  #sameBytes(offset: number, bytes: Uint8Array, view: DataView, start: number, length: number): boolean {
-    const arena = this.#arena;
-    const arenaView = this.#arenaView;
-    let j = 0;
-    for (; j + 8 <= length; j += 8) {
-      const stored = arenaView.getFloat64(offset + j, true);
-      if (stored === view.getFloat64(start + j, true) && stored !== 0) continue;
-      for (let k = j; k < j + 8; k++) if (arena[offset + k] !== bytes[start + k]) return false;
-    }
-    for (; j < length; j++) if (arena[offset + j] !== bytes[start + j]) return false;
-    return true;
-  }
 
 
   add(hash: number, bytes: Uint8Array, start: number, end: number): void {
