@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CommandError } from '../../core/command-error.js';
 import { parseInput } from '../../core/parse-input.js';
-import type { CommandContext } from '../../registry/commands/registry-transaction.js';
+import type { CommandContext } from '../command-context.js';
 import type { UserRow } from '../accounts-store.js';
 import { hashPassword } from '../password-hash.js';
 import { authorize } from '../policies.js';

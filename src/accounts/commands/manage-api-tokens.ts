@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CommandError } from '../../core/command-error.js';
 import { parseInput } from '../../core/parse-input.js';
-import type { CommandContext } from '../../registry/commands/registry-transaction.js';
+import type { CommandContext } from '../command-context.js';
 import type { ApiTokenRow } from '../accounts-store.js';
 import { authorize } from '../policies.js';
 import { hashSecretToken, newSecretToken } from '../secret-token.js';

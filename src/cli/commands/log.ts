@@ -8,7 +8,7 @@ import { openLedger } from '../../app/open-ledger.js';
 import { encodeBase64 } from '../../ledger/encoding/base64.js';
 import { checkLog } from '../../ledger/check/check-log.js';
 import { replayLog } from '../../ledger/replay/replay-log.js';
-import { shredField, unsealField } from '../../ledger/seal/unseal-field.js';
+import { shredField, unsealField } from '../../kernel/erasure/unseal-field.js';
 import { readVerifierState, writeVerifierState } from '../../ledger/verify/verifier-state-file.js';
 import { verifyRemoteLog } from '../../ledger/verify/verify-remote-log.js';
 import { applyLogEntry } from '../../registry/apply-log-entry.js';

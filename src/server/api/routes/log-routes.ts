@@ -11,7 +11,7 @@ import { readLogEntries, readLogEntry } from '../../../store/ledger/read-log-ent
 import type { Store } from '../../../store/store.js';
 import type { ApiRouter } from '../api-router.js';
 import { runCommand } from '../command-runner.js';
-import { shredField, unsealField } from '../../../ledger/seal/unseal-field.js';
+import { shredField, unsealField } from '../../../kernel/erasure/unseal-field.js';
 import { KyselySealStore } from '../../../store/ledger/kysely-seal-store.js';
 import { pageQuerySchema, pageSchema } from '../common-schemas.js';
 

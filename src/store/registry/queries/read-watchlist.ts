@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Watchlist } from '../../../procurement/matching/types.js';
 import type { RecordShapes } from '../../../registry/registry-record.js';
-import { compileWatchlist } from '../../../registry/watchlist/compile-watchlist.js';
+import { compileWatchlist } from '../../../procurement/watchlist/compile-watchlist.js';
 import type { Database } from '../../schema.js';
 import { getRecord } from '../get-record.js';
 

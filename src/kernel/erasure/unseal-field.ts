@@ -2,8 +2,8 @@ import { authorize } from '../../accounts/policies.js';
 import type { Actor } from '../../accounts/actor.js';
 import { CommandError } from '../../core/command-error.js';
 import type { JsonValue } from '../../core/json-value.js';
-import type { LogAppender } from '../append/log-appender.js';
-import type { SealStore } from './seal-store.js';
+import type { LogAppender } from '../../ledger/append/log-appender.js';
+import type { SealStore } from '../../ledger/seal/seal-store.js';
 
 export interface SealTransaction {
   readonly seals: SealStore;

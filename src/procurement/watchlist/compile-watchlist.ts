@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Watchlist, WatchlistEntry } from '../../procurement/matching/types.js';
+import type { Watchlist, WatchlistEntry } from '../matching/types.js';
 import { canonicalJson } from '../../ledger/entries/canonical-json.js';
-import type { RecordShapes } from '../registry-record.js';
+import type { RecordShapes } from '../../registry/registry-record.js';
 
 /**
  * Kinds of organisation procurement screening looks for. Government agencies are the buyers,
