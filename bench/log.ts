@@ -7,7 +7,7 @@ import { openLedger } from '../src/app/open-ledger.js';
 import { projectRoot } from '../src/core/project-root.js';
 import { generateSignerKey, parseSignerKey } from '../src/ledger/note/signer-key.js';
 import { openLogStorage } from '../src/store/ledger/open-log-storage.js';
-import { Store } from '../src/store/store.js';
+import { openStore } from '../src/app/open-store.js';
 import { buildTileTree } from './log/build-tile-tree.js';
 import { measureAppends } from './log/measure-appends.js';
 import type { ProofFigures } from './log/measure-proofs.js';
@@ -39,7 +39,7 @@ console.log(`machine: ${(await import('node:os')).cpus().length} cores, Node ${p
 const appendsFile = join(dir, 'appends.db');
 for (const suffix of ['', '-wal', '-shm']) rmSync(appendsFile + suffix, { force: true });
 {
-  const store = await Store.open(`sqlite:${appendsFile}`);
+  const store = await openStore(`sqlite:${appendsFile}`);
   const { signerKey, verifierKey } = generateSignerKey('bench.countersign/log');
   const ledger = await openLedger({ store, signer: parseSignerKey(signerKey), verifierKey, pollMs: 0, batchSize: 8192 });
   const total = Number(values.appends);
@@ -63,12 +63,12 @@ const results: { single: ProofFigures; dual: { proofsPerSecond: number } }[] = [
 for (const size of values.sizes.split(',').map(Number)) {
   const file = join(dir, `tree-${size}.db`);
   const url = `sqlite:${file}`;
-  let store = await Store.open(url);
+  let store = await openStore(url);
   const existing = await openLogStorage(store).latestCheckpoint();
   if (existing?.size !== BigInt(size)) {
     await store.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-    store = await Store.open(url);
+    store = await openStore(url);
     const { signerKey } = generateSignerKey('bench.countersign/log');
     const started = performance.now();
     await buildTileTree(openLogStorage(store), parseSignerKey(signerKey), size, (done) => process.stderr.write(`\r  building a ${fmt(size)}-entry tree: ${fmt(done)}`));

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { Store } from '../../src/store/store.js';
+import { openStore } from '../../src/app/open-store.js';
 import { openLogStorage } from '../../src/store/ledger/open-log-storage.js';
 import { measureProofs, residentMemory } from './measure-proofs.js';
 
@@ -13,7 +13,7 @@ const [url = '', size = '0', secondsText = '5', cacheText = '2048'] = process.ar
 const treeSize = BigInt(size);
 const seconds = Number(secondsText);
 const cacheTiles = Number(cacheText);
-const store = await Store.open(url);
+const store = await openStore(url);
 const storage = openLogStorage(store);
 await measureProofs(storage, treeSize, { seconds: 0.5, cacheTiles });
 const single = await measureProofs(storage, treeSize, { seconds, cacheTiles });

@@ -1,4 +1,5 @@
 import type { UserRole } from './roles.js';
+import type { Grant, ScopedRole, Scope } from './scoped-roles.js';
 
 export interface UserRow {
   readonly id: string;
@@ -29,6 +30,18 @@ export interface ApiTokenRow {
   readonly revokedAt: string | null;
 }
 
+/** A grant as stored: who holds it, since when, and whether it was revoked. */
+export interface GrantRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly role: ScopedRole;
+  readonly scope: Scope;
+  readonly grantedAt: string;
+  readonly grantedBy: string;
+  readonly revokedAt: string | null;
+  readonly revokedBy: string | null;
+}
+
 /** What accounts need of storage. */
 export interface AccountsStore {
   insertUser(user: UserRow): Promise<void>;
@@ -44,4 +57,11 @@ export interface AccountsStore {
   findApiTokenByHash(tokenHash: string): Promise<ApiTokenRow | null>;
   listApiTokens(userId: string): Promise<ApiTokenRow[]>;
   updateApiToken(id: string, patch: Partial<Pick<ApiTokenRow, 'lastUsedAt' | 'revokedAt'>>): Promise<void>;
+  insertGrant(grant: GrantRow): Promise<void>;
+  /** The user's grants not revoked. */
+  activeGrants(userId: string): Promise<Grant[]>;
+  findActiveGrant(userId: string, role: ScopedRole, scope: Scope): Promise<GrantRow | null>;
+  revokeGrant(id: string, at: string, by: string): Promise<void>;
+  /** Grants of a role for a scope (the officers of an agency), with their users' actor ids. */
+  grantsFor(scope: Scope, role?: ScopedRole): Promise<(GrantRow & { actorId: string })[]>;
 }

@@ -8,4 +8,11 @@ import type { Actor } from './actor.js';
 export interface CommandContext {
   readonly actor: Actor;
   readonly now: Date;
+  /** Rules an operator may configure; each is on unless set otherwise. */
+  readonly settings?: CommandSettings;
+}
+
+export interface CommandSettings {
+  /** A change is accepted by someone other than its proposer (default on). */
+  readonly twoPersonReview?: boolean;
 }

@@ -36,8 +36,8 @@ export async function logOut(accounts: AccountsStore, sessionToken: string): Pro
   await accounts.deleteSession(hashSecretToken(sessionToken));
 }
 
-function actorOf(user: UserRow): Actor {
-  return { kind: 'user', userId: user.id, actorId: user.actorId, role: user.role };
+async function actorOf(accounts: AccountsStore, user: UserRow): Promise<Actor> {
+  return { kind: 'user', userId: user.id, actorId: user.actorId, role: user.role, grants: await accounts.activeGrants(user.id) };
 }
 
 /** The actor behind a session cookie, with the session's CSRF token; anonymous if none is valid. */
@@ -47,7 +47,7 @@ export async function actorFromSession(accounts: AccountsStore, sessionToken: st
   if (!session || session.expiresAt <= now.toISOString()) return { actor: ANONYMOUS, csrfToken: null, user: null };
   const user = await accounts.findUserById(session.userId);
   if (!user || user.disabledAt) return { actor: ANONYMOUS, csrfToken: null, user: null };
-  return { actor: actorOf(user), csrfToken: session.csrfToken, user };
+  return { actor: await actorOf(accounts, user), csrfToken: session.csrfToken, user };
 }
 
 /** The actor behind an API token (`Authorization: Bearer cs_…`); null if it is unknown or revoked. */
@@ -57,5 +57,5 @@ export async function actorFromApiToken(accounts: AccountsStore, token: string, 
   const user = await accounts.findUserById(row.userId);
   if (!user || user.disabledAt) return null;
   await accounts.updateApiToken(row.id, { lastUsedAt: now.toISOString() });
-  return { actor: actorOf(user), user };
+  return { actor: await actorOf(accounts, user), user };
 }

@@ -4,7 +4,8 @@ import { SYSTEM } from '../accounts/actor.js';
 import { projectRoot } from '../core/project-root.js';
 import { importDataset, type ImportSummary } from '../registry/commands/import-dataset.js';
 import { parseDataset } from '../registry/dataset/parse-dataset.js';
-import { Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { openStore } from './open-store.js';
 
 /** The dataset Countersign ships. */
 export function bundledDatasetPath(): string {
@@ -16,7 +17,7 @@ export function bundledDatasetPath(): string {
  * registry yet, loads the bundled dataset — the first start needs no other set-up.
  */
 export async function openRegistry(databaseUrl: string, now: () => Date = () => new Date()): Promise<{ store: Store; loaded: ImportSummary | null }> {
-  const store = await Store.open(databaseUrl);
+  const store = await openStore(databaseUrl);
   const any = await store.db.selectFrom('sources').select('id').limit(1).executeTakeFirst();
   if (any) return { store, loaded: null };
   const dataset = parseDataset(readFileSync(bundledDatasetPath(), 'utf8'), 'dataset/registry.json');

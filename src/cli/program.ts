@@ -36,7 +36,8 @@ async function saveMatches(matches: readonly ScreenedTransaction[], watchlist: W
 async function loadWatched(): Promise<readonly WatchedTransaction[]> {
   const store = await openConfiguredRegistry();
   try {
-    return await store.db.selectFrom('alerts').select(['transactionKey', 'organizationId', 'organizationName']).where('status', 'in', ['raised', 'confirmed']).execute();
+    const rows = await store.db.selectFrom('alerts').select(['transactionKey', 'organizationId', 'organizationName']).where('status', 'in', ['raised', 'confirmed']).execute();
+    return rows.flatMap((r) => (r.organizationId !== null && r.organizationName !== null ? [{ transactionKey: r.transactionKey, organizationId: r.organizationId, organizationName: r.organizationName }] : []));
   } finally {
     await store.close();
   }

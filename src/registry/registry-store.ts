@@ -1,11 +1,15 @@
 import type { RecordStatus, RecordType } from './schemas/common.js';
 import type { RecordShapes, RegistryRecord } from './registry-record.js';
 
-/** A proposed or applied change: the review queue, and each record's history. */
+/**
+ * A proposed or applied change: the review queue, and each record's history. While a proposal is
+ * pending or rejected its content and record id live in the seal store (`sealedRefs`) and are
+ * read from there — null once shredded; once applied they are public.
+ */
 export interface ChangeRow {
   readonly id: string;
   readonly recordType: RecordType;
-  readonly recordId: string;
+  readonly recordId: string | null;
   /** `upsert` carries a whole record; `status` a new status; `delist` a delisting. */
   readonly action: ChangeAction;
   readonly data: unknown;
@@ -15,6 +19,17 @@ export interface ChangeRow {
   readonly reviewedBy: string | null;
   readonly reviewedAt: string | null;
   readonly reviewNote: string | null;
+  /** Seal-store values behind what is still sealed: the proposal, its record id, a rejection's note. */
+  readonly sealedRefs?: { readonly data: string | null; readonly recordId: string | null; readonly reviewNote: string | null };
+}
+
+/** What finishing a review writes on the change: who, when, the note, and (accepted) the now-public record id and data. */
+export interface ChangeReview {
+  readonly reviewedBy: string;
+  readonly reviewedAt: string;
+  readonly reviewNote: string | null;
+  readonly reviewNoteRef: string | null;
+  readonly published: { readonly recordId: string; readonly data: unknown } | null;
 }
 export type ChangeAction = 'upsert' | 'status' | 'delist';
 export type ChangeStatus = 'pending' | 'applied' | 'rejected';
@@ -35,7 +50,10 @@ export interface RegistryStore {
   transactionsOf(piid: string): Promise<RecordShapes['transaction'][]>;
   /** The government agency whose name or alias, case- and accent-folded, is `name`. */
   governmentAgencyByName(name: string): Promise<string | null>;
+  /** The PIID of the contract that holds this USAspending award key, if any. */
+  contractWithAwardKey(awardKey: string): Promise<string | null>;
   insertChange(change: ChangeRow): Promise<void>;
   getChange(id: string): Promise<ChangeRow | null>;
-  reviewChange(id: string, review: { status: 'applied' | 'rejected'; reviewedBy: string; reviewedAt: string; reviewNote: string | null }): Promise<void>;
+  /** Records the review of a change whose state the kernel has already moved. */
+  completeReview(id: string, review: ChangeReview): Promise<void>;
 }

@@ -140,8 +140,8 @@ describeEachBackend('sealed fields', (getStore) => {
     expect(verifyOpening('body', 'A police force in X bought a licence for Y last spring.', body?.opening ?? '', body?.commitment ?? '')).toBe(true);
     expect(verifyOpening('body', 'Something else entirely.', body?.opening ?? '', body?.commitment ?? '')).toBe(false);
     expect(after.fields.find((f) => f.field === 'contact')?.state).toBe('shredded');
-    const openings = await getStore().db.selectFrom('sealOpenings').select('value').execute();
-    expect(openings.map((o) => o.value)).not.toContain('"tipster@example.org"');
+    const values = await getStore().db.selectFrom('sealedValues').select('value').execute();
+    expect(values.map((o) => o.value)).not.toContain('"tipster@example.org"');
   });
 });
 

@@ -41,6 +41,9 @@ export async function openDatabase(url: string): Promise<Database$> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    // Deleted content is overwritten with zeros, so a shredded sealed value leaves no free page
+    // behind (issue #7: shredding must erase).
+    sqlite.pragma('secure_delete = ON');
     // Reads of log tiles dominate proof serving: map the file and keep a larger page cache.
     sqlite.pragma('mmap_size = 1073741824');
     sqlite.pragma('cache_size = -65536');

@@ -27,7 +27,10 @@ export interface Database {
   apiTokens: ApiTokenTable;
   tips: TipTable;
   logEntries: LogEntryTable;
+  sealedValues: SealedValueTable;
   sealOpenings: SealOpeningTable;
+  grants: GrantTable;
+  deadlines: DeadlineTable;
   searchDocuments: SearchDocumentTable;
   logTiles: LogTileTable;
   logCheckpoints: LogCheckpointTable;
@@ -195,16 +198,22 @@ export interface FactSourceTable {
 export interface ChangeTable {
   id: string;
   recordType: string;
-  recordId: string;
+  /** Public once applied; while pending or rejected it is sealed (`recordIdRef`). */
+  recordId: string | null;
+  recordIdRef: string | null;
   action: string;
-  /** JSON: the proposed record state or action input. */
-  data: string;
+  /** JSON of the applied record state or action input: public once applied. */
+  data: string | null;
+  /** The proposal as sealed (a seal-store value): what a pending or rejected change proposed. */
+  dataRef: string | null;
   status: string;
   proposedBy: string;
   proposedAt: string;
   reviewedBy: string | null;
   reviewedAt: string | null;
   reviewNote: string | null;
+  /** A rejection's note, sealed. */
+  reviewNoteRef: string | null;
 }
 
 export interface UserTable {
@@ -239,12 +248,15 @@ export interface ApiTokenTable {
   revokedAt: string | null;
 }
 
+/** A tip: every field a tipster wrote lives in the seal store; the row refers to it. */
 export interface TipTable {
   id: string;
-  subject: string;
-  body: string;
-  sourceUrl: string | null;
-  contact: string | null;
+  subjectRef: string;
+  bodyRef: string;
+  sourceUrlRef: string | null;
+  contactRef: string | null;
+  /** SHA-256 of the receipt token (the receipt page's address); null for tips from before receipts. */
+  receiptHash: string | null;
   status: string;
   submittedAt: string;
   moderatedBy: string | null;
@@ -262,15 +274,62 @@ export interface LogEntryTable {
   leafIndex: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-/** Openings of sealed fields: deleting a row shreds the field (the log keeps only the commitment). */
+/** The seal store: the one place the plaintext of a sealed value lives. Deleting a row erases it. */
+export interface SealedValueTable {
+  id: string;
+  /** Values shredded together (a review item's details and the match its log entry sealed). */
+  groupId: string;
+  /** Canonical JSON of the value. */
+  value: string;
+  createdAt: string;
+}
+
+/** The opening of a sealed field of a log entry: which value it opens, and the random salt. */
 export interface SealOpeningTable {
   logEntryId: number;
   field: string;
-  /** Canonical JSON of the value. */
-  value: string;
+  valueId: string;
   /** Hex of the random opening (≥ 16 bytes). */
   opening: string;
   unsealedAt: string | null;
+}
+
+/** A scoped role: `officer` of `agency:ice`, `board-member` of `board:seattle`. */
+export interface GrantTable {
+  id: string;
+  userId: string;
+  role: string;
+  scopeKind: string;
+  scopeId: string;
+  grantedAt: string;
+  /** The granting actor's pseudonymous id. */
+  grantedBy: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+/** A deadline of a case: open until a transition stops it or the tick fires it. */
+export interface DeadlineTable {
+  id: string;
+  caseType: string;
+  caseId: string;
+  kind: string;
+  label: string;
+  /** The UTC instant it falls due. */
+  dueAt: string;
+  /** The local due date, for date deadlines. */
+  dueDate: string | null;
+  /** The calendar (jurisdiction) it was computed with. */
+  calendar: string | null;
+  state: string;
+  /** The log entry type the tick appends when it fires. */
+  firesEvent: string;
+  /** A transition the tick runs on the case when it fires. */
+  onFire: string | null;
+  startedAt: string;
+  firedAt: string | null;
+  stoppedAt: string | null;
+  stopReason: string | null;
 }
 
 /** One searchable text of a record; the full-text index sits on top of this. */
@@ -321,23 +380,27 @@ export interface LogEntrySubjectTable {
 export interface AlertTable {
   id: string;
   transactionKey: string;
-  awardKey: string;
-  piid: string;
-  modification: string;
-  actionDate: string;
-  amount: number;
-  organizationId: string;
-  organizationName: string;
-  event: string;
-  decision: string;
-  score: number;
-  /** JSON array of strings. */
-  reasons: string;
   status: string;
+  decision: string;
+  /** A review item's details while they are sealed (pending or dismissed): a seal-store value. */
+  detailsRef: string | null;
+  // Public once raised or confirmed; null while sealed.
+  awardKey: string | null;
+  piid: string | null;
+  modification: string | null;
+  actionDate: string | null;
+  amount: number | null;
+  organizationId: string | null;
+  organizationName: string | null;
+  event: string | null;
+  score: number | null;
+  /** JSON array of strings. */
+  reasons: string | null;
   /** JSON of the screened transaction. */
-  transaction: string;
-  origin: string;
-  watchlistVersion: string;
+  transaction: string | null;
+  /** The file name and line, or API URL, it was found in (never a server path). */
+  origin: string | null;
+  watchlistVersion: string | null;
   createdAt: string;
   reviewedBy: string | null;
   reviewedAt: string | null;

@@ -14,6 +14,12 @@ import { openDatabase, type Database$ } from './open-database.js';
 import { KyselyLogAppender } from './ledger/kysely-log-appender.js';
 import { KyselyRegistryStore } from './registry/kysely-registry-store.js';
 import type { Database } from './schema.js';
+import type { CaseStates } from '../kernel/workflow/case-states.js';
+import type { DeadlineStore } from '../kernel/deadlines/deadline.js';
+import { CheckedLogAppender } from '../kernel/events/checked-log-appender.js';
+import type { EventRuntime } from '../kernel/events/event-runtime.js';
+import { KyselyCaseStates } from './kernel/kysely-case-states.js';
+import { KyselyDeadlineStore } from './kernel/kysely-deadline-store.js';
 
 /** Everything a command may write through, bound to one database transaction. */
 export interface StoreTransaction {
@@ -23,7 +29,14 @@ export interface StoreTransaction {
   readonly tips: TipsStore;
   readonly seals: SealStore;
   readonly alerts: AlertStore;
+  readonly cases: CaseStates;
+  readonly deadlines: DeadlineStore;
   readonly log: LogAppender;
+}
+
+/** How a store is opened: the event catalogue and subscribers its transactions run with. */
+export interface StoreOptions {
+  readonly events: EventRuntime<StoreTransaction>;
 }
 
 /** Called after a transaction that appended log entries commits (the sequencer listens). */
@@ -39,14 +52,21 @@ export type CommitListener = (appendedEntryIds: readonly number[]) => void;
  */
 export class Store {
   readonly #database: Database$;
+  readonly #events: EventRuntime<StoreTransaction>;
   readonly #listeners = new Set<CommitListener>();
 
-  private constructor(database: Database$) {
+  private constructor(database: Database$, events: EventRuntime<StoreTransaction>) {
     this.#database = database;
+    this.#events = events;
   }
 
-  static async open(url: string): Promise<Store> {
-    return new Store(await openDatabase(url));
+  static async open(url: string, options: StoreOptions): Promise<Store> {
+    return new Store(await openDatabase(url), options.events);
+  }
+
+  /** The event catalogue and subscribers this store's transactions check appends against. */
+  get events(): EventRuntime<StoreTransaction> {
+    return this.#events;
   }
 
   get db(): Kysely<Database> {
@@ -68,14 +88,45 @@ export class Store {
 
   /** Runs `fn` in one transaction: all its writes and log entries commit together or not at all. */
   async transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    let appender: KyselyLogAppender | undefined;
+    let appended: readonly number[] = [];
+    let shredded = false;
     const result = await this.#database.db.transaction().execute(async (trx) => {
-      appender = new KyselyLogAppender(trx);
-      return fn({ db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals: new KyselySealStore(trx), alerts: new KyselyAlertStore(trx), log: appender });
+      const appender = new KyselyLogAppender(trx, this.#database.dialect);
+      const seals = new KyselySealStore(trx);
+      // Every append is checked against the catalogue and runs its subscribers in this transaction.
+      const tx: StoreTransaction = {
+        db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals, alerts: new KyselyAlertStore(trx),
+        cases: new KyselyCaseStates(trx), deadlines: new KyselyDeadlineStore(trx), log: new CheckedLogAppender(appender, this.#events, () => tx),
+      };
+      const value = await fn(tx);
+      appended = appender.appended;
+      shredded = seals.shredded;
+      return value;
     });
-    const appended = appender?.appended ?? [];
+    if (shredded) this.#eraseFreedPages();
     if (appended.length > 0) for (const listener of this.#listeners) listener(appended);
     return result;
+  }
+
+  /**
+   * After a shred: SQLite zeroes freed cells (`secure_delete`), but the WAL may still hold the
+   * page as it was; a TRUNCATE checkpoint copies the zeroed pages into the database file and
+   * empties the WAL, so the value is in no byte of either file. On PostgreSQL, see the README
+   * (dead tuples until VACUUM; backups).
+   */
+  #eraseFreedPages(): void {
+    this.#database.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /**
+   * Runs `fn` over one consistent snapshot of the database while writers go on: a read
+   * transaction on SQLite (WAL readers see the database as of their first read), REPEATABLE READ
+   * READ ONLY on PostgreSQL. Checks that compare several tables use it, so a write that lands
+   * half-way through never looks like tampering.
+   */
+  async snapshot<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.#database.dialect === 'postgres') return this.#database.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
+    return this.#database.db.transaction().execute(fn);
   }
 
   /** Subscribes to commits that appended log entries; returns the unsubscribe function. */

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { DialectName } from '../../src/store/dialect-name.js';
-import { Store } from '../../src/store/store.js';
+import { openStore } from '../../src/app/open-store.js';
+import type { Store } from '../../src/store/store.js';
 
 /**
  * The backends every storage test runs against: SQLite always; PostgreSQL when
@@ -14,13 +15,13 @@ export const BACKENDS: readonly DialectName[] = process.env.TEST_DATABASE_URL ? 
 /** Opens a fresh, migrated, empty database on the given backend. */
 export async function openTestStore(dialect: DialectName): Promise<{ store: Store; dispose: () => Promise<void> }> {
   if (dialect === 'sqlite') {
-    const store = await Store.open('sqlite::memory:');
+    const store = await openStore('sqlite::memory:');
     return { store, dispose: () => store.close() };
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  const store = await Store.open(`${base}${base.includes('?') ? '&' : '?'}schema=${schema}`);
+  const store = await openStore(`${base}${base.includes('?') ? '&' : '?'}schema=${schema}`);
   return {
     store,
     dispose: async () => {

@@ -7,14 +7,13 @@ import { loadOrCreateLogKey } from '../../app/log-signing-key.js';
 import { openLedger } from '../../app/open-ledger.js';
 import { encodeBase64 } from '../../ledger/encoding/base64.js';
 import { checkLog } from '../../ledger/check/check-log.js';
-import { replayLog } from '../../ledger/replay/replay-log.js';
 import { shredField, unsealField } from '../../kernel/erasure/unseal-field.js';
 import { readVerifierState, writeVerifierState } from '../../ledger/verify/verifier-state-file.js';
 import { verifyRemoteLog } from '../../ledger/verify/verify-remote-log.js';
-import { applyLogEntry } from '../../registry/apply-log-entry.js';
 import { openLogStorage } from '../../store/ledger/open-log-storage.js';
-import { publicStateDigest } from '../../store/registry/queries/public-state-digest.js';
-import { Store } from '../../store/store.js';
+import { openStore } from '../../app/open-store.js';
+import { checkPublicState } from '../../app/check-public-state.js';
+import { replayLogInto } from '../../app/replay-log-into.js';
 
 const leafIndex = (value: string): bigint => {
   if (!/^(0|[1-9][0-9]{0,18})$/.test(value)) throw new Error(`not a leaf index: ${value}`);
@@ -44,13 +43,17 @@ export function registerLogCommands(program: Command): Command {
     .option('--key <verifier-key>', 'the log\'s verifier key (default: derived from the log key file)')
     .action(async (options: { key?: string }) => {
       const config = readConfig(process.env);
-      const store = await Store.open(config.databaseUrl);
+      const store = await openStore(config.databaseUrl);
       try {
         const verifierKey = options.key ?? loadOrCreateLogKey(config.logKeyFile, config.logOrigin).verifierKey;
         const report = await checkLog(openLogStorage(store), verifierKey);
         for (const problem of report.problems) console.log(`${problem.where}: ${problem.message}`);
-        console.log(`${report.ok ? 'ok' : 'FAILED'}: ${report.entries} entries, ${report.tiles} tile writes and ${report.checkpoints} checkpoints checked${report.ok ? '' : `, ${report.problems.length} problem(s)`}`);
-        if (!report.ok) process.exitCode = 1;
+        // The tables must say what the log says: anything else was written around the log.
+        const differences = report.ok ? await checkPublicState(store) : [];
+        for (const d of differences) console.log(`${d.section} ${d.key}: ${d.kind === 'changed' ? 'the database differs from what the log says' : d.kind === 'only-in-live' ? 'in the database but not in the log' : 'in the log but missing from the database'}`);
+        const ok = report.ok && differences.length === 0;
+        console.log(`${ok ? 'ok' : 'FAILED'}: ${report.entries} entries, ${report.tiles} tile writes and ${report.checkpoints} checkpoints checked${report.ok ? '; public state matches a replay of the log' : ''}${ok ? '' : `, ${report.problems.length + differences.length} problem(s)`}`);
+        if (!ok) process.exitCode = 1;
       } finally {
         await store.close();
       }
@@ -62,23 +65,16 @@ export function registerLogCommands(program: Command): Command {
     .requiredOption('--into <database-url>', 'target database, e.g. sqlite:replayed.db or postgres://…')
     .action(async (options: { into: string }) => {
       const config = readConfig(process.env);
-      const source = await Store.open(config.databaseUrl);
-      const target = await Store.open(options.into);
+      const source = await openStore(config.databaseUrl);
+      const target = await openStore(options.into);
       try {
-        if (await target.db.selectFrom('sources').select('id').limit(1).executeTakeFirst()) throw new Error(`${options.into} already holds a registry; replay into an empty database`);
-        const report = await replayLog(openLogStorage(source), (entries) =>
-          target.transaction(async (tx) => {
-            let applied = 0;
-            for (const entry of entries) if (await applyLogEntry(tx.registry, entry)) applied += 1;
-            return applied;
-          }),
-        );
-        const [live, replayed] = [await publicStateDigest(source.db), await publicStateDigest(target.db)];
-        const pending = (await openLogStorage(source).pendingEntries(1_000_000)).length;
+        const { report, live, replayed, differences, pending } = await replayLogInto(source, target);
         if (pending > 0) console.log(`note: ${pending} entries are still pending (committed, not yet in a signed checkpoint): run countersign log sequence, or start the server, and replay again`);
-        console.log(`replayed ${report.entries} entries (${report.applied} changed the registry); root ${encodeBase64(report.rootHash)} matches the signed checkpoint`);
-        console.log(`public state: live ${live.digest} (${live.records} records), replayed ${replayed.digest} (${replayed.records} records): ${live.digest === replayed.digest ? 'identical' : 'DIFFERENT'}`);
-        if (live.digest !== replayed.digest) process.exitCode = 1;
+        console.log(`replayed ${report.entries} entries (${report.applied} changed public state); root ${encodeBase64(report.rootHash)} matches the signed checkpoint`);
+        console.log(`public state: live ${live.digest} (${live.records} items), replayed ${replayed.digest} (${replayed.records} items): ${differences.length === 0 ? 'identical' : 'DIFFERENT'}`);
+        for (const d of differences.slice(0, 50)) console.log(`  ${d.section} ${d.key}: ${d.kind === 'changed' ? 'differs from the log' : d.kind === 'only-in-live' ? 'not in the log' : 'in the log, missing from the database'}`);
+        if (differences.length > 50) console.log(`  … and ${differences.length - 50} more`);
+        if (differences.length > 0) process.exitCode = 1;
       } finally {
         await source.close();
         await target.close();

@@ -38,12 +38,15 @@ export async function unsealField({ ctx, index, field }: { ctx: { actor: Actor; 
 }
 
 /**
- * Destroys a sealed field's opening: the log keeps its commitment, but nobody can ever learn or
- * prove the value again (crypto-shredding, for data that must be deleted).
+ * Destroys a sealed field: its value in the seal store (wherever a domain row referred to it)
+ * and every opening of it. The log keeps its commitment, but nobody can ever learn or prove the
+ * value again (crypto-shredding, for data that must be deleted).
  */
 export async function shredField({ ctx, index, field }: { ctx: { actor: Actor; now: Date }; index: bigint; field: string }, tx: SealTransaction): Promise<void> {
   authorize(ctx.actor, 'seal.unseal');
-  const { entryId } = await openingOf(tx, index, field);
-  await tx.seals.deleteOpening(entryId, field);
+  const { opening } = await openingOf(tx, index, field);
+  // The value goes, not just this opening: a domain row that referred to it (a tip's contact)
+  // now refers to nothing, and every other entry that sealed it can no longer be opened.
+  await tx.seals.shred(opening.valueId);
   await tx.log.append({ type: 'ledger.seal.shredded', actor: ctx.actor.actorId, time: ctx.now.toISOString(), subjects: [`log:${index}`], data: { index: index.toString(), field } });
 }

@@ -49,7 +49,12 @@ export class BatchingLogWriter {
       this.#queue = this.#queue.slice(batch.length);
       try {
         const ids = await this.#storage.appendEntries(batch.map((q) => q.prepared));
-        batch.forEach((q, i) => q.resolve({ id: ids[i] ?? 0 }));
+        if (ids.length !== batch.length) throw new Error(`the storage stored ${ids.length} entries of a batch of ${batch.length}`);
+        batch.forEach((q, i) => {
+          const id = ids[i];
+          if (id === undefined) throw new Error(`entry ${i} of the batch has no row id`);
+          q.resolve({ id });
+        });
         this.#onDurable?.(ids);
       } catch (error) {
         for (const q of batch) q.reject(error);

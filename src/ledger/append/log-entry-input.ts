@@ -1,4 +1,5 @@
 import type { JsonValue } from '../../core/json-value.js';
+import type { SealedValue } from '../seal/sealed-value.js';
 
 /**
  * What a command appends to the transparency log. The entry is stored as canonical JSON
@@ -19,9 +20,11 @@ export interface LogEntryInput {
   /**
    * Fields that must never enter the log in plain text (a tip's text, a proposal not yet
    * verified, later a warrant's target). The entry holds a salted commitment per field; the
-   * opening is kept apart and can be published (unsealed) or deleted (shredded).
+   * opening is kept apart and can be published (unsealed) or deleted (shredded). Pass a
+   * `SealedValue` the command already put in the seal store when a domain row refers to the same
+   * value, so its plaintext lives in one place; a plain value is put there by the appender.
    */
-  readonly sealed?: Readonly<Record<string, JsonValue>>;
+  readonly sealed?: Readonly<Record<string, JsonValue | SealedValue>>;
 }
 
 /** The version of the entry schema written into every entry as `v`. */

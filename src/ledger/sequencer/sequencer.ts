@@ -158,7 +158,7 @@ export class Sequencer {
     this.#state = state;
     this.#checkpoint = checkpoint;
     this.#options.onCheckpoint?.(checkpoint);
-    await this.#resolveWaiters(pending.map((p, i) => ({ id: p.id, entry: p.entry, index: start + BigInt(i), leafHash: leafHashes[i] ?? new Uint8Array() })), checkpoint);
+    await this.#resolveWaiters(pending.map((p, i) => ({ id: p.id, entry: p.entry, index: start + BigInt(i), leafHash: leafHashAt(leafHashes, i) })), checkpoint);
     return pending.length;
   }
 
@@ -230,4 +230,11 @@ async function restoreState(storage: LogStorage): Promise<{ state: TreeState; ch
     throw new Error(`the stored tiles do not give the root of the latest checkpoint (size ${size}): run countersign log check`);
   }
   return { state, checkpoint };
+}
+
+/** The leaf hash the tree computed for the i-th entry of a batch; a missing one is a broken invariant, never an empty hash. */
+function leafHashAt(leafHashes: readonly Uint8Array[], i: number): Uint8Array {
+  const hash = leafHashes[i];
+  if (hash === undefined) throw new Error(`the tree returned ${leafHashes.length} leaf hashes for a batch that needs entry ${i}`);
+  return hash;
 }

@@ -42,11 +42,24 @@ export interface AlertFilters {
   readonly decision?: MatchDecision | undefined;
 }
 
-/** What alerts need of storage. */
+/**
+ * What alerts need of storage. A review item's details (which organisation, which contract, why)
+ * live in the seal store until it is confirmed (`detailsRef`); a raised or confirmed alert's are
+ * public columns. A review item whose details were shredded reads as null.
+ */
 export interface AlertStore {
-  findByTransactionKey(transactionKey: string): Promise<Alert | null>;
+  /** Whether any alert or review item exists for this transaction (screening twice adds nothing). */
+  existsForTransaction(transactionKey: string): Promise<boolean>;
   get(id: string): Promise<Alert | null>;
-  insert(alert: Alert): Promise<void>;
-  review(id: string, patch: Pick<Alert, 'status' | 'reviewedBy' | 'reviewedAt' | 'reviewNote'>): Promise<void>;
+  /** A raised alert: every field public. */
+  insertPublic(alert: Alert): Promise<void>;
+  /** A review item: only its id, transaction key, status and decision in the row; the rest in the seal store. */
+  insertSealed(alert: Pick<Alert, 'id' | 'transactionKey' | 'status' | 'decision' | 'createdAt'>, detailsRef: string): Promise<void>;
+  /** A confirmed review item becomes public: its details are written to the row. */
+  publish(alert: Alert): Promise<void>;
+  recordReview(id: string, review: Pick<Alert, 'reviewedBy' | 'reviewedAt' | 'reviewNote'>): Promise<void>;
   list(filters: AlertFilters, limit: number, offset: number): Promise<{ items: Alert[]; total: number }>;
 }
+
+/** The sealed part of a review item (everything but its id, key, status, decision and dates). */
+export type AlertDetails = Omit<Alert, 'id' | 'transactionKey' | 'status' | 'decision' | 'createdAt' | 'reviewedBy' | 'reviewedAt' | 'reviewNote'>;

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import type { CommandContext } from '../../accounts/command-context.js';
 import { authorize } from '../../accounts/policies.js';
-import type { CommandContext } from '../../registry/commands/registry-transaction.js';
+import { openCase } from '../../kernel/workflow/transition.js';
 import type { ScreenedTransaction } from '../screening/screen-transaction.js';
 import type { Alert } from './alert.js';
+import { withoutServerPath } from './alert-event-data.js';
+import { alertWorkflow } from './alert-workflow.js';
 import type { AlertsTransaction } from './alerts-transaction.js';
-import { recordInRegistry } from './record-in-registry.js';
+import { awardKeyConflict } from './award-key-conflict.js';
 
 export interface RecordSummary {
   readonly raised: number;
@@ -13,9 +17,10 @@ export interface RecordSummary {
   readonly unchanged: number;
 }
 
+/** Where it was found, as the public may see it: the file's name and line (never its path on the server), or the API URL. */
 function originOf(s: ScreenedTransaction): string {
   const o = s.transaction.origin;
-  return o.kind === 'file' ? `${o.file}:${o.line}` : o.url;
+  return o.kind === 'file' ? `${basename(o.file.replace(/\\/g, '/'))}:${o.line}` : o.url;
 }
 
 /**
@@ -37,13 +42,13 @@ export async function recordScreenedTransactions(
   let unchanged = 0;
   const at = ctx.now.toISOString();
   for (const s of screened) {
-    if (await tx.alerts.findByTransactionKey(s.transaction.transactionKey)) {
+    if (await tx.alerts.existsForTransaction(s.transaction.transactionKey)) {
       unchanged += 1;
       continue;
     }
-    const status = s.match.decision === 'alert' ? 'raised' : 'pending';
-    // A deletion says USAspending withdrew a record: alert on it, but it adds no fact.
-    if (status === 'raised' && s.event.event !== 'deletion') await recordInRegistry(tx, ctx, s.transaction, s.match.organizationId, s.event.event);
+    // A confident match whose award key the registry already gives another contract waits for a person.
+    const conflict = s.match.decision === 'alert' ? await awardKeyConflict(tx, s.transaction) : null;
+    const raise = s.match.decision === 'alert' && conflict === null;
     const alert: Alert = {
       id: randomUUID(),
       transactionKey: s.transaction.transactionKey,
@@ -57,9 +62,9 @@ export async function recordScreenedTransactions(
       event: s.event.event,
       decision: s.match.decision,
       score: s.match.score,
-      reasons: [...s.match.reasons, s.event.reason],
-      status,
-      transaction: s.transaction,
+      reasons: [...s.match.reasons, s.event.reason, ...(conflict ? [`award key ${s.transaction.awardKey} already belongs to contract ${conflict} in the registry: held for review`] : [])],
+      status: raise ? 'raised' : 'pending',
+      transaction: withoutServerPath(s.transaction),
       origin: originOf(s),
       watchlistVersion,
       createdAt: at,
@@ -67,16 +72,8 @@ export async function recordScreenedTransactions(
       reviewedAt: null,
       reviewNote: null,
     };
-    await tx.alerts.insert(alert);
-    const details = { transactionKey: alert.transactionKey, awardKey: alert.awardKey, organizationId: alert.organizationId, piid: alert.piid, event: alert.event, score: alert.score };
-    // A review item may name an unrelated look-alike contractor, so the public log only says one
-    // was queued and commits to the details (sealed); confirming it publishes them.
-    await tx.log.append(
-      status === 'raised'
-        ? { type: 'procurement.alert.raised', actor: ctx.actor.actorId, time: at, subjects: [`alert:${alert.id}`, `organization:${alert.organizationId}`, `contract:${alert.piid}`], data: { alert: alert.id, decision: alert.decision, ...details } }
-        : { type: 'procurement.review.queued', actor: ctx.actor.actorId, time: at, subjects: [`alert:${alert.id}`], data: { alert: alert.id, decision: alert.decision }, sealed: { match: details } },
-    );
-    if (status === 'raised') raised += 1;
+    await openCase({ ctx, workflow: alertWorkflow, via: raise ? 'raise' : 'queue', input: { alert } }, tx);
+    if (raise) raised += 1;
     else queued += 1;
   }
   return { raised, queued, unchanged };

@@ -25,7 +25,7 @@ export async function applyDelisting(tx: RegistryTransaction, ctx: CommandContex
     sources: [...new Set([...stored.sources, ...delisting.sources])],
   };
   await checkReferences(tx.registry, [{ type: 'designation', record }]);
-  await writeRecord(tx, ctx, { type: 'designation', record }, { eventType: 'registry.designation.delisted', ...(changeId ? { changeId } : {}) });
+  await writeRecord(tx, ctx, { type: 'designation', record }, { eventType: 'registry.designation.delisted', action: 'delist', ...(changeId ? { changeId } : {}) });
   return record;
 }
 

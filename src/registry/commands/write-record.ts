@@ -16,7 +16,7 @@ export async function writeRecord(
   tx: RegistryTransaction,
   ctx: CommandContext,
   input: RegistryRecord,
-  options: { eventType?: string; changeId?: string } = {},
+  options: { eventType?: string; changeId?: string; action?: 'upsert' | 'delist' } = {},
 ): Promise<boolean> {
   const entry = normalizeRecord(input);
   const key = recordKey(entry);
@@ -29,7 +29,7 @@ export async function writeRecord(
   const changeId = options.changeId ?? randomUUID();
   if (options.changeId === undefined) {
     await tx.registry.insertChange({
-      id: changeId, recordType: entry.type, recordId: key, action: 'upsert', data: entry.record, status: 'applied',
+      id: changeId, recordType: entry.type, recordId: key, action: options.action ?? 'upsert', data: entry.record, status: 'applied',
       proposedBy: ctx.actor.actorId, proposedAt: at, reviewedBy: ctx.actor.actorId, reviewedAt: at, reviewNote: null,
     });
   }

@@ -1,11 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { AccountsStore, ApiTokenRow, SessionRow, UserRow } from '../../accounts/accounts-store.js';
+import type { AccountsStore, ApiTokenRow, GrantRow, SessionRow, UserRow } from '../../accounts/accounts-store.js';
 import { isUserRole } from '../../accounts/roles.js';
+import { isScopedRole, SCOPE_KINDS, type Grant, type Scope, type ScopedRole } from '../../accounts/scoped-roles.js';
 import type { Database } from '../schema.js';
 
 function toUser(row: Database['users']): UserRow {
   if (!isUserRole(row.role)) throw new Error(`user ${row.id} has an unknown role`);
   return { ...row, role: row.role };
+}
+
+function toGrant(row: Database['grants']): GrantRow {
+  const kind = SCOPE_KINDS.find((k) => k === row.scopeKind);
+  if (!isScopedRole(row.role) || !kind) throw new Error(`grant ${row.id} has an unknown role or scope kind`);
+  return { id: row.id, userId: row.userId, role: row.role, scope: { kind, id: row.scopeId }, grantedAt: row.grantedAt, grantedBy: row.grantedBy, revokedAt: row.revokedAt, revokedBy: row.revokedBy };
 }
 
 /** Accounts over Kysely; one instance per transaction (or over the pool for reads). */
@@ -68,5 +75,31 @@ export class KyselyAccountsStore implements AccountsStore {
 
   async updateApiToken(id: string, patch: Partial<Pick<ApiTokenRow, 'lastUsedAt' | 'revokedAt'>>): Promise<void> {
     await this.#db.updateTable('apiTokens').set(patch).where('id', '=', id).execute();
+  }
+
+  async insertGrant(grant: GrantRow): Promise<void> {
+    const { scope, ...rest } = grant;
+    await this.#db.insertInto('grants').values({ ...rest, scopeKind: scope.kind, scopeId: scope.id }).execute();
+  }
+
+  async activeGrants(userId: string): Promise<Grant[]> {
+    const rows = await this.#db.selectFrom('grants').selectAll().where('userId', '=', userId).where('revokedAt', 'is', null).orderBy('grantedAt').execute();
+    return rows.map(toGrant).map((g) => ({ role: g.role, scope: g.scope }));
+  }
+
+  async findActiveGrant(userId: string, role: ScopedRole, scope: Scope): Promise<GrantRow | null> {
+    const row = await this.#db.selectFrom('grants').selectAll().where('userId', '=', userId).where('role', '=', role).where('scopeKind', '=', scope.kind).where('scopeId', '=', scope.id).where('revokedAt', 'is', null).executeTakeFirst();
+    return row ? toGrant(row) : null;
+  }
+
+  async revokeGrant(id: string, at: string, by: string): Promise<void> {
+    await this.#db.updateTable('grants').set({ revokedAt: at, revokedBy: by }).where('id', '=', id).execute();
+  }
+
+  async grantsFor(scope: Scope, role?: ScopedRole): Promise<(GrantRow & { actorId: string })[]> {
+    let query = this.#db.selectFrom('grants').innerJoin('users', 'users.id', 'grants.userId').selectAll('grants').select('users.actorId').where('scopeKind', '=', scope.kind).where('scopeId', '=', scope.id).where('revokedAt', 'is', null);
+    if (role) query = query.where('grants.role', '=', role);
+    const rows = await query.orderBy('grantedAt').execute();
+    return rows.map((r) => ({ ...toGrant(r), actorId: r.actorId }));
   }
 }

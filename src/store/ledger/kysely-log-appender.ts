@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppendedEntry, LogAppender } from '../../ledger/append/log-appender.js';
 import type { LogEntryInput } from '../../ledger/append/log-entry-input.js';
 import { prepareLogEntry } from '../../ledger/append/prepare-log-entry.js';
+import type { DialectName } from '../dialect-name.js';
 import type { Database } from '../schema.js';
 import { insertLogEntries } from './insert-log-entries.js';
 
@@ -11,10 +12,12 @@ import { insertLogEntries } from './insert-log-entries.js';
  */
 export class KyselyLogAppender implements LogAppender {
   readonly #db: Kysely<Database>;
+  readonly #dialect: DialectName;
   readonly #appended: number[] = [];
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, dialect: DialectName) {
     this.#db = db;
+    this.#dialect = dialect;
   }
 
   /** Ids appended through this appender (the store wakes the sequencer for them after commit). */
@@ -23,7 +26,7 @@ export class KyselyLogAppender implements LogAppender {
   }
 
   async append(input: LogEntryInput): Promise<AppendedEntry> {
-    const [id] = await insertLogEntries(this.#db, [prepareLogEntry(input)]);
+    const [id] = await insertLogEntries(this.#db, this.#dialect, [prepareLogEntry(input)]);
     if (id === undefined) throw new Error('the log entry was not stored');
     this.#appended.push(id);
     return { id };

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Integration, LogStorage, StoredCheckpoint, StoredEntry } from '../../ledger/sequencer/log-storage.js';
+import type { DialectName } from '../dialect-name.js';
 import type { Database } from '../schema.js';
 import { SequencerConflict } from '../../ledger/sequencer/sequencer-conflict.js';
 import type { PreparedEntry } from '../../ledger/append/prepare-log-entry.js';
@@ -25,9 +26,11 @@ const CHUNK = 2000;
  */
 export class KyselyLogStorage implements LogStorage {
   readonly #db: Kysely<Database>;
+  readonly #dialect: DialectName;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, dialect: DialectName) {
     this.#db = db;
+    this.#dialect = dialect;
   }
 
   async latestCheckpoint(): Promise<StoredCheckpoint | undefined> {
@@ -92,7 +95,7 @@ export class KyselyLogStorage implements LogStorage {
 
   async appendEntries(entries: readonly PreparedEntry[]): Promise<number[]> {
     if (entries.length === 0) return [];
-    return this.#db.transaction().execute((trx) => insertLogEntries(trx, entries));
+    return this.#db.transaction().execute((trx) => insertLogEntries(trx, this.#dialect, entries));
   }
 
   async integrate(step: Integration): Promise<void> {

@@ -4,6 +4,7 @@ import type { PreparedEntry } from '../../ledger/append/prepare-log-entry.js';
 import type { Integration, StoredEntry } from '../../ledger/sequencer/log-storage.js';
 import type { Database } from '../schema.js';
 import { SequencerConflict } from '../../ledger/sequencer/sequencer-conflict.js';
+import { sealRows } from './insert-log-entries.js';
 import { KyselyLogStorage } from './kysely-log-storage.js';
 
 function view(buffer: Buffer): Uint8Array {
@@ -24,21 +25,23 @@ export class SqliteLogStorage extends KyselyLogStorage {
   readonly #withInner: BetterSqlite3.Statement<[number, number], { hashes: Buffer; inner: Buffer | null }>;
   readonly #insertEntry: BetterSqlite3.Statement<[string, string, string]>;
   readonly #insertSubject: BetterSqlite3.Statement<[string, number | bigint]>;
-  readonly #insertOpening: BetterSqlite3.Statement<[number | bigint, string, string, string]>;
+  readonly #insertValue: BetterSqlite3.Statement<[string, string, string, string]>;
+  readonly #insertOpening: BetterSqlite3.Statement<[number, string, string, string]>;
   readonly #pending: BetterSqlite3.Statement<[number], { id: number; entry: string }>;
   readonly #assign: BetterSqlite3.Statement<[number, number]>;
   readonly #putTile: BetterSqlite3.Statement<[number, number, number, Buffer, Buffer | null]>;
   readonly #putCheckpoint: BetterSqlite3.Statement<[number, string, string, string]>;
 
   constructor(db: Kysely<Database>, sqlite: BetterSqlite3.Database) {
-    super(db);
+    super(db, 'sqlite');
     this.#kysely = db;
     this.#sqlite = sqlite;
     this.#tile = sqlite.prepare('select hashes from log_tiles where level = ? and idx = ?');
     this.#withInner = sqlite.prepare('select hashes, inner from log_tiles where level = ? and idx = ?');
     this.#insertEntry = sqlite.prepare('insert into log_entries (entry, type, created_at) values (?, ?, ?)');
     this.#insertSubject = sqlite.prepare('insert or ignore into log_entry_subjects (subject, log_entry_id) values (?, ?)');
-    this.#insertOpening = sqlite.prepare('insert into seal_openings (log_entry_id, field, value, opening) values (?, ?, ?, ?)');
+    this.#insertValue = sqlite.prepare('insert into sealed_values (id, group_id, value, created_at) values (?, ?, ?, ?)');
+    this.#insertOpening = sqlite.prepare('insert into seal_openings (log_entry_id, field, value_id, opening) values (?, ?, ?, ?)');
     this.#pending = sqlite.prepare('select id, entry from log_entries where leaf_index is null order by id limit ?');
     this.#assign = sqlite.prepare('update log_entries set leaf_index = ? where id = ? and leaf_index is null');
     this.#putTile = sqlite.prepare('insert into log_tiles (level, idx, width, hashes, inner) values (?, ?, ?, ?, ?) on conflict (level, idx) do update set width = excluded.width, hashes = excluded.hashes, inner = excluded.inner');
@@ -70,8 +73,10 @@ export class SqliteLogStorage extends KyselyLogStorage {
           const id = this.#insertEntry.run(e.entry, e.type, e.createdAt).lastInsertRowid;
           ids.push(Number(id));
           for (const subject of e.subjects) this.#insertSubject.run(subject, id);
-          for (const o of e.openings) this.#insertOpening.run(id, o.field, o.value, o.opening);
         }
+        const { values, openings } = sealRows(entries, ids);
+        for (const v of values) this.#insertValue.run(v.id, v.groupId, v.value, v.createdAt);
+        for (const o of openings) this.#insertOpening.run(o.logEntryId, o.field, o.valueId, o.opening);
         return ids;
       })(),
     );

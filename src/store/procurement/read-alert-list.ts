@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Alert, AlertStatus } from '../../procurement/alerts/alert.js';
 import type { ProcurementEvent } from '../../procurement/events/classify-event.js';
-import { KyselyAlertStore } from './kysely-alert-store.js';
+import { readAlerts } from './kysely-alert-store.js';
 import type { Database } from '../schema.js';
 
 /** What the public sees (as in the API and the feed): confident matches and confirmed review items; review items may name look-alike companies. */
@@ -41,12 +41,13 @@ export async function readAlertList(db: Kysely<Database>, query: AlertListQuery)
   if (query.event) rows = rows.where('event', '=', query.event);
   const ids = await rows.select('id').orderBy('createdAt', 'desc').orderBy('actionDate', 'desc').orderBy('id').limit(query.limit).offset(query.offset).execute();
   const total = Number((await rows.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-  const store = new KyselyAlertStore(db);
-  const items = (await Promise.all(ids.map((row) => store.get(row.id)))).filter((a): a is Alert => a !== null);
+  const byId = new Map((await readAlerts(db, ids.length === 0 ? [] : await db.selectFrom('alerts').selectAll().where('id', 'in', ids.map((r) => r.id)).execute())).map((a) => [a.id, a]));
+  const items = ids.map((row) => byId.get(row.id)).filter((a): a is Alert => a !== undefined);
   const piids = [...new Set(items.map((a) => a.piid))];
   const recorded = piids.length === 0 ? [] : await db.selectFrom('contracts').select('piid').where('piid', 'in', piids).execute();
-  const named = await db.selectFrom('alerts').where('status', 'in', [...query.statuses]).select(['organizationId as id', 'organizationName as name']).distinct().orderBy('organizationName').execute();
+  // Sealed review items have no public organisation: only published ones fill the filter.
+  const named = await db.selectFrom('alerts').where('status', 'in', [...query.statuses]).where('organizationId', 'is not', null).select(['organizationId as id', 'organizationName as name']).distinct().orderBy('organizationName').execute();
   // One option per organisation, even if its name changed between watchlist versions.
-  const organizations = [...new Map(named.map((o) => [o.id, o])).values()];
+  const organizations = [...new Map(named.flatMap((o) => (o.id !== null && o.name !== null ? [[o.id, { id: o.id, name: o.name }] as const] : []))).values()];
   return { items, total, recordedContracts: new Set(recorded.map((r) => r.piid)), organizations };
 }

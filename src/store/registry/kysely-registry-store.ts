@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ChangeRow, ChangeStatus, RegistryStore } from '../../registry/registry-store.js';
+import type { ChangeReview, ChangeRow, ChangeStatus, RegistryStore } from '../../registry/registry-store.js';
 import type { RegistryRecord, RecordShapes } from '../../registry/registry-record.js';
 import type { RecordStatus, RecordType } from '../../registry/schemas/common.js';
 import { recordTypeSchema } from '../../registry/schemas/common.js';
@@ -90,28 +90,64 @@ export class KyselyRegistryStore implements RegistryStore {
     return row?.id ?? null;
   }
 
+  async contractWithAwardKey(awardKey: string): Promise<string | null> {
+    const row = await this.#db.selectFrom('contracts').select('piid').where('awardKey', '=', awardKey).executeTakeFirst();
+    return row?.piid ?? null;
+  }
+
   async insertChange(change: ChangeRow): Promise<void> {
-    await this.#db.insertInto('changes').values({ ...change, data: JSON.stringify(change.data) }).execute();
+    const { sealedRefs, ...row } = change;
+    await this.#db.insertInto('changes').values({
+      ...row,
+      // What is sealed is stored only in the seal store; the row refers to it.
+      recordId: sealedRefs?.recordId ? null : row.recordId,
+      data: sealedRefs?.data || row.data === null ? null : JSON.stringify(row.data),
+      recordIdRef: sealedRefs?.recordId ?? null,
+      dataRef: sealedRefs?.data ?? null,
+      reviewNoteRef: sealedRefs?.reviewNote ?? null,
+    }).execute();
   }
 
   async getChange(id: string): Promise<ChangeRow | null> {
     const row = await this.#db.selectFrom('changes').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toChangeRow(row) : null;
+    return row ? (await readChanges(this.#db, [row]))[0] ?? null : null;
   }
 
-  async reviewChange(id: string, review: { status: 'applied' | 'rejected'; reviewedBy: string; reviewedAt: string; reviewNote: string | null }): Promise<void> {
-    await this.#db.updateTable('changes').set(review).where('id', '=', id).execute();
+  async completeReview(id: string, review: ChangeReview): Promise<void> {
+    await this.#db.updateTable('changes').set({
+      reviewedBy: review.reviewedBy, reviewedAt: review.reviewedAt, reviewNote: review.reviewNote, reviewNoteRef: review.reviewNoteRef,
+      ...(review.published ? { recordId: review.published.recordId, data: JSON.stringify(review.published.data) } : {}),
+    }).where('id', '=', id).execute();
   }
+}
+
+/**
+ * Change rows as the registry sees them, with sealed content read from the seal store (one query
+ * for the page). A shredded proposal reads as null.
+ */
+export async function readChanges(db: Kysely<Database>, rows: readonly Database['changes'][]): Promise<ChangeRow[]> {
+  const refs = rows.flatMap((r) => [r.dataRef, r.recordIdRef, r.reviewNoteRef]).filter((ref): ref is string => ref !== null);
+  const values = refs.length === 0 ? [] : await db.selectFrom('sealedValues').select(['id', 'value']).where('id', 'in', refs).execute();
+  const sealed = new Map(values.map((v): [string, unknown] => [v.id, JSON.parse(v.value)]));
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  return rows.map((row) => toChangeRow(row, {
+    data: row.data !== null ? JSON.parse(row.data) : row.dataRef !== null ? sealed.get(row.dataRef) ?? null : null,
+    recordId: row.recordId ?? (row.recordIdRef !== null ? text(sealed.get(row.recordIdRef)) : null),
+    reviewNote: row.reviewNote ?? (row.reviewNoteRef !== null ? text(sealed.get(row.reviewNoteRef)) : null),
+  }));
 }
 
 const CHANGE_STATUSES: readonly ChangeStatus[] = ['pending', 'applied', 'rejected'];
 const CHANGE_ACTIONS = ['upsert', 'status', 'delist'] as const;
 
-/** A `changes` row as the registry sees it. */
-export function toChangeRow(row: Database['changes']): ChangeRow {
+/** A `changes` row as the registry sees it, given what its sealed references resolve to. */
+function toChangeRow(row: Database['changes'], resolved: { data: unknown; recordId: string | null; reviewNote: string | null }): ChangeRow {
   const status = CHANGE_STATUSES.find((s) => s === row.status);
   const action = CHANGE_ACTIONS.find((a) => a === row.action);
   if (!status || !action) throw new Error(`change ${row.id} has an unknown status or action`);
-  const data: unknown = JSON.parse(row.data);
-  return { ...row, recordType: recordTypeSchema.parse(row.recordType), action, status, data };
+  return {
+    id: row.id, recordType: recordTypeSchema.parse(row.recordType), recordId: resolved.recordId, action, data: resolved.data, status,
+    proposedBy: row.proposedBy, proposedAt: row.proposedAt, reviewedBy: row.reviewedBy, reviewedAt: row.reviewedAt, reviewNote: resolved.reviewNote,
+    sealedRefs: { data: row.dataRef, recordId: row.recordIdRef, reviewNote: row.reviewNoteRef },
+  };
 }

@@ -153,7 +153,7 @@ describeEachBackend('procurement alert pages', (getStore) => {
     const base = screened[0];
     if (!base) throw new Error('nothing screened');
     const hostile = '<script>alert(1)</script>';
-    await new KyselyAlertStore(store.db).insert({
+    await new KyselyAlertStore(store.db).insertPublic({
       id: randomUUID(), transactionKey: 'k-hostile', awardKey: 'CONT_AWD_HOSTILE', piid: '70HOSTILE0001', modification: '0', actionDate: '2026-01-02', amount: 1,
       organizationId: 'paragon-solutions-us', organizationName: `${hostile} Ltd`, event: 'award', decision: 'alert', score: 1, reasons: [`"><img src=x onerror=alert(1)>`],
       status: 'raised', transaction: { ...base.transaction, description: hostile, agencyName: hostile, subAgencyName: '', permalink: 'javascript:alert(1)' },

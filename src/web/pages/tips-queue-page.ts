@@ -32,9 +32,9 @@ ${csrfField(frame.auth)}
 function tipArticle(frame: PageFrame, tip: TipRow): SafeHtml {
   const href = safeHref(tip.sourceUrl);
   return html`<article class="tip" id="tip-${tip.id}">
-<h2>${tip.subject}</h2>
+<h2>${tip.subject ?? html`<span class="muted">Subject shredded</span>`}</h2>
 <p class="meta">Received ${formatTimestamp(tip.submittedAt)} · reference <code>${tip.id}</code></p>
-<div class="tip-body">${tip.body}</div>
+<div class="tip-body">${tip.body ?? html`<p class="muted">The text of this tip was shredded.</p>`}</div>
 <dl class="facts">
 ${tip.sourceUrl ? html`<dt>Source</dt><dd>${href ? html`<a class="external" href="${href}" rel="noopener noreferrer nofollow">${href}</a>` : html`<span class="unsafe-url">${tip.sourceUrl}</span>`}</dd>` : ''}
 ${tip.contact ? html`<dt>Contact</dt><dd>${tip.contact}</dd>` : ''}

@@ -7,7 +7,7 @@ import { acceptChange, rejectChange } from '../../registry/commands/review-chang
 import { runCommand } from '../../server/api/command-runner.js';
 import type { AppEnv } from '../../server/app-env.js';
 import { getRecord } from '../../store/registry/get-record.js';
-import { toChangeRow } from '../../store/registry/kysely-registry-store.js';
+import { readChanges } from '../../store/registry/kysely-registry-store.js';
 import { partyRefs } from '../../store/registry/queries/lookups.js';
 import { reviewPage, type PendingChange } from '../pages/review-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
@@ -39,9 +39,8 @@ export function addReviewRoutes(app: Hono<AppEnv>, { store, now = () => new Date
     const rows = await pendingRows.selectAll().orderBy('proposedAt').orderBy('id').limit(SHOWN).execute();
     const total = Number((await pendingRows.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
     const pending: PendingChange[] = [];
-    for (const row of rows) {
-      const change = toChangeRow(row);
-      const current = await getRecord(store.db, change.recordType, change.recordId);
+    for (const change of await readChanges(store.db, rows)) {
+      const current = change.recordId === null ? null : await getRecord(store.db, change.recordType, change.recordId);
       const subject = current && 'subject' in current ? (await partyRefs(store.db, [current.subject])).get(current.subject) ?? null : null;
       pending.push({ change, current: plain(current), subject });
     }

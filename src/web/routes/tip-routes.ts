@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { authorize } from '../../accounts/policies.js';
+import { hashSecretToken } from '../../accounts/secret-token.js';
 import { CommandError } from '../../core/command-error.js';
 import { parseInput } from '../../core/parse-input.js';
 import { moderateTip } from '../../registry/tips/moderate-tip.js';
@@ -48,17 +49,18 @@ export function addTipRoutes(app: Hono<AppEnv>, { store, now = () => new Date() 
     const fields = await formFields(c);
     const values: TipFormValues = { subject: fields['subject'] ?? '', body: fields['body'] ?? '', sourceUrl: fields['sourceUrl'] ?? '', contact: fields['contact'] ?? '' };
     try {
-      const tip = await runCommand(store, now, c, (ctx, tx) => submitTip({ ctx, tip: tipInput(values) }, tx));
-      return c.redirect(`/tips/receipt/${tip.id}`, 303);
+      const { receipt } = await runCommand(store, now, c, (ctx, tx) => submitTip({ ctx, tip: tipInput(values) }, tx));
+      return c.redirect(`/tips/receipt/${receipt}`, 303);
     } catch (error) {
       if (error instanceof CommandError && error.code === 'INVALID_INPUT') return pageResponse(c, tipFormPage(pageFrame(c), values, error.issues), 400);
       throw error;
     }
   });
 
-  app.get('/tips/receipt/:id', async (c) => {
-    const id = c.req.param('id');
-    const tip = found(uuid.safeParse(id).success ? await new KyselyTipsStore(store.db).findTip(id) : null, 'tip with this reference');
+  // The receipt's address is a random token only the tipster has; the tip id in the public log opens nothing.
+  app.get('/tips/receipt/:token', async (c) => {
+    const token = c.req.param('token');
+    const tip = found(/^r_[A-Za-z0-9_-]{43}$/.test(token) ? await new KyselyTipsStore(store.db).findTipByReceipt(hashSecretToken(token)) : null, 'tip with this reference');
     return pageResponse(c, tipReceiptPage(pageFrame(c), tip));
   });
 

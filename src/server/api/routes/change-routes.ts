@@ -8,7 +8,7 @@ import { recordDesignation } from '../../../registry/commands/record-designation
 import { delistDesignation } from '../../../registry/commands/delist-designation.js';
 import { changeProposalSchema, delistingSchema } from '../../../registry/commands/change-proposal.js';
 import { RECORD_INPUT_SCHEMAS } from '../../../registry/record-input.js';
-import { toChangeRow } from '../../../store/registry/kysely-registry-store.js';
+import { readChanges } from '../../../store/registry/kysely-registry-store.js';
 import type { Store } from '../../../store/store.js';
 import type { ApiRouter } from '../api-router.js';
 import { runCommand } from '../command-runner.js';
@@ -31,10 +31,12 @@ export function addChangeRoutes(router: ApiRouter, store: Store, now: () => Date
       const status = query.status !== 'applied' && !can(c.get('auth').actor, 'change.list') ? 'applied' : query.status;
       let q = store.db.selectFrom('changes').where('status', '=', status);
       if (query.recordType) q = q.where('recordType', '=', query.recordType);
-      if (query.recordId) q = q.where('recordId', '=', query.recordId);
+      // A pending or rejected change's record id is sealed: match it in the seal store (canonical JSON of the id).
+      const recordId = query.recordId;
+      if (recordId) q = q.where((eb) => eb.or([eb('recordId', '=', recordId), eb('recordIdRef', 'in', eb.selectFrom('sealedValues').select('id').where('value', '=', JSON.stringify(recordId)))]));
       const rows = await q.selectAll().orderBy('proposedAt', 'desc').orderBy('id').limit(query.limit).offset(query.offset).execute();
       const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-      return c.json({ items: rows.map(toChangeRow), total, limit: query.limit, offset: query.offset });
+      return c.json({ items: await readChanges(store.db, rows), total, limit: query.limit, offset: query.offset });
     },
   );
   router.add(

@@ -13,8 +13,9 @@ export function addTipRoutes(router: ApiRouter, store: Store, now: () => Date): 
   router.add(
     { method: 'post', path: '/tips', operationId: 'submitTip', summary: 'Send a tip to the moderation queue (anyone; rate-limited)', tag: 'tips', body: tipSchema, responses: { 201: { description: 'The tip was received' } } },
     async (c, { body }) => {
-      const tip = await runCommand(store, now, c, (ctx, tx) => submitTip({ ctx, tip: body }, tx));
-      return c.json({ id: tip.id, status: tip.status, submittedAt: tip.submittedAt }, 201);
+      const { tip, receipt } = await runCommand(store, now, c, (ctx, tx) => submitTip({ ctx, tip: body }, tx));
+      // The receipt token is shown once: it is the only way back to the tip's receipt page.
+      return c.json({ id: tip.id, status: tip.status, submittedAt: tip.submittedAt, receipt, receiptUrl: `/tips/receipt/${receipt}` }, 201);
     },
   );
   router.add(

@@ -3,7 +3,7 @@ import type { ChangeRow } from '../../../registry/registry-store.js';
 import type { RecordRef, SourceSummary } from '../../../registry/views.js';
 import type { RecordType } from '../../../registry/schemas/common.js';
 import type { Database } from '../../schema.js';
-import { toChangeRow } from '../kysely-registry-store.js';
+import { readChanges } from '../kysely-registry-store.js';
 
 /** Display names of organisations and people (the two kinds of party), by id. */
 export async function partyRefs(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, RecordRef>> {
@@ -33,5 +33,5 @@ export async function sourceSummaries(db: Kysely<Database>, ids: Iterable<string
 /** A record's applied changes, newest first: its public history. */
 export async function historyOf(db: Kysely<Database>, type: RecordType, id: string): Promise<ChangeRow[]> {
   const rows = await db.selectFrom('changes').selectAll().where('recordType', '=', type).where('recordId', '=', id).where('status', '=', 'applied').orderBy('reviewedAt', 'desc').execute();
-  return rows.map(toChangeRow);
+  return readChanges(db, rows);
 }

@@ -1,0 +1,22 @@
+import { accountEvents } from '../accounts/account-events.js';
+import { EventRuntime } from '../kernel/events/event-runtime.js';
+import type { EventSubscriber } from '../kernel/events/event-subscriber.js';
+import { kernelEvents } from '../kernel/kernel-events.js';
+import { EventCatalogue } from '../ledger/catalogue/event-catalogue.js';
+import { procurementEvents } from '../procurement/procurement-events.js';
+import { registryEvents } from '../registry/registry-events.js';
+import type { StoreTransaction } from '../store/store.js';
+
+/** Every entry type Countersign appends, from every module. */
+export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>([...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents]);
+
+/**
+ * Work one module does when another's event is appended, in the same transaction. The emitting
+ * module never imports the listener: the wiring is here.
+ */
+export const SUBSCRIBERS: readonly EventSubscriber<StoreTransaction>[] = [];
+
+/** The catalogue and subscribers every store of this app opens with. */
+export function eventRuntime(subscribers: readonly EventSubscriber<StoreTransaction>[] = SUBSCRIBERS): EventRuntime<StoreTransaction> {
+  return new EventRuntime(EVENT_CATALOGUE, subscribers);
+}
