@@ -15,7 +15,12 @@ export function isBusinessDay(calendar: JurisdictionCalendar, date: IsoDate): bo
   return !calendar.weekend.includes(weekdayOf(date)) && !isHoliday(calendar, date);
 }
 
-/** Refuses a calendar on which no day is a business day (every counting loop would never end). */
+/**
+ * Refuses a calendar on which no day is a business day (every counting loop would never end).
+ *
+ * @example
+ * assertHasBusinessDays(US_FEDERAL);
+ */
 export function assertHasBusinessDays(calendar: JurisdictionCalendar): void {
   if (new Set(calendar.weekend).size >= 7) {
     throw new CalendarError({ code: 'INVALID_CALENDAR', message: `the ${calendar.label} calendar has no working weekday` });

@@ -6,7 +6,12 @@ declare const isoDateBrand: unique symbol;
 /** A calendar date `YYYY-MM-DD` (ISO 8601 calendar date, proleptic Gregorian), checked to exist. */
 export type IsoDate = string & { readonly [isoDateBrand]: true };
 
-/** Days of the week, Sunday first (the order of `Date.prototype.getUTCDay`). */
+/**
+ * Days of the week, Sunday first (the order of `Date.prototype.getUTCDay`).
+ *
+ * @example
+ * WEEKDAYS.indexOf('monday'); // 1
+ */
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -105,13 +110,18 @@ export function weekdayOf(date: IsoDate): Weekday {
 }
 
 /** The weekday of a day number (1970-01-01 was a Thursday). */
-export function weekdayOfDayNumber(dayNumber: number): Weekday {
+function weekdayOfDayNumber(dayNumber: number): Weekday {
   const weekday = WEEKDAYS[(((dayNumber + 4) % 7) + 7) % 7];
   if (weekday === undefined) throw new Error(`weekday index out of range for day ${dayNumber}`);
   return weekday;
 }
 
-/** Days in a month of the proleptic Gregorian calendar. */
+/**
+ * Days in a month (1–12) of the proleptic Gregorian calendar.
+ *
+ * @example
+ * daysInMonth(2024, 2); // 29
+ */
 export function daysInMonth(year: number, month: number): number {
   return new Date(utcMidnight(year, month + 1, 0)).getUTCDate();
 }

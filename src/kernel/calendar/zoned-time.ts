@@ -51,7 +51,12 @@ export function assertTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
-/** The wall clock in `timeZone` at `ms` (whole seconds: time zone offsets never carry milliseconds). */
+/**
+ * The wall clock in `timeZone` at `ms` (whole seconds: time zone offsets never carry milliseconds).
+ *
+ * @example
+ * wallClockAt(Date.parse('2026-06-16T03:30:00Z'), 'America/New_York').day; // 15
+ */
 export function wallClockAt(ms: number, timeZone: string): WallClock {
   const fields = new Map<string, string>();
   for (const part of formatterFor(timeZone).formatToParts(ms)) fields.set(part.type, part.value);
@@ -64,7 +69,12 @@ export function wallClockAt(ms: number, timeZone: string): WallClock {
   return { year, month: field('month'), day: field('day'), hour: field('hour'), minute: field('minute'), second: field('second') };
 }
 
-/** The zone's offset from UTC at `ms`, in milliseconds (New York in winter: -5 h). */
+/**
+ * The zone's offset from UTC at `ms`, in milliseconds.
+ *
+ * @example
+ * offsetAt(Date.parse('2026-12-15T12:00:00Z'), 'America/New_York'); // -18_000_000 (EST, -5 h)
+ */
 export function offsetAt(ms: number, timeZone: string): number {
   const wall = wallClockAt(ms, timeZone);
   const asUtc = new Date(0);
