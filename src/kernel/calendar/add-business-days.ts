@@ -1,7 +1,6 @@
-import { addCalendarDays } from './add-calendar-days.js';
 import { CalendarError } from './calendar-error.js';
-import { assertHasBusinessDays, isBusinessDay } from './is-business-day.js';
-import type { IsoDate } from './iso-date.js';
+import { assertHasBusinessDays, isBusinessDayNumber } from './is-business-day.js';
+import { fromDayNumber, toDayNumber, type IsoDate } from './iso-date.js';
 import type { JurisdictionCalendar } from './jurisdiction-calendar.js';
 
 /**
@@ -20,10 +19,10 @@ export function addBusinessDays(calendar: JurisdictionCalendar, start: IsoDate, 
   }
   assertHasBusinessDays(calendar);
   const step = days < 0 ? -1 : 1;
-  let date = start;
+  let day = toDayNumber(start);
   for (let counted = 0; counted < Math.abs(days); ) {
-    date = addCalendarDays(date, step);
-    if (isBusinessDay(calendar, date)) counted++;
+    day += step;
+    if (isBusinessDayNumber(calendar, day)) counted++;
   }
-  return date;
+  return fromDayNumber(day);
 }

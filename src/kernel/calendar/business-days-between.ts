@@ -1,6 +1,5 @@
-import { addCalendarDays } from './add-calendar-days.js';
-import { isBusinessDay } from './is-business-day.js';
-import type { IsoDate } from './iso-date.js';
+import { isBusinessDayNumber } from './is-business-day.js';
+import { toDayNumber, type IsoDate } from './iso-date.js';
 import type { JurisdictionCalendar } from './jurisdiction-calendar.js';
 
 /**
@@ -12,16 +11,16 @@ import type { JurisdictionCalendar } from './jurisdiction-calendar.js';
  * businessDaysBetween(US_FEDERAL, parseIsoDate('2026-05-15'), parseIsoDate('2026-06-15')); // 20
  */
 export function businessDaysBetween(calendar: JurisdictionCalendar, start: IsoDate, end: IsoDate): number {
-  if (end === start) return 0;
-  if (end < start) return -countBusinessDays(calendar, end, start);
-  return countBusinessDays(calendar, addCalendarDays(start, 1), addCalendarDays(end, 1));
+  const from = toDayNumber(start);
+  const to = toDayNumber(end);
+  return to >= from ? countBusinessDays(calendar, from + 1, to + 1) : -countBusinessDays(calendar, to, from);
 }
 
-/** Business days in [from, to), with from < to (`YYYY-MM-DD` strings order as dates do). */
-function countBusinessDays(calendar: JurisdictionCalendar, from: IsoDate, to: IsoDate): number {
+/** Business days among the day numbers [from, to). */
+function countBusinessDays(calendar: JurisdictionCalendar, from: number, to: number): number {
   let count = 0;
-  for (let date = from; date < to; date = addCalendarDays(date, 1)) {
-    if (isBusinessDay(calendar, date)) count++;
+  for (let day = from; day < to; day++) {
+    if (isBusinessDayNumber(calendar, day)) count++;
   }
   return count;
 }

@@ -1,8 +1,8 @@
 import { addCalendarDays } from './add-calendar-days.js';
 import { CalendarError } from './calendar-error.js';
 import { instantToMs, msToInstant } from './instant.js';
-import { isoDateOf, toDayNumber, type IsoDate } from './iso-date.js';
-import { offsetAt, wallClockAt } from './zoned-time.js';
+import { fromDayNumber, isoDateOf, toDayNumber, type IsoDate } from './iso-date.js';
+import { offsetAt, wallClockAt, wallClockMs } from './zoned-time.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -23,25 +23,33 @@ export function endOfDayInZone(date: IsoDate, timeZone: string): string {
 }
 
 /**
- * The UTC instant at which the local day `date` begins in `timeZone`. Where a zone skips midnight
- * (a daylight saving change at 00:00), the day begins at the first instant that reads `date`; where
- * a zone repeats the hour before midnight, at the last time the clock enters `date`.
+ * The UTC instant at which the local day `date` begins in `timeZone`: from then on the zone's clock
+ * reads `date` or later. Where a zone skips midnight (a daylight saving change at 00:00) that is
+ * the first instant reading `date` (01:00); where it repeats the hour after midnight, the first
+ * midnight.
  *
  * @example
  * startOfDayInZone(parseIsoDate('2026-03-08'), 'America/New_York'); // '2026-03-08T05:00:00.000Z'
  */
 export function startOfDayInZone(date: IsoDate, timeZone: string): string {
   const target = toDayNumber(date);
-  const midnightUtc = target * DAY_MS;
-  // Fast path: local midnight is UTC midnight minus the offset then in force (two rounds settle a
-  // change of offset between the guesses). Accept it only if it is where the date begins and no
-  // offset change follows within six hours, which could send the clock back into the day before.
-  const guess = midnightUtc - offsetAt(midnightUtc - offsetAt(midnightUtc, timeZone), timeZone);
-  if (reachedDay(guess, target, timeZone) && !reachedDay(guess - 1, target, timeZone)
-    && offsetAt(guess + 6 * HOUR_MS, timeZone) === offsetAt(guess, timeZone)) {
+  const midnight = target * DAY_MS;
+  // Fast path: local midnight is UTC midnight minus the offset in force then (a second round
+  // settles a guess that crossed an offset change). Accept it only if the clock reads exactly
+  // 00:00:00 there and the offset is the same six hours either side, so no change nearby can
+  // move where the day begins.
+  const firstOffset = offsetAt(midnight, timeZone);
+  let guess = midnight - firstOffset;
+  let reading = wallClockMs(wallClockAt(guess, timeZone));
+  if (reading - guess !== firstOffset) {
+    guess = midnight - (reading - guess);
+    reading = wallClockMs(wallClockAt(guess, timeZone));
+  }
+  const offset = reading - guess;
+  if (reading === midnight && offsetAt(guess - 6 * HOUR_MS, timeZone) === offset && offsetAt(guess + 6 * HOUR_MS, timeZone) === offset) {
     return msToInstant(guess);
   }
-  return msToInstant(searchStartOfDay(midnightUtc, target, timeZone));
+  return msToInstant(searchStartOfDay(midnight, target, timeZone));
 }
 
 /**
@@ -57,19 +65,20 @@ export function localDateInZone(instant: string, timeZone: string): IsoDate {
 }
 
 /**
- * Scans the 30 hours around local midnight (offsets lie within -12 h … +14 h) in 15-minute steps
- * for the last step still before the day, then bisects to the millisecond. No zone changes its
- * offset twice within 15 minutes, so each step holds at most one change of date.
+ * Scans the 30 hours around UTC midnight (offsets lie within -12 h … +14 h) in 15-minute steps for
+ * the last step still before the day, then bisects to the millisecond. No zone changes its offset
+ * twice within 15 minutes, so each step holds at most one change of date.
  */
-function searchStartOfDay(midnightUtc: number, target: number, timeZone: string): number {
-  const first = midnightUtc - 15 * HOUR_MS;
-  const last = midnightUtc + 15 * HOUR_MS;
+function searchStartOfDay(midnight: number, target: number, timeZone: string): number {
+  const first = midnight - 15 * HOUR_MS;
+  const last = midnight + 15 * HOUR_MS;
   let before: number | undefined;
   for (let at = first; at <= last; at += STEP_MS) {
     if (!reachedDay(at, target, timeZone)) before = at;
   }
   if (before === undefined || before === last) {
-    throw new CalendarError({ code: 'INVALID_TIME_ZONE', message: `cannot find where day ${target} begins in ${timeZone}` });
+    const message = `cannot find where ${fromDayNumber(target)} begins in ${timeZone}`;
+    throw new CalendarError({ code: 'INVALID_TIME_ZONE', message });
   }
   let low = before;
   let high = before + STEP_MS;
@@ -83,6 +92,5 @@ function searchStartOfDay(midnightUtc: number, target: number, timeZone: string)
 
 /** Whether the local date in `timeZone` at `ms` is day `target` or later. */
 function reachedDay(ms: number, target: number, timeZone: string): boolean {
-  const wall = wallClockAt(ms, timeZone);
-  return toDayNumber(isoDateOf(wall.year, wall.month, wall.day)) >= target;
+  return Math.floor(wallClockMs(wallClockAt(ms, timeZone)) / DAY_MS) >= target;
 }

@@ -1,6 +1,6 @@
 import { CalendarError } from './calendar-error.js';
 import { observedDate, ruleDateIn } from './holiday-dates.js';
-import { dateParts, toDayNumber, type IsoDate } from './iso-date.js';
+import { dateParts, toDayNumber, yearOfDayNumber, type IsoDate } from './iso-date.js';
 import type { Holiday, JurisdictionCalendar } from './jurisdiction-calendar.js';
 
 interface YearOfHolidays {
@@ -33,7 +33,17 @@ export function holidaysIn(calendar: JurisdictionCalendar, year: number): readon
  * isHoliday(US_FEDERAL, parseIsoDate('2021-12-31')); // true: New Year's Day 2022, observed
  */
 export function isHoliday(calendar: JurisdictionCalendar, date: IsoDate): boolean {
-  return yearOfHolidays(calendar, dateParts(date).year).days.has(toDayNumber(date));
+  return isHolidayDayNumber(calendar, toDayNumber(date));
+}
+
+/**
+ * `isHoliday` for a day number (days since 1970-01-01), for loops that count days.
+ *
+ * @example
+ * isHolidayDayNumber(US_FEDERAL, toDayNumber(parseIsoDate('2026-12-25'))); // true
+ */
+export function isHolidayDayNumber(calendar: JurisdictionCalendar, dayNumber: number): boolean {
+  return yearOfHolidays(calendar, yearOfDayNumber(dayNumber)).days.has(dayNumber);
 }
 
 function yearOfHolidays(calendar: JurisdictionCalendar, year: number): YearOfHolidays {
@@ -67,13 +77,15 @@ function computeYear(calendar: JurisdictionCalendar, year: number): YearOfHolida
       if (date === undefined) continue;
       const observed = observedDate(date, rule.observance);
       if (dateParts(observed).year !== year) continue;
-      const citation = observed === date || rule.observance === undefined ? rule.citation : `${rule.citation}; observed per ${rule.observance.citation}`;
+      const moved = observed !== date && rule.observance !== undefined;
+      const citation = moved ? `${rule.citation}; observed per ${rule.observance?.citation}` : rule.citation;
       holidays.push({ id: rule.id, name: rule.name, kind: 'holiday', date, observed, citation });
     }
   }
   for (const closure of calendar.closures) {
     if (dateParts(closure.date).year !== year) continue;
-    holidays.push({ id: `closure-${closure.date}`, name: closure.name, kind: 'closure', date: closure.date, observed: closure.date, citation: closure.citation });
+    const { date, name, citation } = closure;
+    holidays.push({ id: `closure-${date}`, name, kind: 'closure', date, observed: date, citation });
   }
   holidays.sort((a, b) => (a.observed < b.observed ? -1 : a.observed > b.observed ? 1 : a.name.localeCompare(b.name)));
   return Object.freeze({

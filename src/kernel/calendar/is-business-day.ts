@@ -1,6 +1,6 @@
 import { CalendarError } from './calendar-error.js';
-import { isHoliday } from './holidays-in.js';
-import { weekdayOf, type IsoDate } from './iso-date.js';
+import { isHolidayDayNumber } from './holidays-in.js';
+import { toDayNumber, weekdayOfDayNumber, type IsoDate } from './iso-date.js';
 import type { JurisdictionCalendar } from './jurisdiction-calendar.js';
 
 /**
@@ -12,7 +12,17 @@ import type { JurisdictionCalendar } from './jurisdiction-calendar.js';
  * isBusinessDay(US_FEDERAL, parseIsoDate('2026-05-25')); // false: Memorial Day
  */
 export function isBusinessDay(calendar: JurisdictionCalendar, date: IsoDate): boolean {
-  return !calendar.weekend.includes(weekdayOf(date)) && !isHoliday(calendar, date);
+  return isBusinessDayNumber(calendar, toDayNumber(date));
+}
+
+/**
+ * `isBusinessDay` for a day number (days since 1970-01-01), for loops that count days.
+ *
+ * @example
+ * isBusinessDayNumber(US_FEDERAL, toDayNumber(parseIsoDate('2026-05-26'))); // true
+ */
+export function isBusinessDayNumber(calendar: JurisdictionCalendar, dayNumber: number): boolean {
+  return !calendar.weekend.includes(weekdayOfDayNumber(dayNumber)) && !isHolidayDayNumber(calendar, dayNumber);
 }
 
 /**

@@ -80,6 +80,16 @@ export function fromDayNumber(dayNumber: number): IsoDate {
 }
 
 /**
+ * The year of the date `dayNumber` days after 1970-01-01.
+ *
+ * @example
+ * yearOfDayNumber(-1); // 1969
+ */
+export function yearOfDayNumber(dayNumber: number): number {
+  return new Date(dayNumber * DAY_MS).getUTCFullYear();
+}
+
+/**
  * Builds a date from its year, month (1–12) and day, throwing `INVALID_DATE` if it does not exist.
  *
  * @example
@@ -109,8 +119,13 @@ export function weekdayOf(date: IsoDate): Weekday {
   return weekdayOfDayNumber(toDayNumber(date));
 }
 
-/** The weekday of a day number (1970-01-01 was a Thursday). */
-function weekdayOfDayNumber(dayNumber: number): Weekday {
+/**
+ * The weekday of a day number (1970-01-01 was a Thursday).
+ *
+ * @example
+ * weekdayOfDayNumber(0); // 'thursday'
+ */
+export function weekdayOfDayNumber(dayNumber: number): Weekday {
   const weekday = WEEKDAYS[(((dayNumber + 4) % 7) + 7) % 7];
   if (weekday === undefined) throw new Error(`weekday index out of range for day ${dayNumber}`);
   return weekday;

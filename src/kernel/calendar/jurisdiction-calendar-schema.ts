@@ -14,20 +14,33 @@ const holidayDate = z.discriminatedUnion('kind', [
   // (29 February is refused).
   z.object({ kind: z.literal('fixed'), month, day: z.number().int().min(1).max(31) })
     .refine((date) => date.day <= daysInMonth(2001, date.month), { message: 'no such day in that month every year', path: ['day'] }),
-  z.object({ kind: z.literal('nth-weekday'), month, weekday, nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }),
+  z.object({ kind: z.literal('nth-weekday'), month, weekday, nth: z.literal([1, 2, 3, 4]) }),
   z.object({ kind: z.literal('last-weekday'), month, weekday }),
 ]);
 
-const observance = z.object({ saturday: z.literal('friday-before').optional(), sunday: z.literal('monday-after').optional(), citation: text });
+const observance = z.object({
+  saturday: z.literal('friday-before').optional(),
+  sunday: z.literal('monday-after').optional(),
+  citation: text,
+});
 
-const rule = z.object({ id: text, name: text, date: holidayDate, from: year.optional(), until: year.optional(), observance: observance.optional(), citation: text })
+const rule = z
+  .object({
+    id: text,
+    name: text,
+    date: holidayDate,
+    from: year.optional(),
+    until: year.optional(),
+    observance: observance.optional(),
+    citation: text,
+  })
   .refine((r) => r.from === undefined || r.until === undefined || r.from <= r.until, { message: 'from is after until', path: ['until'] });
 
 const calendarSchema = z.object({
   id: text,
   label: text,
   timeZone: text.refine(isKnownTimeZone, { message: 'unknown IANA time zone' }),
-  weekend: z.array(weekday).refine((days) => new Set(days).size < 7, { message: 'a calendar needs at least one working weekday' }),
+  weekend: z.array(weekday).refine((days) => new Set(days).size < 7, { message: 'a calendar needs a working weekday' }),
   coversFrom: year,
   rules: z.array(rule).refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, { message: 'rule ids must be unique' }),
   closures: z.array(z.object({ date: isoDateSchema, name: text, citation: text })),

@@ -70,7 +70,8 @@ export function assertValidFeed(feed: CalendarFeed): void {
   if (result.success) return;
   const issue = result.error.issues[0];
   const where = issue === undefined ? '(root)' : formatPath(issue.path) || '(root)';
-  throw new ICalendarError({ code: 'INVALID_EVENT', message: `invalid calendar feed: ${where}: ${issue?.message ?? 'invalid'}`, where });
+  const message = `invalid calendar feed: ${where}: ${issue?.message ?? 'invalid'}`;
+  throw new ICalendarError({ code: 'INVALID_EVENT', message, where });
 }
 
 /** An absolute http(s) URI: printable ASCII without the characters RFC 3986 §2 never allows. */

@@ -42,7 +42,10 @@ export function renderCalendar(feed: CalendarFeed): string {
 function eventLines(event: CalendarEvent): string[] {
   const lines = ['BEGIN:VEVENT', `UID:${escapeText(event.uid)}`, `DTSTAMP:${utcDateTime(event.stamp)}`];
   if (event.time.kind === 'all-day') {
-    lines.push(`DTSTART;VALUE=DATE:${basicDate(event.time.date)}`, `DTEND;VALUE=DATE:${basicDate(addCalendarDays(event.time.date, 1))}`);
+    lines.push(
+      `DTSTART;VALUE=DATE:${basicDate(event.time.date)}`,
+      `DTEND;VALUE=DATE:${basicDate(addCalendarDays(event.time.date, 1))}`,
+    );
   } else {
     lines.push(`DTSTART:${utcDateTime(event.time.at)}`);
     if (event.time.durationMinutes !== undefined) lines.push(`DURATION:${duration(event.time.durationMinutes)}`);
@@ -52,7 +55,9 @@ function eventLines(event: CalendarEvent): string[] {
   // URI values (§3.3.13) are not TEXT and take no escaping; the schema admitted only a plain URI.
   if (event.url !== undefined) lines.push(`URL:${event.url}`);
   if (event.status !== undefined) lines.push(`STATUS:${event.status}`);
-  if (event.categories !== undefined && event.categories.length > 0) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
+  if (event.categories !== undefined && event.categories.length > 0) {
+    lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
+  }
   lines.push('TRANSP:TRANSPARENT');
   if (event.alarm !== undefined) {
     lines.push(
@@ -74,8 +79,8 @@ function basicDate(date: string): string {
 
 /** UTC DATE-TIME value (§3.3.5, form #2): whole seconds, `Z`. */
 function utcDateTime(instant: string): string {
-  const iso = new Date(Math.floor(instantToMs(instant) / 1000) * 1000).toISOString();
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  // 2026-05-15T14:03:07.250Z → 20260515T140307Z
+  return `${new Date(instantToMs(instant)).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
 }
 
 /** DURATION value (§3.3.6) of whole minutes: 4320 → P3D, 90 → PT1H30M, 0 → PT0M. */
