@@ -13,6 +13,10 @@ export interface Config {
   readonly logOrigin: string;
   /** Witnesses the log submits checkpoints to: `URL=VERIFIER_KEY` entries, space-separated. */
   readonly witnesses: readonly string[];
+  /** How often `serve` runs the deadline tick, in seconds (0: never; run `countersign tick` from cron). */
+  readonly tickSeconds: number;
+  /** Whether a change must be accepted by someone other than its proposer (on unless `off`). */
+  readonly twoPersonReview: boolean;
 }
 
 const envSchema = z.object({
@@ -22,6 +26,8 @@ const envSchema = z.object({
   COUNTERSIGN_LOG_KEY_FILE: z.string().min(1).default('data/log-signing.key'),
   COUNTERSIGN_LOG_ORIGIN: z.string().regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').default('localhost/countersign'),
   COUNTERSIGN_WITNESSES: z.string().default(''),
+  COUNTERSIGN_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  COUNTERSIGN_TWO_PERSON_REVIEW: z.enum(['on', 'off']).default('on'),
 });
 
 /**
@@ -40,5 +46,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     logKeyFile: parsed.COUNTERSIGN_LOG_KEY_FILE,
     logOrigin: parsed.COUNTERSIGN_LOG_ORIGIN,
     witnesses: parsed.COUNTERSIGN_WITNESSES.split(/\s+/).filter((w) => w !== ''),
+    tickSeconds: parsed.COUNTERSIGN_TICK_SECONDS,
+    twoPersonReview: parsed.COUNTERSIGN_TWO_PERSON_REVIEW === 'on',
   };
 }

@@ -1,7 +1,10 @@
 import type { Hono } from 'hono';
+import type { CommandSettings } from '../accounts/command-context.js';
 import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { AppEnv } from '../server/app-env.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
+import { addCaseRoutes } from '../server/api/routes/case-routes.js';
+import { WORKFLOWS } from './workflows.js';
 import { createApp } from '../server/create-app.js';
 import { mountLog } from '../server/mount-log.js';
 import { readLogEntries } from '../store/ledger/read-log-entries.js';
@@ -17,7 +20,7 @@ import { mountPortal, renderPortalError, type PortalDependencies } from '../web/
  * const app = createCountersignApp({ store, ledger });
  * serve({ fetch: app.fetch, port: 8080 });
  */
-export function createCountersignApp({ store, ledger, now = () => new Date(), ...overrides }: { store: Store; ledger?: Ledger; now?: () => Date; logEntriesFor?: PortalDependencies['logEntriesFor'] }): Hono<AppEnv> {
+export function createCountersignApp({ store, ledger, now = () => new Date(), settings = {}, publicUrl = 'http://localhost:8080', ...overrides }: { store: Store; ledger?: Ledger; now?: () => Date; settings?: CommandSettings; publicUrl?: string; logEntriesFor?: PortalDependencies['logEntriesFor'] }): Hono<AppEnv> {
   const logEntriesFor: PortalDependencies['logEntriesFor'] | undefined = overrides.logEntriesFor ?? ledger
     ? async (subject) => {
         const { items } = await readLogEntries(store.db, { subject, limit: 50, offset: 0 });
@@ -27,8 +30,10 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), ..
   return createApp({
     store,
     now,
+    settings,
     mount: [
       (app, router) => addAlertRoutes(app, router, store, now),
+      (_app, router) => addCaseRoutes(router, store, WORKFLOWS, publicUrl),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
     ],

@@ -59,6 +59,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   sync: async () => (await import('./commands/sync.js')).registerSyncCommand,
   log: async () => (await import('./commands/log.js')).registerLogCommands,
   witness: async () => (await import('./commands/witness.js')).registerWitnessCommand,
+  tick: async () => (await import('./commands/tick.js')).registerTickCommand,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { CommandSettings } from '../accounts/command-context.js';
 import type { Store } from '../store/store.js';
 import type { AppEnv } from './app-env.js';
 import { ApiRouter } from './api/api-router.js';
@@ -8,6 +9,7 @@ import { addExportRoutes } from './api/routes/export-routes.js';
 import { addRegistryRoutes } from './api/routes/registry-routes.js';
 import { addSearchRoutes } from './api/routes/search-routes.js';
 import { addSessionRoutes } from './api/routes/session-routes.js';
+import { addLogTypeRoutes } from './api/routes/log-type-routes.js';
 import { addTipRoutes } from './api/routes/tip-routes.js';
 import { authenticate } from './middleware/authenticate.js';
 import { csrfProtection } from './middleware/csrf-protection.js';
@@ -20,6 +22,8 @@ export interface AppDependencies {
   readonly store: Store;
   readonly now?: () => Date;
   readonly version?: string;
+  /** Rules the operator configured (two-person review …), passed to every command. */
+  readonly settings?: CommandSettings;
   /** Called with the app and API router after the core routes, for module routes (log, alerts, portal). */
   readonly mount?: readonly ((app: Hono<AppEnv>, router: ApiRouter) => void)[];
   /** How errors outside /api are shown (the portal renders an HTML page). */
@@ -34,7 +38,7 @@ export interface AppDependencies {
  * const app = createApp({ store });
  * const res = await app.request('http://localhost/api/v1/search?q=paragon');
  */
-export function createApp({ store, now = () => new Date(), version = '0.1.0', mount = [], renderError }: AppDependencies): Hono<AppEnv> {
+export function createApp({ store, now = () => new Date(), version = '0.1.0', settings = {}, mount = [], renderError }: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError((error, c) => {
     const problem = problemFor(error, new URL(c.req.url).pathname);
@@ -48,6 +52,10 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
     return problemResponse(c, problem);
   });
 
+  app.use('*', async (c, next) => {
+    c.set('settings', settings);
+    await next();
+  });
   app.use('*', securityHeaders());
   app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, { type: '/problems/too-large', title: 'Request too large', status: 413, detail: 'request bodies are limited to 1 MiB', code: 'TOO_LARGE' }) }));
   app.use('*', authenticate(store, now));
@@ -62,7 +70,14 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
   addChangeRoutes(router, store, now);
   addTipRoutes(router, store, now);
   addSessionRoutes(router, store, now);
+  addLogTypeRoutes(router, store);
   for (const plugIn of mount) plugIn(app, router);
-  app.get('/api/v1/openapi.json', (c) => c.json(router.document(version)));
+  // The event catalogue is part of the API's contract: each entry type's data schema is a component.
+  const types = store.events.catalogue.publish();
+  const document = () => router.document(version, {
+    schemas: Object.fromEntries(types.map((t) => [`LogEntryData.${t.type}`, t.data])),
+    extensions: { 'x-log-entry-types': types.map((t) => ({ type: t.type, summary: t.summary, sealed: t.sealed, replays: t.replays, data: { $ref: `#/components/schemas/LogEntryData.${t.type}` } })) },
+  });
+  app.get('/api/v1/openapi.json', (c) => c.json(document()));
   return app;
 }

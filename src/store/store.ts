@@ -53,11 +53,17 @@ export type CommitListener = (appendedEntryIds: readonly number[]) => void;
 export class Store {
   readonly #database: Database$;
   readonly #events: EventRuntime<StoreTransaction>;
-  readonly #listeners = new Set<CommitListener>();
+  readonly #listeners: Set<CommitListener>;
 
-  private constructor(database: Database$, events: EventRuntime<StoreTransaction>) {
+  private constructor(database: Database$, events: EventRuntime<StoreTransaction>, listeners = new Set<CommitListener>()) {
     this.#database = database;
     this.#events = events;
+    this.#listeners = listeners;
+  }
+
+  /** The same database (and commit listeners) with another event runtime: tests wire extra subscribers this way. */
+  withEvents(events: EventRuntime<StoreTransaction>): Store {
+    return new Store(this.#database, events, this.#listeners);
   }
 
   static async open(url: string, options: StoreOptions): Promise<Store> {

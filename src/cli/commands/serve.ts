@@ -6,6 +6,7 @@ import { loadOrCreateLogKey } from '../../app/log-signing-key.js';
 import { openLedger } from '../../app/open-ledger.js';
 import { openRegistry } from '../../app/open-registry.js';
 import { parseWitnesses } from '../../app/parse-witnesses.js';
+import { startTicking } from '../../app/tick.js';
 
 /**
  * Adds `countersign serve`: opens (and on first start creates, migrates and loads) the database,
@@ -23,12 +24,14 @@ export function registerServeCommand(program: Command): Command {
       const key = loadOrCreateLogKey(config.logKeyFile, config.logOrigin);
       if (key.created) console.error(`countersign: created the log signing key ${config.logKeyFile}; verifier key ${key.verifierKey}`);
       const ledger = await openLedger({ store, signer: key.signer, verifierKey: key.verifierKey, witnesses: parseWitnesses(config.witnesses) });
-      const app = createCountersignApp({ store, ledger });
+      const app = createCountersignApp({ store, ledger, settings: { twoPersonReview: config.twoPersonReview } });
+      const stopTicking = config.tickSeconds > 0 ? startTicking(store, config.tickSeconds * 1000) : () => {};
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
         console.error(`countersign: serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port} on ${store.description}; log ${key.signer.name} at size ${ledger.sequencer.size}`);
       });
       const stop = (): void => {
         server.close();
+        stopTicking();
         void ledger.close().then(() => store.close()).then(() => process.exit(0));
       };
       process.once('SIGINT', stop);

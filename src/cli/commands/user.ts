@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { SYSTEM } from '../../accounts/actor.js';
 import { addUser } from '../../accounts/commands/add-user.js';
+import { grantRole, revokeRole } from '../../accounts/commands/grant-role.js';
 import { setUserRole } from '../../accounts/commands/set-user-role.js';
+import { SCOPE_KINDS, SCOPED_ROLES } from '../../accounts/scoped-roles.js';
+import { scopeExists } from '../../app/scope-exists.js';
 import { USER_ROLES } from '../../accounts/roles.js';
 import { readConfig } from '../../app/config.js';
 import { openRegistry } from '../../app/open-registry.js';
@@ -9,7 +12,7 @@ import { KyselyAccountsStore } from '../../store/accounts/kysely-accounts-store.
 import { readSecret } from './read-secret.js';
 
 /**
- * Adds `countersign user add|list|set-role|disable`. `user add --role admin` creates the first
+ * Adds `countersign user add|list|set-role|disable|grant|revoke`. `user add --role admin` creates the first
  * admin; the CLI acts as the system, so it needs access to the database, not an account.
  */
 export function registerUserCommands(program: Command): Command {
@@ -70,5 +73,24 @@ export function registerUserCommands(program: Command): Command {
         await store.close();
       }
     });
+  for (const [verb, description] of [['grant', 'grant a scoped role (an officer of one agency, a member of one board); logged'], ['revoke', 'revoke a scoped role; logged']] as const) {
+    user
+      .command(verb)
+      .description(description)
+      .argument('<username>')
+      .argument('<role>', Object.keys(SCOPED_ROLES).join(' | '))
+      .requiredOption('--scope <kind:id>', `what it is a role of: ${SCOPE_KINDS.join(', ')} (e.g. agency:immigration-and-customs-enforcement)`)
+      .action(async (username: string, role: string, options: { scope: string }) => {
+        const { store } = await openRegistry(readConfig(process.env).databaseUrl);
+        try {
+          const ctx = { actor: SYSTEM, now: new Date() };
+          const grant = { username, role, scope: options.scope };
+          const row = await store.transaction((tx) => (verb === 'grant' ? grantRole({ ctx, grant, scopeExists: (scope) => scopeExists(store, scope) }, tx) : revokeRole({ ctx, grant }, tx)));
+          console.log(`${username} ${verb === 'grant' ? 'is now' : 'is no longer'} ${row.role} of ${options.scope}`);
+        } finally {
+          await store.close();
+        }
+      });
+  }
   return user;
 }

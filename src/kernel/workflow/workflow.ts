@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CommandContext } from '../../accounts/command-context.js';
+import type { Actor } from '../../accounts/actor.js';
 import type { Policy, Resource } from '../../accounts/policy.js';
 import type { JsonValue } from '../../core/json-value.js';
 import type { SealedValue } from '../../ledger/seal/sealed-value.js';
@@ -115,6 +116,8 @@ export interface Workflow<C, Tx> {
   load(tx: Tx, id: string): Promise<C | null>;
   stateOf(c: C): string;
   resourceOf(c: C): Resource;
+  /** Whether this actor may see the case at all (its page, its deadlines feed): public cases say yes to anyone. */
+  readableBy(actor: Actor, c: C): boolean;
 }
 
 /**

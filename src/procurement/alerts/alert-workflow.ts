@@ -43,6 +43,7 @@ export const alertWorkflow: Workflow<Alert, AlertsTransaction> = {
   load: (tx, id) => tx.alerts.get(id),
   stateOf: (alert) => alert.status,
   resourceOf: () => ({ scopes: [] }),
+  readableBy: (actor, alert) => alert.status === 'raised' || alert.status === 'confirmed' || atLeast('analyst').allows(actor, undefined),
   openings: {
     raise: step.opening({
       label: 'Raise an alert',

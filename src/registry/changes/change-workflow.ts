@@ -40,6 +40,7 @@ export const changeWorkflow: Workflow<ChangeRow, RegistryTransaction> = {
   load: (tx, id) => tx.registry.getChange(id),
   stateOf: (change) => change.status,
   resourceOf: () => ({ scopes: [] }),
+  readableBy: (actor, change) => change.status === 'applied' || atLeast('analyst').allows(actor, undefined),
   openings: { propose: step.opening({
     label: 'Propose a change',
     event: 'registry.change.proposed',

@@ -44,6 +44,7 @@ export const tipWorkflow: Workflow<TipCase, TipsTransaction> = {
   load: (tx, id) => tx.tips.findTip(id),
   stateOf: (tip) => tip.status,
   resourceOf: () => ({ scopes: [] }),
+  readableBy: (actor) => atLeast('analyst').allows(actor, undefined),
   openings: { submit: step.opening({
     label: 'Send a tip',
     event: 'tips.tip.submitted',

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import type { Policy } from '../../accounts/policy.js';
 import type { Permission } from '../../accounts/policies.js';
 import { POLICIES } from '../../accounts/policies.js';
 import { CommandError } from '../../core/command-error.js';
@@ -20,16 +21,32 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
-  /** Who may call it, for the documentation (the command itself enforces it). */
-  readonly permission?: Permission;
-  readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: JsonSchema; readonly contentType?: string }>>;
+  /** Who may call it, for the documentation (the command itself enforces it): a line of the policy table, or a workflow step's policy. */
+  readonly permission?: Permission | Policy;
+  /**
+   * What it answers, by status. A JSON response declares a zod schema: the handler's `reply`
+   * parses what it sends through it, so the schema is the presenter's contract — fields it does
+   * not name never leave the server. Other content types (CSV, Atom, iCalendar) give a JSON
+   * Schema or none.
+   */
+  readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType | JsonSchema; readonly contentType?: string }>>;
 }
 
 export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   readonly params: z.output<P>;
   readonly query: z.output<Q>;
   readonly body: z.output<B>;
+  /** Answers with JSON presented through the route's declared response schema for `status` (the first 2xx by default). */
+  readonly reply: (data: unknown, status?: number) => Response;
 }
+
+/** A route's response has a zod schema (JSON presented through it) rather than a JSON Schema or none. */
+function isZod(schema: z.ZodType | JsonSchema | undefined): schema is z.ZodType {
+  return schema instanceof z.ZodType;
+}
+
+/** The route's response schemas could not present what the handler sent: a programming error. */
+export class PresenterError extends Error {}
 
 const EMPTY = z.object({});
 const PROBLEM: JsonSchema = { $ref: '#/components/schemas/Problem' };
@@ -47,6 +64,7 @@ export class ApiRouter {
   readonly #app: Hono<AppEnv>;
   readonly #base: string;
   readonly #paths: Record<string, Record<string, unknown>> = {};
+  readonly #specs: { method: Method; path: string; operationId: string; undeclaredJson: boolean }[] = [];
 
   constructor(app: Hono<AppEnv>, base = '/api/v1') {
     this.#app = app;
@@ -72,9 +90,17 @@ export class ApiRouter {
         }
         body = parseInput(spec.body, body, 'request body');
       }
+      const reply = (data: unknown, status?: number): Response => {
+        const code = status ?? Number(Object.keys(spec.responses).find((k) => k.startsWith('2')));
+        const schema = spec.responses[code]?.schema;
+        if (!isZod(schema)) throw new PresenterError(`${spec.operationId} declares no zod response schema for ${code}`);
+        const presented = schema.safeParse(data);
+        if (!presented.success) throw new PresenterError(`${spec.operationId} ${code}: ${presented.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        return c.json(presented.data, code as 200);
+      };
       // parseInput returned the schemas' outputs; TypeScript loses the generics across the
       // EMPTY defaults, hence this one assertion.
-      return handler(c, { params, query, body } as RouteInput<P, Q, B>);
+      return handler(c, { params, query, body, reply } as RouteInput<P, Q, B>);
     });
     this.#document(spec);
   }
@@ -92,9 +118,10 @@ export class ApiRouter {
     }
     const responses: Record<string, unknown> = {};
     for (const [status, response] of Object.entries(spec.responses)) {
+      const schema = isZod(response.schema) ? z.toJSONSchema(response.schema, { io: 'output', unrepresentable: 'any' }) : response.schema;
       responses[status] = {
         description: response.description,
-        ...(response.schema ? { content: { [response.contentType ?? 'application/json']: { schema: response.schema } } } : {}),
+        ...(schema ? { content: { [response.contentType ?? 'application/json']: { schema } } } : {}),
       };
     }
     responses['default'] = { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: PROBLEM } } };
@@ -102,16 +129,24 @@ export class ApiRouter {
       operationId: spec.operationId,
       summary: spec.summary,
       tags: [spec.tag],
-      ...(spec.permission ? { description: `Requires role **${POLICIES[spec.permission]}** or above (${spec.permission}).`, security: [{ session: [] }, { bearer: [] }] } : {}),
+      ...(spec.permission ? { description: `Allowed: ${typeof spec.permission === 'string' ? `${POLICIES[spec.permission].describe} (${spec.permission})` : spec.permission.describe}.`, security: [{ session: [] }, { bearer: [] }] } : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(spec.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
       responses,
     };
     this.#paths[spec.path] = { ...(this.#paths[spec.path] ?? {}), [spec.method]: operation };
+    // A 2xx that answers JSON (any but 204 No Content and other declared content types) must present through a zod schema.
+    const undeclaredJson = Object.entries(spec.responses).some(([status, r]) => status.startsWith('2') && status !== '204' && (r.contentType === undefined || r.contentType === 'application/json') && !isZod(r.schema));
+    this.#specs.push({ method: spec.method, path: spec.path, operationId: spec.operationId, undeclaredJson });
+  }
+
+  /** Every route added so far: its method, OpenAPI path, operation id and declared responses (the route × role test walks them). */
+  get routes(): readonly { method: Method; path: string; operationId: string; undeclaredJson: boolean }[] {
+    return this.#specs;
   }
 
   /** The OpenAPI 3.1 document for every route added so far. */
-  document(version: string): Record<string, unknown> {
+  document(version: string, extra: { schemas?: Record<string, unknown>; extensions?: Record<string, unknown> } = {}): Record<string, unknown> {
     return {
       openapi: '3.1.0',
       info: {
@@ -122,12 +157,14 @@ export class ApiRouter {
       },
       servers: [{ url: this.#base }],
       paths: this.#paths,
+      ...(extra.extensions ?? {}),
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'countersign_session', description: 'Browser session; writes also need the X-CSRF-Token header.' },
           bearer: { type: 'http', scheme: 'bearer', description: 'API token (cs_…) from POST /tokens.' },
         },
         schemas: {
+          ...(extra.schemas ?? {}),
           Problem: {
             type: 'object',
             required: ['type', 'title', 'status', 'detail', 'code'],

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Deadline, DeadlineState, DeadlineStore } from '../../kernel/deadlines/deadline.js';
 import type { Database } from '../schema.js';
 
@@ -19,8 +19,9 @@ export class KyselyDeadlineStore implements DeadlineStore {
   }
 
   async start(deadline: Deadline): Promise<boolean> {
-    // The partial unique index (case, kind) where open makes a second start a no-op.
-    const result = await this.#db.insertInto('deadlines').values(deadline).onConflict((oc) => oc.columns(['caseType', 'caseId', 'kind']).where('state', '=', 'open').doNothing()).executeTakeFirst();
+    // The partial unique index (case, kind) where open makes a second start a no-op. The conflict
+    // target must repeat the index's predicate literally (SQLite matches it as written).
+    const result = await this.#db.insertInto('deadlines').values(deadline).onConflict((oc) => oc.columns(['caseType', 'caseId', 'kind']).where('state', '=', sql.lit('open')).doNothing()).executeTakeFirst();
     if (result.numInsertedOrUpdatedRows === undefined) throw new Error('the database did not say whether the deadline was inserted');
     return Number(result.numInsertedOrUpdatedRows) === 1;
   }

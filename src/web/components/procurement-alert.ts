@@ -1,6 +1,7 @@
 import type { Alert } from '../../procurement/alerts/alert.js';
 import { recordUrl } from '../../registry/search/search-result.js';
-import { alertTitle, presentAlert } from '../../server/api/routes/alert-routes.js';
+import { alertTitle } from '../../server/api/routes/alert-routes.js';
+import { presentAlert } from '../../server/api/presenters/alert-presenter.js';
 import { contractEventName } from './contract-details.js';
 import { dateText } from './date-text.js';
 import { formatAmount } from './format-amount.js';

@@ -11,21 +11,11 @@ import type { AppEnv } from '../../app-env.js';
 import { atomFeed } from '../../feeds/atom.js';
 import type { ApiRouter } from '../api-router.js';
 import { runCommand } from '../command-runner.js';
-import { pageQuerySchema, pageSchema, uuidParamsSchema } from '../common-schemas.js';
+import { pageQuerySchema, uuidParamsSchema } from '../common-schemas.js';
+import { pageOf } from '../presenters/page.js';
+import { alertPresenter, presentAlert } from '../presenters/alert-presenter.js';
 
 const ALL_STATUSES: readonly AlertStatus[] = ['raised', 'pending', 'confirmed', 'dismissed'];
-
-/** An alert as the API shows it (the stored transaction is internal). */
-export function presentAlert(alert: Alert): Omit<Alert, 'transaction'> & { contractUrl: string; usaspendingUrl: string; description: string; agency: string } {
-  const { transaction, ...rest } = alert;
-  return {
-    ...rest,
-    description: transaction.description,
-    agency: transaction.subAgencyName || transaction.agencyName,
-    contractUrl: `/contracts/${encodeURIComponent(alert.piid)}`,
-    usaspendingUrl: transaction.permalink || `https://www.usaspending.gov/award/${encodeURIComponent(alert.awardKey)}/`,
-  };
-}
 
 /** A readable one-line title for an alert. */
 export function alertTitle(alert: Alert): string {
@@ -40,30 +30,30 @@ export function addAlertRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Stor
     {
       method: 'get', path: '/alerts', operationId: 'listAlerts', summary: 'Procurement alerts, newest first (review-queue items for analysts and above)', tag: 'procurement',
       query: pageQuerySchema.extend({ status: z.enum(['raised', 'pending', 'confirmed', 'dismissed']).optional(), organization: z.string().max(100).optional() }),
-      responses: { 200: { description: 'A page of alerts', schema: pageSchema() } },
+      responses: { 200: { description: 'A page of alerts', schema: pageOf(alertPresenter) } },
     },
-    async (c, { query }) => {
+    async (c, { query, reply }) => {
       const staff = can(c.get('auth').actor, 'alert.triage');
       if (query.status && !staff && !PUBLIC_STATUSES.includes(query.status)) throw new CommandError({ code: c.get('auth').user ? 'FORBIDDEN' : 'UNAUTHENTICATED', message: 'the review queue is for analysts' });
       const statuses = query.status ? [query.status] : staff ? ALL_STATUSES : PUBLIC_STATUSES;
       const list = await readAlertList(store.db, { statuses, organizationId: query.organization, limit: query.limit, offset: query.offset });
-      return c.json({ items: list.items.map(presentAlert), total: list.total, limit: query.limit, offset: query.offset });
+      return reply({ items: list.items.map(presentAlert), total: list.total, limit: query.limit, offset: query.offset });
     },
   );
   router.add(
-    { method: 'get', path: '/alerts/{id}', operationId: 'getAlert', summary: 'One alert with its reasons', tag: 'procurement', params: uuidParamsSchema, responses: { 200: { description: 'The alert' } } },
-    async (c, { params }) => {
+    { method: 'get', path: '/alerts/{id}', operationId: 'getAlert', summary: 'One alert with its reasons', tag: 'procurement', params: uuidParamsSchema, responses: { 200: { description: 'The alert', schema: alertPresenter } } },
+    async (c, { params, reply }) => {
       const alert = await alerts.get(params.id);
       if (!alert || (!PUBLIC_STATUSES.includes(alert.status) && !can(c.get('auth').actor, 'alert.triage'))) throw new CommandError({ code: 'NOT_FOUND', message: `no alert "${params.id}"` });
-      return c.json(presentAlert(alert));
+      return reply(presentAlert(alert));
     },
   );
   router.add(
     {
       method: 'post', path: '/alerts/{id}/review', operationId: 'reviewAlert', summary: 'Confirm (record it) or dismiss a review-queue item', tag: 'procurement', params: uuidParamsSchema,
-      body: z.strictObject({ decision: z.enum(['confirm', 'dismiss']), note: z.string().trim().max(2000).optional() }), permission: 'alert.triage', responses: { 200: { description: 'The reviewed item' } },
+      body: z.strictObject({ decision: z.enum(['confirm', 'dismiss']), note: z.string().trim().max(2000).optional() }), permission: 'alert.triage', responses: { 200: { description: 'The reviewed item', schema: alertPresenter } },
     },
-    async (c, { params, body }) => c.json(presentAlert(await runCommand(store, now, c, (ctx, tx) => reviewScreeningMatch({ ctx, alertId: params.id, decision: body.decision, note: body.note }, tx)))),
+    async (c, { params, body, reply }) => reply(presentAlert(await runCommand(store, now, c, (ctx, tx) => reviewScreeningMatch({ ctx, alertId: params.id, decision: body.decision, note: body.note }, tx)))),
   );
 
   app.get('/feeds/alerts.atom', async (c) => {
