@@ -4,6 +4,8 @@ import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { AppEnv } from '../server/app-env.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
+import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
+import { scopeExists } from './scope-exists.js';
 import { WORKFLOWS } from './workflows.js';
 import { createApp } from '../server/create-app.js';
 import { mountLog } from '../server/mount-log.js';
@@ -34,6 +36,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
     mount: [
       (app, router) => addAlertRoutes(app, router, store, now),
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, publicUrl),
+      (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
     ],

@@ -1,5 +1,5 @@
 import type { Scope } from '../accounts/scoped-roles.js';
-import type { Store } from '../store/store.js';
+import type { StoreTransaction } from '../store/store.js';
 import { WORKFLOWS } from './workflows.js';
 
 /** Boards a scope may name: the oversight module's jurisdiction presets, listed here when it is wired. */
@@ -9,18 +9,18 @@ const KNOWN_BOARDS: ReadonlySet<string> = new Set<string>();
  * Whether a grant's scope names something that exists: an agency, vendor or oversight body is a
  * registry organisation; a board is a known board; a case is `caseType:id` of a wired workflow.
  */
-export async function scopeExists(store: Store, scope: Scope): Promise<boolean> {
+export async function scopeExists(scope: Scope, tx: StoreTransaction): Promise<boolean> {
   switch (scope.kind) {
     case 'agency':
     case 'vendor':
     case 'body':
-      return (await store.db.selectFrom('organizations').select('id').where('id', '=', scope.id).executeTakeFirst()) !== undefined;
+      return (await tx.db.selectFrom('organizations').select('id').where('id', '=', scope.id).executeTakeFirst()) !== undefined;
     case 'board':
       return KNOWN_BOARDS.has(scope.id);
     case 'case': {
       const [caseType, id] = [scope.id.slice(0, scope.id.indexOf(':')), scope.id.slice(scope.id.indexOf(':') + 1)];
       const workflow = WORKFLOWS.get(caseType);
-      return workflow !== undefined && (await store.transaction((tx) => workflow.load(tx, id))) !== null;
+      return workflow !== undefined && (await workflow.load(tx, id)) !== null;
     }
   }
 }

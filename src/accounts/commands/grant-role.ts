@@ -15,8 +15,11 @@ const grantInputSchema = z.strictObject({
   scope: z.string().max(220),
 });
 
-/** Says whether a scope names something that exists (a registry organisation, a board), so a grant never points at nothing. */
-export type ScopeResolver = (scope: Scope) => Promise<boolean>;
+/**
+ * Says whether a scope names something that exists (a registry organisation, a board), so a grant
+ * never points at nothing. It reads through the command's own transaction.
+ */
+export type ScopeResolver<Tx> = (scope: Scope, tx: Tx) => Promise<boolean>;
 
 function parseGrant(input: unknown): { username: string; role: ScopedRole; scope: Scope } {
   const parsed = parseInput(grantInputSchema, input, 'grant');
@@ -36,12 +39,12 @@ function parseGrant(input: unknown): { username: string; role: ScopedRole; scope
  * @example
  * await grantRole({ ctx, grant: { username: 'olive', role: 'officer', scope: 'agency:immigration-and-customs-enforcement' }, scopeExists }, tx);
  */
-export async function grantRole({ ctx, grant, scopeExists }: { ctx: CommandContext; grant: unknown; scopeExists: ScopeResolver }, tx: AccountsTransaction): Promise<GrantRow> {
+export async function grantRole<Tx extends AccountsTransaction>({ ctx, grant, scopeExists }: { ctx: CommandContext; grant: unknown; scopeExists: ScopeResolver<Tx> }, tx: Tx): Promise<GrantRow> {
   authorize(ctx.actor, 'grant.manage');
   const input = parseGrant(grant);
   const user = await tx.accounts.findUserByUsername(input.username);
   if (!user) throw new CommandError({ code: 'NOT_FOUND', message: `no user "${input.username}"`, issues: [{ path: 'username', message: 'unknown user' }] });
-  if (!(await scopeExists(input.scope))) throw new CommandError({ code: 'NOT_FOUND', message: `no ${input.scope.kind} "${input.scope.id}"`, issues: [{ path: 'scope', message: `unknown ${input.scope.kind}` }] });
+  if (!(await scopeExists(input.scope, tx))) throw new CommandError({ code: 'NOT_FOUND', message: `no ${input.scope.kind} "${input.scope.id}"`, issues: [{ path: 'scope', message: `unknown ${input.scope.kind}` }] });
   if (await tx.accounts.findActiveGrant(user.id, input.role, input.scope)) throw new CommandError({ code: 'CONFLICT', message: `${input.username} is already ${input.role} of ${formatScope(input.scope)}` });
   const at = ctx.now.toISOString();
   const row: GrantRow = { id: randomUUID(), userId: user.id, role: input.role, scope: input.scope, grantedAt: at, grantedBy: ctx.actor.actorId, revokedAt: null, revokedBy: null };

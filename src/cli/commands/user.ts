@@ -85,7 +85,7 @@ export function registerUserCommands(program: Command): Command {
         try {
           const ctx = { actor: SYSTEM, now: new Date() };
           const grant = { username, role, scope: options.scope };
-          const row = await store.transaction((tx) => (verb === 'grant' ? grantRole({ ctx, grant, scopeExists: (scope) => scopeExists(store, scope) }, tx) : revokeRole({ ctx, grant }, tx)));
+          const row = await store.transaction((tx) => (verb === 'grant' ? grantRole({ ctx, grant, scopeExists }, tx) : revokeRole({ ctx, grant }, tx)));
           console.log(`${username} ${verb === 'grant' ? 'is now' : 'is no longer'} ${row.role} of ${options.scope}`);
         } finally {
           await store.close();
