@@ -8,6 +8,7 @@ import { parseDatabaseUrl, redactDatabaseUrl } from './database-url.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { SqliteStatementCache } from './sqlite-statement-cache.js';
 
 /** An open database: Kysely for queries, the dialect for the few places that differ. */
 export interface Database$ {
@@ -47,7 +48,7 @@ export async function openDatabase(url: string): Promise<Database$> {
     // Reads of log tiles dominate proof serving: map the file and keep a larger page cache.
     sqlite.pragma('mmap_size = 1073741824');
     sqlite.pragma('cache_size = -65536');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SqliteStatementCache(sqlite) }), plugins });
     opened = { db, dialect: 'sqlite', description: redactDatabaseUrl(url), sqlite };
   } else {
     // int8 (bigint) ids and counts fit a JavaScript number for any size this log will reach (2^53).

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AccountsStore } from '../accounts/accounts-store.js';
 import type { RegistryStore } from '../registry/registry-store.js';
 import type { TipsStore } from '../registry/tips/tips-store.js';
@@ -20,6 +20,7 @@ import { CheckedLogAppender } from '../kernel/events/checked-log-appender.js';
 import type { EventRuntime } from '../kernel/events/event-runtime.js';
 import { KyselyCaseStates } from './kernel/kysely-case-states.js';
 import { KyselyDeadlineStore } from './kernel/kysely-deadline-store.js';
+import { GroupCommit, type CommandOutcome } from './group-commit.js';
 
 /** Everything a command may write through, bound to one database transaction. */
 export interface StoreTransaction {
@@ -54,11 +55,14 @@ export class Store {
   readonly #database: Database$;
   readonly #events: EventRuntime<StoreTransaction>;
   readonly #listeners: Set<CommitListener>;
+  /** SQLite's group commit (absent on PostgreSQL, whose transactions run side by side). */
+  readonly #group: GroupCommit | undefined;
 
   private constructor(database: Database$, events: EventRuntime<StoreTransaction>, listeners = new Set<CommitListener>()) {
     this.#database = database;
     this.#events = events;
     this.#listeners = listeners;
+    this.#group = database.dialect === 'sqlite' ? new GroupCommit(database.db, (appended, shredded) => this.#afterCommit(appended, shredded)) : undefined;
   }
 
   /** The same database (and commit listeners) with another event runtime: tests wire extra subscribers this way. */
@@ -92,26 +96,33 @@ export class Store {
     return this.#database.sqlite;
   }
 
-  /** Runs `fn` in one transaction: all its writes and log entries commit together or not at all. */
+  /**
+   * Runs `fn` in one transaction: all its writes and log entries commit together or not at all.
+   * On SQLite, commands that arrive together share one commit (`GroupCommit`: a savepoint each,
+   * one fsync for all); each still succeeds or fails alone.
+   */
   async transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    let appended: readonly number[] = [];
-    let shredded = false;
-    const result = await this.#database.db.transaction().execute(async (trx) => {
-      const appender = new KyselyLogAppender(trx, this.#database.dialect);
-      const seals = new KyselySealStore(trx);
-      // Every append is checked against the catalogue and runs its subscribers in this transaction.
-      const tx: StoreTransaction = {
-        db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals, alerts: new KyselyAlertStore(trx),
-        cases: new KyselyCaseStates(trx), deadlines: new KyselyDeadlineStore(trx), log: new CheckedLogAppender(appender, this.#events, () => tx),
-      };
-      const value = await fn(tx);
-      appended = appender.appended;
-      shredded = seals.shredded;
-      return value;
-    });
+    if (this.#group) return this.#group.submit((trx) => this.#run(trx, fn));
+    const outcome = await this.#database.db.transaction().execute((trx) => this.#run(trx, fn));
+    this.#afterCommit(outcome.appended, outcome.shredded);
+    return outcome.value;
+  }
+
+  async #run<T>(trx: Transaction<Database>, fn: (tx: StoreTransaction) => Promise<T>): Promise<CommandOutcome<T>> {
+    const appender = new KyselyLogAppender(trx, this.#database.dialect);
+    const seals = new KyselySealStore(trx);
+    // Every append is checked against the catalogue and runs its subscribers in this transaction.
+    const tx: StoreTransaction = {
+      db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals, alerts: new KyselyAlertStore(trx),
+      cases: new KyselyCaseStates(trx), deadlines: new KyselyDeadlineStore(trx), log: new CheckedLogAppender(appender, this.#events, () => tx),
+    };
+    const value = await fn(tx);
+    return { value, appended: appender.appended, shredded: seals.shredded };
+  }
+
+  #afterCommit(appended: readonly number[], shredded: boolean): void {
     if (shredded) this.#eraseFreedPages();
     if (appended.length > 0) for (const listener of this.#listeners) listener(appended);
-    return result;
   }
 
   /**

@@ -1,0 +1,138 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { z } from 'zod';
+import { atLeast } from '../src/accounts/policy.js';
+import type { Actor } from '../src/accounts/actor.js';
+import { openStore } from '../src/app/open-store.js';
+import { tick } from '../src/app/tick.js';
+import { projectRoot } from '../src/core/project-root.js';
+import { transition } from '../src/kernel/workflow/transition.js';
+import { stepsFor, type Workflow } from '../src/kernel/workflow/workflow.js';
+import { moderateTip } from '../src/registry/tips/moderate-tip.js';
+import { submitTip } from '../src/registry/tips/submit-tip.js';
+import { tipWorkflow, type TipCase, type TipsTransaction } from '../src/registry/tips/tip-workflow.js';
+import type { Store } from '../src/store/store.js';
+
+/**
+ * bench:workflow — the workflow kernel: durable transitions/s (the row update and its log entry in
+ * one committed transaction, fsync'd on SQLite), one case per transition and many transitions on
+ * one case, and the tick over 100,000 open deadlines of which 1% are due. SQLite always;
+ * PostgreSQL when TEST_DATABASE_URL (or --postgres URL) names a server.
+ */
+const { values } = parseArgs({
+  options: {
+    transitions: { type: 'string', default: '20000' },
+    callers: { type: 'string', default: '256' },
+    deadlines: { type: 'string', default: '100000' },
+    postgres: { type: 'string', default: process.env.TEST_DATABASE_URL ?? '' },
+  },
+});
+const N = Number(values.transitions);
+const CALLERS = Number(values.callers);
+const DEADLINES = Number(values.deadlines);
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'BELOW TARGET');
+const analyst: Actor = { kind: 'user', userId: 'bench', actorId: 'a_bench', role: 'analyst', grants: [] };
+let peakRss = 0;
+const sampleRss = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+
+/** A self-loop on a tip, so one case can take any number of transitions. */
+const step = stepsFor<TipCase, TipsTransaction>();
+const notedTips: Workflow<TipCase, TipsTransaction> = {
+  ...tipWorkflow,
+  transitions: { note: step.transition({ label: 'Note', event: 'tips.tip.moderated', from: ['pending'], to: 'pending', policy: atLeast('analyst'), input: z.strictObject({}), effect: async () => ({ data: { decision: 'accepted' } }) }) },
+};
+
+/** Runs `count` jobs with `callers` concurrent callers; returns per-job latencies (ms) and wall time. */
+async function concurrently(count: number, callers: number, job: (i: number) => Promise<unknown>): Promise<{ seconds: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: callers }, async () => {
+    for (let i = next++; i < count; i = next++) {
+      const t = performance.now();
+      await job(i);
+      latencies.push(performance.now() - t);
+      if (i % 1000 === 0) sampleRss();
+    }
+  }));
+  return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
+}
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+async function openTips(store: Store, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  await concurrently(count, CALLERS, async () => ids.push((await store.transaction((tx) => submitTip({ ctx: { actor: analyst, now: new Date() }, tip: { subject: 'Bench lead', body: 'A lead for the benchmark.' } }, tx))).tip.id));
+  return ids;
+}
+
+/** Open deadlines straight into the table (the tick is what is measured): 1% due, the rest next year. */
+async function seedDeadlines(store: Store, count: number): Promise<number> {
+  const now = Date.now();
+  const due = Math.floor(count / 100);
+  for (let i = 0; i < count; i += 1000) {
+    const rows = Array.from({ length: Math.min(1000, count - i) }, (_, j) => {
+      const k = i + j;
+      const dueAt = new Date(k < due ? now - 60_000 - k : now + 365 * 86_400_000 + k).toISOString();
+      return { id: randomUUID(), caseType: 'tip', caseId: `bench-${k}`, kind: 'follow-up', label: 'Follow-up due', dueAt, dueDate: null, calendar: null, state: 'open', firesEvent: 'kernel.deadline.fired', onFire: null, startedAt: new Date(now).toISOString(), firedAt: null, stoppedAt: null, stopReason: null };
+    });
+    await store.db.insertInto('deadlines').values(rows).execute();
+  }
+  return due;
+}
+
+async function measure(label: string, url: string, cleanup: () => Promise<void>): Promise<void> {
+  const store = await openStore(url);
+  try {
+    console.log(`${label}`);
+    // 1. One case per transition: N tips, each moderated once, by CALLERS concurrent callers.
+    const ids = await openTips(store, N);
+    const one = await concurrently(ids.length, CALLERS, (i) => store.transaction((tx) => moderateTip({ ctx: { actor: analyst, now: new Date() }, tipId: ids[i] ?? '', moderation: { decision: 'accepted' } }, tx)));
+    const perSecond = ids.length / one.seconds;
+    console.log(`  one case per transition      ${fmt(perSecond).padStart(8)} transitions/s   p50 ${fmt(percentile(one.latencies, 50), 1)} ms · p99 ${fmt(percentile(one.latencies, 99), 1)} ms   ${label.startsWith('SQLite') ? `target ≥ 2,000/s — ${verdict(perSecond >= 2000)}` : ''}`);
+    // 2. Many transitions on one case: a self-loop taken N times by the same callers.
+    const [caseId] = await openTips(store, 1);
+    const many = await concurrently(N, CALLERS, () => store.transaction((tx) => transition({ ctx: { actor: analyst, now: new Date() }, workflow: notedTips, id: caseId ?? '', action: 'note' }, tx)));
+    console.log(`  many transitions on one case ${fmt(N / many.seconds).padStart(8)} transitions/s   p50 ${fmt(percentile(many.latencies, 50), 1)} ms · p99 ${fmt(percentile(many.latencies, 99), 1)} ms`);
+    // 3. The tick over DEADLINES open deadlines, 1% due.
+    const due = await seedDeadlines(store, DEADLINES);
+    let t = performance.now();
+    const fired = await tick(store, new Date());
+    const tickMs = performance.now() - t;
+    t = performance.now();
+    const idle = await tick(store, new Date());
+    const idleMs = performance.now() - t;
+    sampleRss();
+    console.log(`  tick, ${fmt(DEADLINES)} open, ${fmt(due)} due   ${fmt(tickMs).padStart(6)} ms (${fmt(fired.fired)} fired and logged)   target < 1,000 ms — ${verdict(tickMs < 1000 && fired.fired === due)}`);
+    console.log(`  tick again, nothing due      ${fmt(idleMs).padStart(6)} ms (${fmt(idle.fired)} fired)\n`);
+  } finally {
+    await store.close();
+    await cleanup();
+  }
+}
+
+console.log('bench:workflow — the workflow kernel: durable transitions and the deadline tick');
+console.log(`machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}; ${fmt(N)} transitions by ${CALLERS} concurrent callers\n`);
+const dir = join(projectRoot(), '.bench', 'workflow');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, 'workflow.db');
+const removeSqlite = async () => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+};
+await removeSqlite();
+await measure('SQLite (WAL, synchronous=FULL: every commit fsync\'d; commands that arrive together share a commit)', `sqlite:${file}`, removeSqlite);
+if (values.postgres) {
+  const schema = `bench_workflow_${randomBytes(4).toString('hex')}`;
+  await measure(`PostgreSQL (${new URL(values.postgres).host}, synchronous_commit as configured)`, `${values.postgres}${values.postgres.includes('?') ? '&' : '?'}schema=${schema}`, async () => {
+    const client = new pg.Client({ connectionString: values.postgres });
+    await client.connect();
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+  });
+}
+console.log(`peak RSS ${fmt(peakRss / 1024 / 1024)} MB`);
