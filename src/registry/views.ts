@@ -15,6 +15,8 @@ export interface SourceSummary {
   readonly publisher: string | null;
   readonly date: string | null;
   readonly url: string | null;
+  /** SHA-256 of the archived copy the registry keeps (served at /sources/{id}/archive), if any. */
+  readonly sha256?: string | null;
 }
 
 /** A relationship seen from one side: `direction` says whether this record is its `from` or `to`. */

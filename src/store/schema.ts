@@ -51,6 +51,10 @@ export interface SourceTable extends Timestamps {
   date: string | null;
   url: string | null;
   file: string | null;
+  sha256: string | null;
+  citation: string | null;
+  documentNumber: string | null;
+  noLinkReason: string | null;
   notes: string | null;
   status: string;
 }
@@ -112,6 +116,7 @@ export interface RelationshipTable extends Timestamps {
   toId: string;
   startDate: string | null;
   endDate: string | null;
+  asOf: string | null;
   notes: string | null;
   status: string;
 }

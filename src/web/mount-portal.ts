@@ -10,6 +10,7 @@ import { addBrowseRoutes } from './routes/browse-routes.js';
 import { addLogPageRoutes } from './routes/log-page-routes.js';
 import { addRecordRoutes } from './routes/record-routes.js';
 import { addReviewRoutes } from './routes/review-routes.js';
+import { addSourceArchiveRoutes } from './routes/source-archive-routes.js';
 import { addStaticRoutes } from './routes/static-routes.js';
 import { addTipRoutes } from './routes/tip-routes.js';
 import { pageFrame, pageResponse } from './routes/page-response.js';
@@ -29,6 +30,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addStaticRoutes(app);
     addBrowseRoutes(app, deps);
     addRecordRoutes(app, deps);
+    addSourceArchiveRoutes(app, deps);
     addAccountRoutes(app, deps);
     addTipRoutes(app, deps);
     addReviewRoutes(app, deps);

@@ -24,4 +24,6 @@ export interface PortalDependencies {
   readonly logEntriesFor?: (subject: string) => Promise<readonly TransparencyLogEntry[]>;
   /** The running transparency log, for /log and the entry pages; without it they answer 404. */
   readonly ledger?: Ledger;
+  /** Where sources' archived copies are kept (`<dir>/archive/…`); the project's `dataset/` by default. */
+  readonly datasetDirectory?: string;
 }

@@ -39,7 +39,7 @@ const COLUMNS: { readonly [T in RecordType]: readonly Column<T>[] } = {
   ],
   relationship: [
     ['id', (r) => r.id], ['from', (r) => r.from], ['type', (r) => r.type], ['to', (r) => r.to], ['date', (r) => r.date], ['end', (r) => r.end],
-    ['notes', (r) => r.notes], ['status', (r) => r.status], ...sourceColumns<'relationship'>(),
+    ['as_of', (r) => r.asOf], ['notes', (r) => r.notes], ['status', (r) => r.status], ...sourceColumns<'relationship'>(),
   ],
   designation: [
     ['id', (r) => r.id], ['subject', (r) => r.subject], ['authority', (r) => r.authority], ['list', (r) => r.list], ['listed', (r) => r.listed],
@@ -64,6 +64,7 @@ const COLUMNS: { readonly [T in RecordType]: readonly Column<T>[] } = {
   ],
   source: [
     ['id', (r) => r.id], ['title', (r) => r.title], ['publisher', (r) => r.publisher], ['date', (r) => r.date], ['url', (r) => r.url], ['file', (r) => r.file],
+    ['sha256', (r) => r.sha256], ['citation', (r) => r.citation], ['document_number', (r) => r.documentNumber], ['no_link_reason', (r) => r.noLinkReason],
     ['notes', (r) => r.notes], ['status', (r) => r.status],
   ],
   policy: [

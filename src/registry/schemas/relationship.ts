@@ -29,6 +29,12 @@ export const relationshipSchema = z.strictObject({
   /** When the relationship began (an acquisition's date). */
   date: partialDateSchema.optional(),
   end: partialDateSchema.optional(),
+  /**
+   * When a source describes the relationship as holding, where it gives no start date: a Treasury
+   * designation naming someone a company's manager dates the fact to the designation, not the
+   * appointment. Never a guessed start date.
+   */
+  asOf: partialDateSchema.optional(),
   notes: textSchema.optional(),
   sources: sourceIdsSchema,
   status: recordStatusSchema.default('reported'),

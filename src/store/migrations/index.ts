@@ -5,7 +5,17 @@ import { ledgerMigration } from './0004-ledger.js';
 import { alertsMigration } from './0005-alerts.js';
 import { sealStoreMigration } from './0006-seal-store.js';
 import { grantsAndDeadlinesMigration } from './0007-grants-and-deadlines.js';
+import { sourceArchivesMigration } from './0030-source-archives.js';
 import type { CountersignMigration } from './migration.js';
 
-/** Every migration, in the order it runs. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly CountersignMigration[] = [registryMigration, accountsMigration, logAndSearchMigration, ledgerMigration, alertsMigration, sealStoreMigration, grantsAndDeadlinesMigration];
+/** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
+export const MIGRATIONS: readonly CountersignMigration[] = [
+  registryMigration,
+  accountsMigration,
+  logAndSearchMigration,
+  ledgerMigration,
+  alertsMigration,
+  sealStoreMigration,
+  grantsAndDeadlinesMigration,
+  sourceArchivesMigration,
+];

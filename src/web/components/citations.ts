@@ -51,7 +51,8 @@ export class Citations {
 }
 
 /**
- * One source as a reference: its title linking to its page, publisher, date and original URL.
+ * One source as a reference: its title linking to its page, publisher, date, and the document
+ * itself one click away — the original URL and/or the archived copy the registry keeps.
  *
  * @example
  * sourceLine('msnbc-2025-09', view.sources['msnbc-2025-09']);
@@ -59,5 +60,9 @@ export class Citations {
 export function sourceLine(id: string, source: SourceSummary | undefined): SafeHtml {
   if (!source) return html`<a href="${recordUrl('source', id)}">${id}</a>`;
   const href = safeHref(source.url);
-  return html`<a href="${recordUrl('source', id)}">${source.title}</a>${source.publisher ? html`, ${source.publisher}` : ''}${source.date ? html`, <time datetime="${source.date}">${formatDate(source.date)}</time>` : ''}${href ? html`. <a class="external" href="${href}" rel="noopener noreferrer">Original</a>` : ''}`;
+  const links = [
+    ...(href ? [html`<a class="external" href="${href}" rel="noopener noreferrer">Original</a>`] : []),
+    ...(source.sha256 ? [html`<a href="${recordUrl('source', id)}/archive">Archived copy</a>`] : []),
+  ];
+  return html`<a href="${recordUrl('source', id)}">${source.title}</a>${source.publisher ? html`, ${source.publisher}` : ''}${source.date ? html`, <time datetime="${source.date}">${formatDate(source.date)}</time>` : ''}${links.length > 0 ? html`. ${links.map((l, i) => html`${i > 0 ? ' · ' : ''}${l}`)}` : ''}`;
 }

@@ -36,6 +36,16 @@ export function relationshipGroup(view: RelationshipView): 'owners' | 'holdings'
 }
 
 /**
+ * When a relationship began; when the source gives no start, the day it describes the relationship
+ * as holding ("described as of 5 March 2024"), never a start date the source does not state.
+ */
+function since(relationship: RelationshipView['relationship']): SafeHtml {
+  if (relationship.date) return dateText(relationship.date);
+  if (relationship.asOf) return html`<span class="muted">described as of</span> ${dateText(relationship.asOf)}`;
+  return html`<span class="muted">—</span>`;
+}
+
+/**
  * Relationships as a table: how this record relates to the other party, since and until when,
  * and on what sources.
  *
@@ -48,7 +58,7 @@ export function relationshipTable(relationships: readonly RelationshipView[], ci
     return html`<tr>
 <td data-label="Relationship">${phrase}</td>
 <td data-label="With">${recordLink(r.other)}</td>
-<td data-label="Since">${r.relationship.date ? dateText(r.relationship.date) : html`<span class="muted">—</span>`}</td>
+<td data-label="Since">${since(r.relationship)}</td>
 <td data-label="Until">${r.relationship.end ? dateText(r.relationship.end) : html`<span class="muted">—</span>`}</td>
 <td data-label="Notes and sources">${r.relationship.notes ?? ''} ${citations.cite(r.relationship.sources)}</td>
 </tr>`;

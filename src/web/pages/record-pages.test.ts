@@ -21,6 +21,9 @@ describeEachBackend('person, product, incident, contract and source pages', (get
     expect(page.text).toContain('<h1>Tal Jonathan Dilian');
     expect(page.text).toMatch(/Listed<\/span>\s*<time datetime="2024-03-05">/);
     expect(page.text).toContain('href="/sources/treasury-2024-03-05"');
+    // Issue #13: the people are linked to organisations through dated, sourced relationships.
+    expect(page.text).toMatch(/Founder of<\/td>\s*<td data-label="With"><a href="\/organizations\/intellexa-consortium">Intellexa Consortium<\/a>/);
+    expect(page.text).toMatch(/described as of<\/span> <time datetime="2024-03-05">/);
   });
 
   it('shows a product with its capabilities, vendor and incidents', async () => {

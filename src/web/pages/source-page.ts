@@ -1,5 +1,7 @@
 import type { RecordShapes } from '../../registry/registry-record.js';
 import type { RecordType } from '../../registry/schemas/common.js';
+import { isLinked } from '../../registry/schemas/source.js';
+import { recordUrl } from '../../registry/search/search-result.js';
 import { dateText } from '../components/date-text.js';
 import { html, type SafeHtml } from '../components/html.js';
 import { layout, type PageFrame } from '../components/layout.js';
@@ -36,15 +38,32 @@ function citedBy(records: readonly CitingRecord[]): SafeHtml {
   })}`;
 }
 
+/** Where to read the source: its original, its archived copy with the digest, or neither, said so. */
+function readIt(source: RecordShapes['source']): SafeHtml {
+  const href = safeHref(source.url);
+  const original = source.url
+    ? html`<dt>Original</dt><dd>${href ? html`<a class="external" href="${href}" rel="noopener noreferrer">${href}</a>` : html`<span class="unsafe-url">${source.url}</span> <span class="muted">(not a web address; not linked)</span>`}</dd>`
+    : '';
+  const archived = source.file && source.sha256
+    ? html`<dt>Archived copy</dt><dd><a href="${recordUrl('source', source.id)}/archive">Read the copy kept with the registry</a> <span class="muted">(<code>${source.file}</code>)</span></dd>
+<dt>SHA-256</dt><dd><code class="digest">${source.sha256}</code> <span class="muted">— the digest of the archived copy, as the transparency log records it with this source; check a download with <code>sha256sum</code>.</span></dd>`
+    : source.file ? html`<dt>Kept as</dt><dd><code>${source.file}</code> <span class="muted">(no digest recorded, so not served)</span></dd>` : '';
+  const neither = !isLinked(source)
+    ? html`<dt>Original</dt><dd><strong>No link or archived copy is recorded for this source.</strong>${source.noLinkReason ? html` ${source.noLinkReason}` : ''}</dd>`
+    : '';
+  return html`${original}${archived}${neither}`;
+}
+
 /**
- * A source's page: what it is, who published it and when, a link to the original (http and
- * https only), and every fact in the registry that rests on it.
+ * A source's page: what it is, who published it and when, its Federal Register citation, the
+ * document one click away — a link to the original (http and https only), the archived copy the
+ * registry keeps with its SHA-256, or a plain statement that it has neither — and every fact in the
+ * registry that rests on it.
  *
  * @example
  * c.html(sourcePage(frame, source, citing, undefined).toString());
  */
 export function sourcePage(frame: PageFrame, source: RecordShapes['source'], citing: readonly CitingRecord[], logEntries: readonly TransparencyLogEntry[] | undefined): SafeHtml {
-  const href = safeHref(source.url);
   const main = html`<article class="record">
 <header class="record-header">
 <p class="record-type">Source</p>
@@ -53,8 +72,9 @@ export function sourcePage(frame: PageFrame, source: RecordShapes['source'], cit
 <dl class="facts">
 ${source.publisher ? html`<dt>Publisher</dt><dd>${source.publisher}</dd>` : ''}
 <dt>Date</dt><dd>${dateText(source.date)}</dd>
-${source.url ? html`<dt>Original</dt><dd>${href ? html`<a class="external" href="${href}" rel="noopener noreferrer">${href}</a>` : html`<span class="unsafe-url">${source.url}</span> <span class="muted">(not a web address; not linked)</span>`}</dd>` : ''}
-${source.file ? html`<dt>Kept as</dt><dd><code>${source.file}</code></dd>` : ''}
+${source.citation ? html`<dt>Federal Register</dt><dd>${source.citation}</dd>` : ''}
+${source.documentNumber ? html`<dt>Document number</dt><dd>${source.documentNumber}</dd>` : ''}
+${readIt(source)}
 ${source.notes ? html`<dt>Notes</dt><dd>${source.notes}</dd>` : ''}
 </dl>
 <section aria-labelledby="cited-by-heading">

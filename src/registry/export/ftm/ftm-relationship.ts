@@ -74,6 +74,8 @@ export function relationshipToFtm(relationship: Relationship, lookups: ExportLoo
     role: relationship.type.replace(/-/g, ' '),
     startDate: relationship.date,
     endDate: relationship.end,
+    // Interval's `date`: the day a source describes the link as holding, when it gives no start.
+    date: relationship.asOf,
     description: relationship.notes,
     recordId: relationship.id,
     ...ftmProvenance(relationship.sources, lookups),

@@ -26,7 +26,7 @@ export async function productRefs(db: Kysely<Database>, ids: readonly string[]):
 export async function sourceSummaries(db: Kysely<Database>, ids: Iterable<string>): Promise<Record<string, SourceSummary>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return {};
-  const rows = await db.selectFrom('sources').select(['id', 'title', 'publisher', 'date', 'url']).where('id', 'in', unique).orderBy('id').execute();
+  const rows = await db.selectFrom('sources').select(['id', 'title', 'publisher', 'date', 'url', 'sha256']).where('id', 'in', unique).orderBy('id').execute();
   return Object.fromEntries(rows.map((r) => [r.id, r]));
 }
 
