@@ -15,6 +15,8 @@ import { applyLogEntry } from '../../registry/apply-log-entry.js';
 import { openLogStorage } from '../../store/ledger/open-log-storage.js';
 import { publicStateDigest } from '../../store/registry/queries/public-state-digest.js';
 import { Store } from '../../store/store.js';
+import { countNoun } from '../../core/count-noun.js';
+import { verifierStatePath } from '../verifier-state-path.js';
 
 const leafIndex = (value: string): bigint => {
   if (!/^(0|[1-9][0-9]{0,18})$/.test(value)) throw new Error(`not a leaf index: ${value}`);
@@ -49,7 +51,7 @@ export function registerLogCommands(program: Command): Command {
         const verifierKey = options.key ?? loadOrCreateLogKey(config.logKeyFile, config.logOrigin).verifierKey;
         const report = await checkLog(openLogStorage(store), verifierKey);
         for (const problem of report.problems) console.log(`${problem.where}: ${problem.message}`);
-        console.log(`${report.ok ? 'ok' : 'FAILED'}: ${report.entries} entries, ${report.tiles} tile writes and ${report.checkpoints} checkpoints checked${report.ok ? '' : `, ${report.problems.length} problem(s)`}`);
+        console.log(`${report.ok ? 'ok' : 'FAILED'}: ${countNoun(report.entries, 'entry', 'entries')}, ${countNoun(report.tiles, 'tile write')} and ${countNoun(report.checkpoints, 'checkpoint')} checked${report.ok ? '' : `, ${countNoun(report.problems.length, 'problem')}`}`);
         if (!report.ok) process.exitCode = 1;
       } finally {
         await store.close();
@@ -75,9 +77,9 @@ export function registerLogCommands(program: Command): Command {
         );
         const [live, replayed] = [await publicStateDigest(source.db), await publicStateDigest(target.db)];
         const pending = (await openLogStorage(source).pendingEntries(1_000_000)).length;
-        if (pending > 0) console.log(`note: ${pending} entries are still pending (committed, not yet in a signed checkpoint): run countersign log sequence, or start the server, and replay again`);
-        console.log(`replayed ${report.entries} entries (${report.applied} changed the registry); root ${encodeBase64(report.rootHash)} matches the signed checkpoint`);
-        console.log(`public state: live ${live.digest} (${live.records} records), replayed ${replayed.digest} (${replayed.records} records): ${live.digest === replayed.digest ? 'identical' : 'DIFFERENT'}`);
+        if (pending > 0) console.log(`note: ${countNoun(pending, 'entry is', 'entries are')} still pending (committed, not yet in a signed checkpoint): run countersign log sequence, or start the server, and replay again`);
+        console.log(`replayed ${countNoun(report.entries, 'entry', 'entries')} (${report.applied.toLocaleString('en-US')} changed the registry); root ${encodeBase64(report.rootHash)} matches the signed checkpoint`);
+        console.log(`public state: live ${live.digest} (${countNoun(live.records, 'record')}), replayed ${replayed.digest} (${countNoun(replayed.records, 'record')}): ${live.digest === replayed.digest ? 'identical' : 'DIFFERENT'}`);
         if (live.digest !== replayed.digest) process.exitCode = 1;
       } finally {
         await source.close();
@@ -90,21 +92,22 @@ export function registerLogCommands(program: Command): Command {
     .description('verify a running instance from outside: fetch its checkpoint and tiles, recompute the root, check the signature and consistency with the last run')
     .argument('<url>', 'the instance, e.g. https://countersign.example (or its /log prefix)')
     .option('--key <verifier-key>', 'the log\'s verifier key (default: fetched from <url>/log/key on first use, then kept in the state file)')
-    .option('--state <file>', 'where to remember the last verified checkpoint', '.countersign-verify-state.json')
+    .option('--state <file>', 'where to remember the last verified checkpoint (default: a file for this log under data/verified-logs/)')
     .option('--tiles-only', 'check from tiles alone (fast) instead of every entry')
-    .action(async (url: string, options: { key?: string; state: string; tilesOnly?: boolean }) => {
+    .action(async (url: string, options: { key?: string; state?: string; tilesOnly?: boolean }) => {
       const prefix = url.replace(/\/+$/, '').replace(/\/log$/, '') + '/log';
-      const state = await readVerifierState(options.state);
+      const statePath = options.state ?? verifierStatePath(prefix);
+      const state = await readVerifierState(statePath);
       let verifierKey = options.key;
       if (!verifierKey) {
-        const saved: unknown = JSON.parse(readFileSafe(`${options.state}.key`) ?? 'null');
+        const saved: unknown = JSON.parse(readFileSafe(`${statePath}.key`) ?? 'null');
         verifierKey = typeof saved === 'string' ? saved : (await (await fetch(`${prefix}/key`)).text()).trim();
         if (typeof saved !== 'string') console.log(`trusting the key served now, on first use: ${verifierKey}`);
       }
       const report = await verifyRemoteLog(prefix, { verifierKey, ...(state ? { state } : {}), mode: options.tilesOnly ? 'tiles' : 'full' });
-      await writeVerifierState(options.state, report.state);
-      await import('node:fs/promises').then((fs) => fs.writeFile(`${options.state}.key`, JSON.stringify(verifierKey)));
-      console.log(`ok: ${report.origin} at size ${report.treeSize}, root ${encodeBase64(report.rootHash)}; ${report.entriesVerified} entries and ${report.tilesVerified} tiles verified${report.previous ? `; consistent with size ${report.previous.size} seen before` : ''}`);
+      await writeVerifierState(statePath, report.state);
+      await import('node:fs/promises').then((fs) => fs.writeFile(`${statePath}.key`, JSON.stringify(verifierKey)));
+      console.log(`ok: ${report.origin} at size ${report.treeSize}, root ${encodeBase64(report.rootHash)}; ${countNoun(report.entriesVerified, 'entry', 'entries')} and ${countNoun(report.tilesVerified, 'tile')} verified${report.previous ? `; consistent with size ${report.previous.size} seen before` : ''}`);
     });
 
   for (const [name, description] of [['unseal', 'publish a sealed field (value and opening) in the log'], ['shred', 'delete a sealed field\'s opening for ever']] as const) {
