@@ -3,8 +3,8 @@ import { importedLine, savedLine } from './summary-lines.js';
 
 describe('summary lines', () => {
   it('say "1 alert", not "1 alerts"', () => {
-    expect(savedLine({ raised: 1, queued: 1, unchanged: 0 })).toBe('Saved: 1 alert raised, 1 item queued for review, 0 already known.');
-    expect(savedLine({ raised: 2, queued: 0, unchanged: 3 })).toBe('Saved: 2 alerts raised, 0 items queued for review, 3 already known.');
+    expect(savedLine({ raised: 1, queued: 1, unchanged: 0 })).toBe('Saved: 1 alert raised, 1 queued for review, 0 already known.');
+    expect(savedLine({ raised: 2, queued: 0, unchanged: 3 })).toBe('Saved: 2 alerts raised, 0 queued for review, 3 already known.');
   });
 
   it('name record types in words, singular or plural', () => {

@@ -7,10 +7,10 @@ import { recordTypeLabel } from '../registry/labels.js';
  * What `screen --save` and `sync --save` report after recording matches.
  *
  * @example
- * savedLine({ raised: 1, queued: 0, unchanged: 2 }); // 'Saved: 1 alert raised, 0 items queued for review, 2 already known.'
+ * savedLine({ raised: 1, queued: 0, unchanged: 2 }); // 'Saved: 1 alert raised, 0 queued for review, 2 already known.'
  */
 export function savedLine(summary: { readonly raised: number; readonly queued: number; readonly unchanged: number }): string {
-  return `Saved: ${countNoun(summary.raised, 'alert')} raised, ${countNoun(summary.queued, 'item')} queued for review, ${summary.unchanged.toLocaleString('en-US')} already known.`;
+  return `Saved: ${countNoun(summary.raised, 'alert')} raised, ${summary.queued.toLocaleString('en-US')} queued for review, ${summary.unchanged.toLocaleString('en-US')} already known.`;
 }
 
 /**
