@@ -92,10 +92,10 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
     await page.setViewportSize(DESKTOP);
     const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
     const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-desktop.png`) });
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-desktop.jpeg`), type: 'jpeg', quality: 70 });
     await page.setViewportSize(PHONE);
     const overflow = await horizontalOverflow(page);
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-390.png`), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-390.jpeg`), type: 'jpeg', quality: 70, fullPage: true });
     return { path, status: response?.status() ?? 0, serious, overflow, consoleErrors: [...errors] };
   }
 

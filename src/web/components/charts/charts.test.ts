@@ -86,3 +86,23 @@ describe('obligationsChart', () => {
     expect(chart).toContain('<td class="amount">USD −400</td><td class="amount">USD 600</td>');
   });
 });
+
+describe('organizationGraphData', () => {
+  it('draws at most the nearest parties of a large family and says how many it left out', async () => {
+    const { organizationGraphData } = await import('./relationship-graph-data.js');
+    const member = (i: number) => ({
+      ref: { type: 'organization' as const, id: `sub-${i}`, name: `Subsidiary ${i}` },
+      side: 'holding' as const,
+      path: [{ relation: 'subsidiary' as const, relationshipType: 'subsidiary-of' as const, relationshipId: `r-${i}`, date: null, end: null, member: { type: 'organization' as const, id: `sub-${i}`, name: `Subsidiary ${i}` } }],
+    });
+    const view = {
+      organization: { id: 'hub', name: 'Hub', kind: 'vendor' as const, sources: ['s'], status: 'reported' as const },
+      parent: null, relationships: [], products: [], designations: [], timeline: [], incidents: [], contracts: [], history: [], sources: {},
+      family: Array.from({ length: 60 }, (_, i) => member(i)), familyTruncated: false, rolledUp: { designations: [], incidents: [], contracts: [] },
+    };
+    const data = organizationGraphData(view, 10);
+    expect(data.nodes).toHaveLength(10);
+    expect(data.omitted).toBe(51);
+    expect(relationshipGraph(data, { id: 'g', title: 'Hub', tableNote: '' }).toString()).toContain('51 more parties are not drawn.');
+  });
+});

@@ -26,7 +26,9 @@ interface SimNode extends SimulationNodeDatum {
 }
 
 const LAYER_GAP = 110;
-const TICKS = 300;
+/** Enough steps for the layout to settle (alpha from 1 to d3's 0.001 in this many ticks), few enough for a page's budget. */
+const TICKS = 120;
+const CACHED_LAYOUTS = 500;
 const MARGIN = 16;
 
 /**
@@ -41,15 +43,33 @@ const MARGIN = 16;
  * layoutGraph([{ id: 'a', layer: 0, width: 120, height: 36 }, { id: 'b', layer: 1, width: 90, height: 36 }], [{ source: 'a', target: 'b' }]);
  */
 export function layoutGraph(nodes: readonly GraphLayoutNode[], edges: readonly GraphLayoutEdge[]): GraphLayout {
+  // The same graph always gets the same layout, so a page shown again reuses it (a small LRU cache).
+  const key = JSON.stringify([nodes, edges]);
+  const cached = layouts.get(key);
+  if (cached) {
+    layouts.delete(key);
+    layouts.set(key, cached);
+    return cached;
+  }
+  const layout = simulate(nodes, edges);
+  layouts.set(key, layout);
+  if (layouts.size > CACHED_LAYOUTS) layouts.delete(layouts.keys().next().value ?? key);
+  return layout;
+}
+
+const layouts = new Map<string, GraphLayout>();
+
+function simulate(nodes: readonly GraphLayoutNode[], edges: readonly GraphLayoutEdge[]): GraphLayout {
   const simNodes: SimNode[] = nodes.map((n) => ({ id: n.id, layer: n.layer, radius: Math.hypot(n.width, n.height) / 2 + 6, y: n.layer * LAYER_GAP }));
   const ids = new Set(nodes.map((n) => n.id));
   const links: SimulationLinkDatum<SimNode>[] = edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ source: e.source, target: e.target }));
   const simulation = forceSimulation(simNodes)
     .force('link', forceLink<SimNode, SimulationLinkDatum<SimNode>>(links).id((n) => n.id).distance(LAYER_GAP).strength(0.4))
     .force('charge', forceManyBody<SimNode>().strength(-420))
-    .force('collide', forceCollide<SimNode>((n) => n.radius).strength(1).iterations(3))
+    .force('collide', forceCollide<SimNode>((n) => n.radius).strength(1).iterations(2))
     .force('x', forceX<SimNode>(0).strength(0.04))
     .force('y', forceY<SimNode>((n) => n.layer * LAYER_GAP).strength(0.9))
+    .alphaDecay(1 - Math.pow(0.001, 1 / TICKS))
     .stop();
   for (let i = 0; i < TICKS; i++) simulation.tick();
 

@@ -19,6 +19,9 @@ export function relationshipDates(start: string | null | undefined, end: string 
   return { words: '', span: '' };
 }
 
+/** More parties than this make a picture nobody can read (and a layout too slow for a page): the rest stay in the tables. */
+const MAX_NODES = 40;
+
 /** Where a directly related party sits, seen from the focus: above (owners, people), level (partners) or below (holdings). */
 function placement(r: RelationshipView): { role: GraphNodeRole; layer: number } {
   const type: RelationshipType = r.relationship.type;
@@ -45,11 +48,16 @@ function directEdge(focus: string, r: RelationshipView): GraphEdge {
  * @example
  * relationshipGraph(organizationGraphData(view), { … });
  */
-export function organizationGraphData(view: OrganizationView): RelationshipGraphData {
+export function organizationGraphData(view: OrganizationView, maxNodes = MAX_NODES): RelationshipGraphData {
   const focus: RecordRef = { type: 'organization', id: view.organization.id, name: view.organization.name };
   const nodes = new Map<string, GraphNode>([[focus.id, { ref: focus, role: 'focus', layer: 0 }]]);
   const edges = new Map<string, GraphEdge>();
+  let omitted = 0;
   for (const member of view.family) {
+    if (nodes.size >= maxNodes) {
+      omitted += 1;
+      continue;
+    }
     let layer = 0;
     let previous = focus.id;
     for (const step of member.path) {
@@ -67,14 +75,20 @@ export function organizationGraphData(view: OrganizationView): RelationshipGraph
     }
   }
   for (const r of view.relationships) {
-    if (!nodes.has(r.other.id)) nodes.set(r.other.id, { ref: r.other, ...placement(r) });
+    if (!nodes.has(r.other.id)) {
+      if (nodes.size >= maxNodes) {
+        omitted += 1;
+        continue;
+      }
+      nodes.set(r.other.id, { ref: r.other, ...placement(r) });
+    }
     if (!edges.has(r.relationship.id)) edges.set(r.relationship.id, directEdge(focus.id, r));
   }
   if (view.parent && !nodes.has(view.parent.id)) {
     nodes.set(view.parent.id, { ref: view.parent, role: 'owner', layer: -1 });
     edges.set(`parent:${view.parent.id}`, { from: view.parent.id, to: focus.id, label: 'component', dates: { words: '', span: '' } });
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return { nodes: [...nodes.values()], edges: [...edges.values()], omitted };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface GraphEdge {
 export interface RelationshipGraphData {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
+  /** Parties left out to keep the picture readable (they are in the tables). */
+  readonly omitted?: number;
 }
 
 const ROLE_WORDS: Readonly<Record<GraphNodeRole, string>> = {
@@ -103,16 +105,17 @@ export function relationshipGraph(data: RelationshipGraphData, text: { readonly 
       : html`<a href="${recordUrl(n.ref.type, n.ref.id)}" class="graph-node graph-node-${n.role}">${tooltip}${box}</a>`;
   });
   const { x, y, width, height } = layout.bounds;
+  const omitted = data.omitted ? ` ${data.omitted} more ${data.omitted === 1 ? 'party is' : 'parties are'} not drawn.` : '';
   return html`<figure class="chart relationship-graph">
 <div class="chart-scroll">
 <svg viewBox="${round(x)} ${round(y)} ${round(width)} ${round(height)}" width="${Math.round(width)}" height="${Math.round(height)}" role="group" aria-labelledby="${text.id}-title ${text.id}-desc" font-family="system-ui, sans-serif">
 <title id="${text.id}-title">${text.title}</title>
-<desc id="${text.id}-desc">${data.nodes.length} parties and ${data.edges.length} relationships; owners, parents and investors above, subsidiaries and holdings below. ${text.tableNote}</desc>
+<desc id="${text.id}-desc">${data.nodes.length} parties and ${edges.length} relationships; owners, parents and investors above, subsidiaries and holdings below.${omitted} ${text.tableNote}</desc>
 <defs><marker id="${text.id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#505a5f"/></marker></defs>
 <g class="graph-edges">${edges}</g>
 <g class="graph-nodes">${nodes}</g>
 </svg>
 </div>
-<figcaption>${text.title}. Owners, parents and investors are drawn above, subsidiaries and holdings below; each line names the relationship and its dates. ${text.tableNote}</figcaption>
+<figcaption>${text.title}. Owners, parents and investors are drawn above, subsidiaries and holdings below; each line names the relationship and its dates.${omitted} ${text.tableNote}</figcaption>
 </figure>`;
 }
