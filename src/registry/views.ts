@@ -84,6 +84,8 @@ export interface FamilyRollUp {
   readonly designations: readonly ViaFamily<RecordShapes['designation']>[];
   readonly incidents: readonly ViaFamily<RecordShapes['incident']>[];
   readonly contracts: readonly ViaFamily<ContractView>[];
+  /** How many there are in all: a large family shows the first of each kind, and says so. */
+  readonly totals: { readonly designations: number; readonly incidents: number; readonly contracts: number };
 }
 
 export interface OrganizationView {

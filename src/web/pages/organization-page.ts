@@ -16,6 +16,7 @@ import { recordTimeline } from '../components/charts/record-timeline.js';
 import { relationshipGraph } from '../components/charts/relationship-graph.js';
 import { organizationGraphData } from '../components/charts/relationship-graph-data.js';
 import { countryName, organizationKindLabel } from '../../registry/labels.js';
+import { countNoun } from '../../core/count-noun.js';
 import { designationTimeline as designationEvents } from '../../store/registry/queries/read-designations.js';
 import { relationshipGroup, relationshipTable } from '../components/relationship-table.js';
 import { statusBadge } from '../components/status-badge.js';
@@ -111,6 +112,11 @@ ${transparencyLogSection(`organization:${o.id}`, logEntries)}
   return layout(frame, { title: o.name, description: `${o.name}: ownership, products, designations, incidents and government contracts, with sources.`, main });
 }
 
+/** "Showing 50 of 120 designations of subsidiaries and affiliates." when a family has more than a page shows. */
+function more(shown: number, total: number, noun: string): SafeHtml {
+  return total > shown ? html`<p class="muted">Showing ${shown} of ${countNoun(total, `${noun} of subsidiaries and affiliates`, `${noun}s of subsidiaries and affiliates`)}.</p>` : html``;
+}
+
 function timeline(view: OrganizationView): SafeHtml {
   const chart = recordTimeline(organizationTimelineEvents(view), { id: 'record-timeline', title: `${view.organization.name} over time` });
   return chart.toString() === '' ? html`` : html`<section aria-labelledby="timeline-heading"><h2 id="timeline-heading">Timeline</h2>${chart}</section>`;
@@ -122,7 +128,7 @@ function designations(view: OrganizationView, citations: Citations): SafeHtml {
   return html`<section aria-labelledby="designations-heading">
 <h2 id="designations-heading">Designations</h2>
 ${view.timeline.length > 0 || rolledUp.length === 0 ? designationTimeline(view.timeline, citations) : ''}
-${rolledUp.length > 0 ? html`<h3>Designations of subsidiaries and affiliates</h3>${designationTimeline(designationEvents(rolledUp.map((r) => r.item)), citations, via)}` : ''}
+${rolledUp.length > 0 ? html`<h3>Designations of subsidiaries and affiliates</h3>${more(rolledUp.length, view.rolledUp.totals.designations, 'designation')}${designationTimeline(designationEvents(rolledUp.map((r) => r.item)), citations, via)}` : ''}
 </section>`;
 }
 
@@ -131,7 +137,7 @@ function incidents(view: OrganizationView, citations: Citations): SafeHtml {
   return html`<section aria-labelledby="incidents-heading">
 <h2 id="incidents-heading">Documented abuse</h2>
 ${view.incidents.length > 0 || rolledUp.length === 0 ? incidentList(view.incidents, citations) : ''}
-${rolledUp.length > 0 ? html`<h3>Through subsidiaries and affiliates</h3>${incidentList(rolledUp.map((r) => r.item), citations, new Map(rolledUp.map((r) => [r.item.id, r.via])))}` : ''}
+${rolledUp.length > 0 ? html`<h3>Through subsidiaries and affiliates</h3>${more(rolledUp.length, view.rolledUp.totals.incidents, 'incident')}${incidentList(rolledUp.map((r) => r.item), citations, new Map(rolledUp.map((r) => [r.item.id, r.via])))}` : ''}
 </section>`;
 }
 
@@ -145,6 +151,7 @@ ${obligationsChart(received, { id: 'obligations-received', title: `Obligations t
 ${obligationsChart(awarded, { id: 'obligations-awarded', title: `Obligations by ${name}${view.family.length > 0 ? ' and its components' : ''} over time` })}
 ${view.contracts.length === 0 && rolledUp.length === 0 ? html`<p class="muted">No contracts recorded.</p>` : ''}
 ${view.contracts.map((c) => contractSection(c, citations))}
+${more(rolledUp.length, view.rolledUp.totals.contracts, 'contract')}
 ${rolledUp.map((r) => contractSection(r.item, citations, r.via))}
 </section>`;
 }

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { RegistryFactory } from '../../../../test/support/registry-factory.js';
 import { describeEachBackend } from '../../../../test/support/test-store.js';
 import { readCorporateFamily } from './read-corporate-family.js';
+import { readFamilyRollUp } from './read-family-roll-up.js';
 
 describeEachBackend('readCorporateFamily', (getStore) => {
   const chain: string[] = [];
@@ -22,6 +23,7 @@ describeEachBackend('readCorporateFamily', (getStore) => {
     for (let i = 0; i < 12; i++) {
       const spoke = data.organization({ name: `Spoke ${String(i).padStart(2, '0')}`, ...(i % 2 === 0 ? { parent: hub } : {}) });
       if (i % 2 === 1) data.relationship(hub, 'owner-of', spoke);
+      data.designation(spoke, { listed: `2020-01-${String(i + 1).padStart(2, '0')}` });
     }
     await data.load(getStore());
   });
@@ -52,5 +54,15 @@ describeEachBackend('readCorporateFamily', (getStore) => {
     expect(capped.members).toHaveLength(5);
     expect(capped.truncated).toBe(true);
     expect(await readCorporateFamily(getStore().db, 'no-such-organization')).toEqual({ members: [], truncated: false });
+  });
+
+  it("rolls up a family's designations, the newest first when it has more than a page shows, and counts them all", async () => {
+    const family = await readCorporateFamily(getStore().db, hub);
+    const all = await readFamilyRollUp(getStore().db, family.members, { designationIds: new Set(), incidentIds: new Set(), piids: new Set() });
+    expect(all.designations).toHaveLength(12);
+    expect(all.totals).toEqual({ designations: 12, incidents: 0, contracts: 0 });
+    const some = await readFamilyRollUp(getStore().db, family.members, { designationIds: new Set(), incidentIds: new Set(), piids: new Set() }, 3);
+    expect(some.designations.map((d) => [d.item.listed, d.via.ref.name])).toEqual([['2020-01-10', 'Spoke 09'], ['2020-01-11', 'Spoke 10'], ['2020-01-12', 'Spoke 11']]);
+    expect(some.totals.designations).toBe(12);
   });
 });

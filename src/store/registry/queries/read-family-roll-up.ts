@@ -12,6 +12,9 @@ export interface OwnFacts {
   readonly piids: ReadonlySet<string>;
 }
 
+/** A page shows this many of each kind; a family with more says how many more there are. */
+const ROLL_UP_LIMIT = 50;
+
 /** The member a fact belongs to: the nearest one when it concerns several (a contract's buyer and recipient). */
 function nearest(members: ReadonlyMap<string, FamilyMember>, ids: readonly (string | null)[]): FamilyMember | undefined {
   const found = ids.flatMap((id) => (id === null ? [] : [members.get(id)])).filter((m): m is FamilyMember => m !== undefined);
@@ -21,21 +24,23 @@ function nearest(members: ReadonlyMap<string, FamilyMember>, ids: readonly (stri
 /**
  * The designations, incidents and contracts of an organisation's subsidiaries and affiliates (its
  * `holding` family members; parents' facts stay on the parents' pages), each with the member it
- * belongs to, for "via …" labels. Four queries find them all, whatever the family's size.
+ * belongs to, for "via …" labels. Four queries find them all, whatever the family's size; at
+ * most `limit` of each kind are read in full (the newest designations, the first contracts by
+ * PIID), and `totals` says how many there are.
  *
  * @example
  * const rolledUp = await readFamilyRollUp(db, family.members, own);
  */
-export async function readFamilyRollUp(db: Kysely<Database>, family: readonly FamilyMember[], own: OwnFacts): Promise<FamilyRollUp> {
+export async function readFamilyRollUp(db: Kysely<Database>, family: readonly FamilyMember[], own: OwnFacts, limit = ROLL_UP_LIMIT): Promise<FamilyRollUp> {
   const holdings = new Map(family.filter((m) => m.side === 'holding').map((m) => [m.ref.id, m]));
   const ids = [...holdings.keys()];
-  if (ids.length === 0) return { designations: [], incidents: [], contracts: [] };
+  if (ids.length === 0) return { designations: [], incidents: [], contracts: [], totals: { designations: 0, incidents: 0, contracts: 0 } };
 
   const designations: ViaFamily<RecordShapes['designation']>[] = [];
-  const designationRows = await db.selectFrom('designations').select(['id', 'subjectId']).where('subjectId', 'in', ids).orderBy('listedDate').orderBy('id').execute();
-  for (const row of designationRows) {
+  const designationRows = (await db.selectFrom('designations').select(['id', 'subjectId']).where('subjectId', 'in', ids).orderBy('listedDate', 'desc').orderBy('id').execute()).filter((r) => !own.designationIds.has(r.id));
+  for (const row of designationRows.slice(0, limit)) {
     const via = holdings.get(row.subjectId);
-    const designation = own.designationIds.has(row.id) ? null : await getRecord(db, 'designation', row.id);
+    const designation = await getRecord(db, 'designation', row.id);
     if (via && designation) designations.push({ item: designation, via });
   }
 
@@ -58,7 +63,7 @@ export async function readFamilyRollUp(db: Kysely<Database>, family: readonly Fa
     if (via) incidentVia.set(link.incidentId, via);
   }
   const incidents: ViaFamily<RecordShapes['incident']>[] = [];
-  for (const [id, via] of incidentVia) {
+  for (const [id, via] of [...incidentVia].slice(0, limit)) {
     const incident = await getRecord(db, 'incident', id);
     if (incident) incidents.push({ item: incident, via });
   }
@@ -75,9 +80,10 @@ export async function readFamilyRollUp(db: Kysely<Database>, family: readonly Fa
     const via = own.piids.has(row.piid) ? undefined : nearest(holdings, [row.recipientId, row.buyerId, row.fundingOfficeId]);
     if (via) contractVia.set(row.piid, via);
   }
-  const contracts = (await readContracts(db, [...contractVia.keys()])).flatMap((view) => {
+  const contracts = (await readContracts(db, [...contractVia.keys()].slice(0, limit))).flatMap((view) => {
     const via = contractVia.get(view.contract.piid);
     return via ? [{ item: view, via }] : [];
   });
-  return { designations, incidents, contracts };
+  designations.sort((a, b) => a.item.listed.localeCompare(b.item.listed) || a.item.id.localeCompare(b.item.id));
+  return { designations, incidents, contracts, totals: { designations: designationRows.length, incidents: incidentVia.size, contracts: contractVia.size } };
 }

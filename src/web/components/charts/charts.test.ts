@@ -98,7 +98,7 @@ describe('organizationGraphData', () => {
     const view = {
       organization: { id: 'hub', name: 'Hub', kind: 'vendor' as const, sources: ['s'], status: 'reported' as const },
       parent: null, relationships: [], products: [], designations: [], timeline: [], incidents: [], contracts: [], history: [], sources: {},
-      family: Array.from({ length: 60 }, (_, i) => member(i)), familyTruncated: false, rolledUp: { designations: [], incidents: [], contracts: [] },
+      family: Array.from({ length: 60 }, (_, i) => member(i)), familyTruncated: false, rolledUp: { designations: [], incidents: [], contracts: [], totals: { designations: 0, incidents: 0, contracts: 0 } },
     };
     const data = organizationGraphData(view, 10);
     expect(data.nodes).toHaveLength(10);
