@@ -92,15 +92,15 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
     await page.setViewportSize(DESKTOP);
     const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
     const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-desktop.jpeg`), type: 'jpeg', quality: 70 });
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-desktop.png`) });
     await page.setViewportSize(PHONE);
     const overflow = await horizontalOverflow(page);
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-390.jpeg`), type: 'jpeg', quality: 70, fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-390.png`), fullPage: true });
     return { path, status: response?.status() ?? 0, serious, overflow, consoleErrors: [...errors] };
   }
 
   /** Audits the seeds and the same-site pages they link to (those `follow` accepts), one page per route shape. */
-  async function crawl(context: BrowserContext, seeds: readonly string[], follow: (path: string) => boolean = () => true): Promise<Audit[]> {
+  async function crawl(context: BrowserContext, seeds: readonly string[], follow: (path: string) => boolean = () => true, prefix = ''): Promise<Audit[]> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
@@ -115,7 +115,7 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
       const url = new URL(path, origin);
       if (shapes.has(routeShape(url))) continue;
       shapes.add(routeShape(url));
-      audits.push(await audit(page, path, errors));
+      audits.push(await audit(page, path, errors, `${prefix}${slug(path)}`));
       const hrefs: unknown = await page.evaluate('[...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"))');
       for (const href of Array.isArray(hrefs) ? hrefs : []) {
         if (typeof href !== 'string' || !href.startsWith('/') || href.startsWith('//')) continue;
@@ -164,7 +164,7 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
     await page.waitForURL(`${origin}/`);
     await page.close();
     // Public pages were audited above; here only what staff see differently.
-    const staff = await crawl(context, ['/review', '/tips', '/alerts/review', `/organizations/${familyRoot}`], (path) => /^\/(?:review|tips|alerts\/review)(?:\/|$)/.test(path));
+    const staff = await crawl(context, ['/review', '/tips', '/alerts/review', `/organizations/${familyRoot}`], (path) => /^\/(?:review|tips|alerts\/review)(?:\/|$)/.test(path), 'staff-');
     await context.close();
     expect(problems([receipt, ...staff])).toEqual([]);
   }, 120_000);

@@ -116,6 +116,6 @@ export function relationshipGraph(data: RelationshipGraphData, text: { readonly 
 <g class="graph-nodes">${nodes}</g>
 </svg>
 </div>
-<figcaption>${text.title}. Owners, parents and investors are drawn above, subsidiaries and holdings below; each line names the relationship and its dates.${omitted} ${text.tableNote}</figcaption>
+<figcaption>${text.title}${text.title.endsWith('.') ? '' : '.'} Owners, parents and investors are drawn above, subsidiaries and holdings below; each line names the relationship and its dates.${omitted} ${text.tableNote}</figcaption>
 </figure>`;
 }
