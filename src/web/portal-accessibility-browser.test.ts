@@ -100,31 +100,53 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
   }
 
   /** Audits the seeds and the same-site pages they link to (those `follow` accepts), one page per route shape. */
-  async function crawl(context: BrowserContext, seeds: readonly string[], follow: (path: string) => boolean = () => true, prefix = ''): Promise<Audit[]> {
+  /** A tab whose console errors (a script or style refused by the CSP shows up there) are collected per page. */
+  async function openTab(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && !/status of 404/.test(m.text())) errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(e.message));
+    return { page, errors };
+  }
+
+  /**
+   * Audits the seeds and the same-site pages they link to (those `follow` accepts), one page per
+   * route shape, two at a time (one tab per core).
+   */
+  async function crawl(context: BrowserContext, seeds: readonly string[], follow: (path: string) => boolean = () => true, prefix = ''): Promise<Audit[]> {
+    const tabs = [await openTab(context), await openTab(context)];
     const queue = [...seeds];
     const shapes = new Set<string>();
     const audits: Audit[] = [];
     while (queue.length > 0 && audits.length < MAX_PAGES) {
-      const path = queue.shift() ?? '';
-      const url = new URL(path, origin);
-      if (shapes.has(routeShape(url))) continue;
-      shapes.add(routeShape(url));
-      audits.push(await audit(page, path, errors, `${prefix}${slug(path)}`));
-      const hrefs: unknown = await page.evaluate('[...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"))');
-      for (const href of Array.isArray(hrefs) ? hrefs : []) {
-        if (typeof href !== 'string' || !href.startsWith('/') || href.startsWith('//')) continue;
-        const next = new URL(href, origin);
-        if (SKIP.some((p) => p.test(next.pathname)) || shapes.has(routeShape(next)) || !follow(next.pathname)) continue;
-        queue.push(`${next.pathname}${next.search}`);
+      const batch: string[] = [];
+      while (queue.length > 0 && batch.length < tabs.length) {
+        const path = queue.shift() ?? '';
+        const shape = routeShape(new URL(path, origin));
+        if (shapes.has(shape)) continue;
+        shapes.add(shape);
+        batch.push(path);
+      }
+      const results = await Promise.all(batch.map(async (path, i) => {
+        const tab = tabs[i];
+        if (!tab) throw new Error('no tab for this page');
+        const result = await audit(tab.page, path, tab.errors, `${prefix}${slug(path)}`);
+        const hrefs: unknown = await tab.page.evaluate('[...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"))');
+        return { result, hrefs: Array.isArray(hrefs) ? hrefs : [] };
+      }));
+      for (const { result, hrefs } of results) {
+        audits.push(result);
+        for (const href of hrefs) {
+          if (typeof href !== 'string' || !href.startsWith('/') || href.startsWith('//')) continue;
+          const next = new URL(href, origin);
+          if (SKIP.some((p) => p.test(next.pathname)) || shapes.has(routeShape(next)) || !follow(next.pathname)) continue;
+          queue.push(`${next.pathname}${next.search}`);
+        }
       }
     }
-    await page.close();
+    await Promise.all(tabs.map((t) => t.page.close()));
     return audits;
   }
 
