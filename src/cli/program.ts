@@ -26,7 +26,7 @@ async function saveMatches(matches: readonly ScreenedTransaction[], watchlist: W
   try {
     const [{ SYSTEM }, { recordScreenedTransactions }] = await Promise.all([import('../accounts/actor.js'), import('../procurement/alerts/record-screened-transactions.js')]);
     const summary = await store.transaction((tx) => recordScreenedTransactions({ ctx: { actor: SYSTEM, now: new Date() }, screened: matches, watchlistVersion: watchlist.version }, tx));
-    return `Saved: ${summary.raised} alerts raised, ${summary.queued} queued for review, ${summary.unchanged} already known.`;
+    return (await import('./summary-lines.js')).savedLine(summary);
   } finally {
     await store.close();
   }

@@ -1,6 +1,7 @@
 import type { ChangeRow } from './registry-store.js';
 import type { RecordShapes } from './registry-record.js';
 import type { RecordType } from './schemas/common.js';
+import type { RelationshipType } from './schemas/relationship.js';
 
 /** A record named for display: enough to link to it. */
 export interface RecordRef {
@@ -43,6 +44,52 @@ export interface ContractView {
   readonly sources: Readonly<Record<string, SourceSummary>>;
 }
 
+/**
+ * How one member of a corporate family stands to the member before it on the walk: its parent
+ * (up), its subsidiary (down), an affiliate or consortium partner, or a predecessor or successor
+ * under another name.
+ */
+export type FamilyRelation = 'parent' | 'subsidiary' | 'affiliate' | 'predecessor' | 'successor';
+
+/** One step of a walk through a corporate family, along a relationship (or an organisation's `parent` field). */
+export interface FamilyStep {
+  readonly relation: FamilyRelation;
+  /** The relationship walked; `part-of` with a null id for an organisation's `parent` field. */
+  readonly relationshipType: RelationshipType;
+  readonly relationshipId: string | null;
+  readonly date: string | null;
+  readonly end: string | null;
+  /** The member this step reaches. */
+  readonly member: RecordRef;
+}
+
+/**
+ * An organisation in another's corporate family, with the shortest path to it. `ancestor`:
+ * reached only by going up (parents, their parents); `holding`: reached down or sideways
+ * (subsidiaries, affiliates, and theirs) — the members whose facts roll up to the page.
+ */
+export interface FamilyMember {
+  readonly ref: RecordRef;
+  readonly side: 'ancestor' | 'holding';
+  /** From the organisation whose family this is to this member; never empty. */
+  readonly path: readonly FamilyStep[];
+}
+
+/** A fact of a family member shown on another organisation's page, "via" that member. */
+export interface ViaFamily<T> {
+  readonly item: T;
+  readonly via: FamilyMember;
+}
+
+/** Designations, incidents and contracts of subsidiaries and affiliates, each with the member it belongs to. */
+export interface FamilyRollUp {
+  readonly designations: readonly ViaFamily<RecordShapes['designation']>[];
+  readonly incidents: readonly ViaFamily<RecordShapes['incident']>[];
+  readonly contracts: readonly ViaFamily<ContractView>[];
+  /** How many there are in all: a large family shows the first of each kind, and says so. */
+  readonly totals: { readonly designations: number; readonly incidents: number; readonly contracts: number };
+}
+
 export interface OrganizationView {
   readonly organization: RecordShapes['organization'];
   readonly parent: RecordRef | null;
@@ -53,6 +100,12 @@ export interface OrganizationView {
   readonly timeline: readonly DesignationEvent[];
   readonly incidents: readonly RecordShapes['incident'][];
   readonly contracts: readonly ContractView[];
+  /** Parents, subsidiaries and affiliates, transitively (the walk stops at a cycle and at its limits). */
+  readonly family: readonly FamilyMember[];
+  /** True when the walk stopped at its limit of members or depth: the family is larger than shown. */
+  readonly familyTruncated: boolean;
+  /** What subsidiaries and affiliates hold, not already shown as this organisation's own. */
+  readonly rolledUp: FamilyRollUp;
   readonly history: readonly ChangeRow[];
   /** Every source any fact on the page cites. */
   readonly sources: Readonly<Record<string, SourceSummary>>;

@@ -14,6 +14,7 @@ import { addTipRoutes } from './api/routes/tip-routes.js';
 import { authenticate } from './middleware/authenticate.js';
 import { csrfProtection } from './middleware/csrf-protection.js';
 import { rateLimit } from './middleware/rate-limit.js';
+import { readOnlyCors } from './middleware/read-only-cors.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { problemFor, problemResponse } from './problem-details.js';
 
@@ -59,6 +60,7 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', se
   app.use('*', securityHeaders());
   app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, { type: '/problems/too-large', title: 'Request too large', status: 413, detail: 'request bodies are limited to 1 MiB', code: 'TOO_LARGE' }) }));
   app.use('*', authenticate(store, now));
+  app.use('*', readOnlyCors());
   app.use('*', csrfProtection());
   const sensitive = rateLimit({ limit: 20, windowMs: 60_000 });
   for (const path of ['/api/v1/session', '/api/v1/tips', '/login', '/tips']) app.use(path, sensitive);

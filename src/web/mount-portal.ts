@@ -8,6 +8,7 @@ import { addAccountRoutes } from './routes/account-routes.js';
 import { addAlertPageRoutes } from './routes/alert-page-routes.js';
 import { addBrowseRoutes } from './routes/browse-routes.js';
 import { addLogPageRoutes } from './routes/log-page-routes.js';
+import { addMapRoutes } from './routes/map-routes.js';
 import { addRecordRoutes } from './routes/record-routes.js';
 import { addReviewRoutes } from './routes/review-routes.js';
 import { addSourceArchiveRoutes } from './routes/source-archive-routes.js';
@@ -28,6 +29,7 @@ export type { PortalDependencies, TransparencyLogEntry } from './portal-dependen
 export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => void {
   return (app) => {
     addStaticRoutes(app);
+    addMapRoutes(app);
     addBrowseRoutes(app, deps);
     addRecordRoutes(app, deps);
     addSourceArchiveRoutes(app, deps);

@@ -5,9 +5,9 @@ import { projectRoot } from '../../src/core/project-root.js';
 
 export const CLI = join(projectRoot(), 'dist', 'src', 'cli', 'main.js');
 
-/** Runs `countersign …` to completion. */
-export function runCli(args: readonly string[], env: Record<string, string>, input?: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, input, encoding: 'utf8', timeout: 120_000 });
+/** Runs `countersign …` to completion (in `cwd` when given). */
+export function runCli(args: readonly string[], env: Record<string, string>, input?: string, cwd?: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, input, encoding: 'utf8', timeout: 120_000, ...(cwd === undefined ? {} : { cwd }) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -61,6 +61,12 @@ describe('a fresh installation, through the command line and HTTP', () => {
     const verified = runCli(['log', 'verify', server.base, '--state', join(dir, 'verify-state.json')], env);
     expect(verified.status, verified.stderr).toBe(0);
     expect(verified.stdout).toMatch(/^ok: e2e\.countersign\.test\/log at size \d+/m);
+    // Without --state, the state goes to the data directory (one file per log), not the working directory.
+    const workdir = mkdtempSync(join(dir, 'cwd-'));
+    const again = runCli(['log', 'verify', server.base], env, undefined, workdir);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readdirSync(workdir)).toEqual(['data']);
+    expect(readdirSync(join(workdir, 'data', 'verified-logs')).sort()).toEqual([`127.0.0.1-${new URL(server.base).port}-log.json`, `127.0.0.1-${new URL(server.base).port}-log.json.key`]);
   });
 
   it('screens the sample file: exactly the three Paragon transactions', () => {
@@ -74,12 +80,13 @@ describe('a fresh installation, through the command line and HTTP', () => {
   it('imports a dataset once, and a second import changes nothing', () => {
     const file = join(dir, 'more.json');
     writeFileSync(file, JSON.stringify({ sources: [{ id: 'e2e-report', title: 'An e2e report', publisher: 'Test' }], organizations: [{ id: 'e2e-vendor', name: 'E2E Vendor Ltd.', kind: 'vendor', sources: ['e2e-report'] }] }));
-    expect(runCli(['registry', 'import', file], env).stdout).toMatch(/: 2 records written/);
+    expect(runCli(['registry', 'import', file], env).stdout).toMatch(/: 2 records written \(1 source, 1 organization\), 0 unchanged/);
     expect(runCli(['registry', 'import', file], env).stdout).toMatch(/: 0 records written, 2 unchanged/);
     writeFileSync(file, JSON.stringify({ organizations: [{ id: 'bad', name: 'Bad', kind: 'spyware-shop', sources: ['e2e-report'] }] }));
     const bad = runCli(['registry', 'import', file], env);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/organizations\[0\]\.kind/);
+    // Named once: the message names the first problem, the list does not repeat it.
+    expect(bad.stderr.match(/organizations\[0\]\.kind/g)).toHaveLength(1);
   });
 
   it('after the server stops: log check passes, finds a tampered row, and replay rebuilds the registry', async () => {

@@ -14,6 +14,8 @@ import { openLogStorage } from '../../store/ledger/open-log-storage.js';
 import { openStore } from '../../app/open-store.js';
 import { checkPublicState } from '../../app/check-public-state.js';
 import { replayLogInto } from '../../app/replay-log-into.js';
+import { countNoun } from '../../core/count-noun.js';
+import { verifierStatePath } from '../verifier-state-path.js';
 
 const leafIndex = (value: string): bigint => {
   if (!/^(0|[1-9][0-9]{0,18})$/.test(value)) throw new Error(`not a leaf index: ${value}`);
@@ -52,7 +54,7 @@ export function registerLogCommands(program: Command): Command {
         const differences = report.ok ? await checkPublicState(store) : [];
         for (const d of differences) console.log(`${d.section} ${d.key}: ${d.kind === 'changed' ? 'the database differs from what the log says' : d.kind === 'only-in-live' ? 'in the database but not in the log' : 'in the log but missing from the database'}`);
         const ok = report.ok && differences.length === 0;
-        console.log(`${ok ? 'ok' : 'FAILED'}: ${report.entries} entries, ${report.tiles} tile writes and ${report.checkpoints} checkpoints checked${report.ok ? '; public state matches a replay of the log' : ''}${ok ? '' : `, ${report.problems.length + differences.length} problem(s)`}`);
+        console.log(`${ok ? 'ok' : 'FAILED'}: ${countNoun(report.entries, 'entry', 'entries')}, ${countNoun(report.tiles, 'tile write')} and ${countNoun(report.checkpoints, 'checkpoint')} checked${report.ok ? '; public state matches a replay of the log' : ''}${ok ? '' : `, ${countNoun(report.problems.length + differences.length, 'problem')}`}`);
         if (!ok) process.exitCode = 1;
       } finally {
         await store.close();
@@ -69,11 +71,11 @@ export function registerLogCommands(program: Command): Command {
       const target = await openStore(options.into);
       try {
         const { report, live, replayed, differences, pending } = await replayLogInto(source, target);
-        if (pending > 0) console.log(`note: ${pending} entries are still pending (committed, not yet in a signed checkpoint): run countersign log sequence, or start the server, and replay again`);
-        console.log(`replayed ${report.entries} entries (${report.applied} changed public state); root ${encodeBase64(report.rootHash)} matches the signed checkpoint`);
-        console.log(`public state: live ${live.digest} (${live.records} items), replayed ${replayed.digest} (${replayed.records} items): ${differences.length === 0 ? 'identical' : 'DIFFERENT'}`);
+        if (pending > 0) console.log(`note: ${countNoun(pending, 'entry is', 'entries are')} still pending (committed, not yet in a signed checkpoint): run countersign log sequence, or start the server, and replay again`);
+        console.log(`replayed ${countNoun(report.entries, 'entry', 'entries')} (${report.applied.toLocaleString('en-US')} changed public state); root ${encodeBase64(report.rootHash)} matches the signed checkpoint`);
+        console.log(`public state: live ${live.digest} (${countNoun(live.records, 'item')}), replayed ${replayed.digest} (${countNoun(replayed.records, 'item')}): ${differences.length === 0 ? 'identical' : 'DIFFERENT'}`);
         for (const d of differences.slice(0, 50)) console.log(`  ${d.section} ${d.key}: ${d.kind === 'changed' ? 'differs from the log' : d.kind === 'only-in-live' ? 'not in the log' : 'in the log, missing from the database'}`);
-        if (differences.length > 50) console.log(`  … and ${differences.length - 50} more`);
+        if (differences.length > 50) console.log(`  … and ${(differences.length - 50).toLocaleString('en-US')} more`);
         if (differences.length > 0) process.exitCode = 1;
       } finally {
         await source.close();
@@ -86,21 +88,22 @@ export function registerLogCommands(program: Command): Command {
     .description('verify a running instance from outside: fetch its checkpoint and tiles, recompute the root, check the signature and consistency with the last run')
     .argument('<url>', 'the instance, e.g. https://countersign.example (or its /log prefix)')
     .option('--key <verifier-key>', 'the log\'s verifier key (default: fetched from <url>/log/key on first use, then kept in the state file)')
-    .option('--state <file>', 'where to remember the last verified checkpoint', '.countersign-verify-state.json')
+    .option('--state <file>', 'where to remember the last verified checkpoint (default: a file for this log under data/verified-logs/)')
     .option('--tiles-only', 'check from tiles alone (fast) instead of every entry')
-    .action(async (url: string, options: { key?: string; state: string; tilesOnly?: boolean }) => {
+    .action(async (url: string, options: { key?: string; state?: string; tilesOnly?: boolean }) => {
       const prefix = url.replace(/\/+$/, '').replace(/\/log$/, '') + '/log';
-      const state = await readVerifierState(options.state);
+      const statePath = options.state ?? verifierStatePath(prefix);
+      const state = await readVerifierState(statePath);
       let verifierKey = options.key;
       if (!verifierKey) {
-        const saved: unknown = JSON.parse(readFileSafe(`${options.state}.key`) ?? 'null');
+        const saved: unknown = JSON.parse(readFileSafe(`${statePath}.key`) ?? 'null');
         verifierKey = typeof saved === 'string' ? saved : (await (await fetch(`${prefix}/key`)).text()).trim();
         if (typeof saved !== 'string') console.log(`trusting the key served now, on first use: ${verifierKey}`);
       }
       const report = await verifyRemoteLog(prefix, { verifierKey, ...(state ? { state } : {}), mode: options.tilesOnly ? 'tiles' : 'full' });
-      await writeVerifierState(options.state, report.state);
-      await import('node:fs/promises').then((fs) => fs.writeFile(`${options.state}.key`, JSON.stringify(verifierKey)));
-      console.log(`ok: ${report.origin} at size ${report.treeSize}, root ${encodeBase64(report.rootHash)}; ${report.entriesVerified} entries and ${report.tilesVerified} tiles verified${report.previous ? `; consistent with size ${report.previous.size} seen before` : ''}`);
+      await writeVerifierState(statePath, report.state);
+      await import('node:fs/promises').then((fs) => fs.writeFile(`${statePath}.key`, JSON.stringify(verifierKey)));
+      console.log(`ok: ${report.origin} at size ${report.treeSize}, root ${encodeBase64(report.rootHash)}; ${countNoun(report.entriesVerified, 'entry', 'entries')} and ${countNoun(report.tilesVerified, 'tile')} verified${report.previous ? `; consistent with size ${report.previous.size} seen before` : ''}`);
     });
 
   for (const [name, description] of [['unseal', 'publish a sealed field (value and opening) in the log'], ['shred', 'delete a sealed field\'s opening for ever']] as const) {

@@ -12,6 +12,8 @@ import { exportLines } from '../../registry/export/export-lines.js';
 import { EXPORT_FORMATS, EXPORT_TYPE_NAMES, exportPlan, exportRequestSchema } from '../../registry/export/export-request.js';
 import { readExportBatches } from '../../store/registry/queries/read-export-batches.js';
 import { readWatchlist } from '../../store/registry/queries/read-watchlist.js';
+import { countNoun } from '../../core/count-noun.js';
+import { importedLine } from '../summary-lines.js';
 
 /**
  * Writes the export to FILE by way of FILE.partial, renamed when complete — a failed export
@@ -49,8 +51,7 @@ export function registerRegistryCommands(program: Command): Command {
       const { store } = await openRegistry(readConfig(process.env).databaseUrl);
       try {
         const summary = await store.transaction((tx) => importDataset({ ctx: { actor: SYSTEM, now: new Date() }, dataset }, tx));
-        const detail = Object.entries(summary.byType).map(([type, n]) => `${n} ${type}`).join(', ');
-        console.log(`${file}: ${summary.written} records written${detail ? ` (${detail})` : ''}, ${summary.unchanged} unchanged`);
+        console.log(importedLine(file, summary));
       } finally {
         await store.close();
       }
@@ -84,7 +85,7 @@ export function registerRegistryCommands(program: Command): Command {
           }
         };
         await writeExport(exportLines(plan, counted()), options.output);
-        if (options.output !== undefined) console.error(`${options.output}: ${records} records exported as ${plan.format}`);
+        if (options.output !== undefined) console.error(`${options.output}: ${countNoun(records, 'record')} exported as ${plan.format}`);
       } finally {
         await store.close();
       }

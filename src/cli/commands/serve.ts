@@ -7,6 +7,8 @@ import { openLedger } from '../../app/open-ledger.js';
 import { openRegistry } from '../../app/open-registry.js';
 import { parseWitnesses } from '../../app/parse-witnesses.js';
 import { startTicking } from '../../app/tick.js';
+import { countNoun } from '../../core/count-noun.js';
+import { servingAddress } from '../serving-address.js';
 
 /**
  * Adds `countersign serve`: opens (and on first start creates, migrates and loads) the database,
@@ -20,14 +22,14 @@ export function registerServeCommand(program: Command): Command {
     .action(async () => {
       const config = readConfig(process.env);
       const { store, loaded } = await openRegistry(config.databaseUrl);
-      if (loaded) console.error(`countersign: new database ${store.description}: loaded the bundled dataset (${loaded.written} records)`);
+      if (loaded) console.error(`countersign: new database ${store.description}: loaded the bundled dataset (${countNoun(loaded.written, 'record')})`);
       const key = loadOrCreateLogKey(config.logKeyFile, config.logOrigin);
       if (key.created) console.error(`countersign: created the log signing key ${config.logKeyFile}; verifier key ${key.verifierKey}`);
       const ledger = await openLedger({ store, signer: key.signer, verifierKey: key.verifierKey, witnesses: parseWitnesses(config.witnesses) });
       const app = createCountersignApp({ store, ledger, settings: { twoPersonReview: config.twoPersonReview } });
       const stopTicking = config.tickSeconds > 0 ? startTicking(store, config.tickSeconds * 1000) : () => {};
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-        console.error(`countersign: serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port} on ${store.description}; log ${key.signer.name} at size ${ledger.sequencer.size}`);
+        console.error(`countersign: serving ${servingAddress(config.host, info.port)} on ${store.description}; log ${key.signer.name} at size ${ledger.sequencer.size}`);
       });
       const stop = (): void => {
         server.close();

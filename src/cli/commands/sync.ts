@@ -10,6 +10,8 @@ import { toScreeningRecord } from '../../procurement/screening/screening-record.
 import { createFetchHttpClient } from '../../procurement/usaspending-api/json-http-client.js';
 import { USASPENDING_API, syncUsaspending } from '../../procurement/usaspending-api/sync-usaspending.js';
 import { readWatchlist } from '../../store/registry/queries/read-watchlist.js';
+import { countNoun } from '../../core/count-noun.js';
+import { savedLine } from '../summary-lines.js';
 
 const isoDate = (value: string): string => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`not a date (YYYY-MM-DD): ${value}`);
@@ -51,10 +53,10 @@ export function registerSyncCommand(program: Command): Command {
         if (options.json) for (const record of shown) process.stdout.write(`${JSON.stringify(record)}\n`);
         else process.stdout.write(formatMatchTable(shown));
         const alerts = matches.filter((m) => m.match.decision === 'alert').length;
-        process.stderr.write(`Fetched ${seen} transactions modified ${options.since} to ${options.until ?? 'today'}; ${alerts} alerts, ${matches.length - alerts} review items.\n`);
+        process.stderr.write(`Fetched ${countNoun(seen, 'transaction')} modified ${options.since} to ${options.until ?? 'today'}; ${countNoun(alerts, 'alert')}, ${countNoun(matches.length - alerts, 'review item')}.\n`);
         if (options.save) {
           const summary = await store.transaction((tx) => recordScreenedTransactions({ ctx: { actor: SYSTEM, now: new Date() }, screened: matches, watchlistVersion: watchlist.version }, tx));
-          process.stderr.write(`Saved: ${summary.raised} alerts raised, ${summary.queued} queued for review, ${summary.unchanged} already known.\n`);
+          process.stderr.write(`${savedLine(summary)}\n`);
         }
       } finally {
         await store.close();

@@ -69,6 +69,9 @@ describeEachBackend('recording screening matches', (getStore) => {
     expect(xml).toContain('Stop-work order lifted: Paragon Solutions (US) Inc., contract 70CTD024P00000012 (modification P00002)');
     expect(xml).toContain('<link rel="alternate" type="text/html" href="http://localhost/contracts/70CTD024P00000012"/>');
     expect(xml).not.toContain('PARAGON SYSTEMS');
+    // Summaries are read by people: the event in words, not its slug.
+    expect(xml).toMatch(/— Stop-work order lifted of contract 70CTD024P00000012 with Paragon Solutions \(US\) Inc\./);
+    expect(xml).not.toMatch(/— stop-work-lifted of/);
   });
 
   it('keeps weak matches in a review queue analysts confirm or dismiss', async () => {

@@ -5,6 +5,7 @@ import { ledgerMigration } from './0004-ledger.js';
 import { alertsMigration } from './0005-alerts.js';
 import { sealStoreMigration } from './0006-seal-store.js';
 import { grantsAndDeadlinesMigration } from './0007-grants-and-deadlines.js';
+import { familyIndexesMigration } from './0025-family-indexes.js';
 import { sourceArchivesMigration } from './0030-source-archives.js';
 import type { CountersignMigration } from './migration.js';
 
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   alertsMigration,
   sealStoreMigration,
   grantsAndDeadlinesMigration,
+  familyIndexesMigration,
   sourceArchivesMigration,
 ];

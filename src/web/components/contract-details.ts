@@ -1,31 +1,23 @@
+import { contractEventLabel } from '../../registry/labels.js';
 import type { ContractEvent } from '../../registry/schemas/contract.js';
 import { recordUrl } from '../../registry/search/search-result.js';
-import type { ContractView } from '../../registry/views.js';
+import type { ContractView, FamilyMember } from '../../registry/views.js';
 import type { Citations } from './citations.js';
 import { dateText } from './date-text.js';
 import { formatAmount } from './format-amount.js';
 import { html, type SafeHtml } from './html.js';
 import { recordLink } from './record-link.js';
 import { statusBadge } from './status-badge.js';
-
-const EVENTS: Readonly<Record<ContractEvent, string>> = {
-  award: 'Award',
-  modification: 'Modification',
-  'stop-work': 'Stop-work order',
-  'stop-work-lifted': 'Stop-work order lifted',
-  termination: 'Termination',
-  funding: 'Funding change',
-  deletion: 'Removed from procurement data',
-};
+import { viaFamily } from './via-family.js';
 
 /**
- * A contract event in words.
+ * A contract event in words (the label module's {@link contractEventLabel}).
  *
  * @example
  * contractEventName('stop-work-lifted'); // 'Stop-work order lifted'
  */
 export function contractEventName(event: ContractEvent): string {
-  return EVENTS[event];
+  return contractEventLabel(event);
 }
 
 /**
@@ -87,15 +79,16 @@ export function transactionTable(view: ContractView, citations: Citations): Safe
 
 /**
  * A contract as a section of another page (an organisation's): heading linking to its own page,
- * facts, transactions.
+ * the family member it came through when it is a subsidiary's or an affiliate's, facts, transactions.
  *
  * @example
  * view.contracts.map((contract) => contractSection(contract, citations));
  */
-export function contractSection(view: ContractView, citations: Citations): SafeHtml {
+export function contractSection(view: ContractView, citations: Citations, via?: FamilyMember): SafeHtml {
   const piid = view.contract.piid;
   return html`<article class="contract" id="contract-${piid}">
 <h3><a href="${recordUrl('contract', piid)}">Contract ${piid}</a></h3>
+${via ? html`<p class="via-line">${viaFamily(via)}</p>` : ''}
 ${contractFacts(view, citations)}
 ${transactionTable(view, citations)}
 </article>`;

@@ -1,22 +1,30 @@
+import { countryName, targetCategoryLabel } from '../../registry/labels.js';
 import type { RecordShapes } from '../../registry/registry-record.js';
 import { recordUrl } from '../../registry/search/search-result.js';
+import type { FamilyMember } from '../../registry/views.js';
 import type { Citations } from './citations.js';
 import { dateText } from './date-text.js';
 import { html, type SafeHtml } from './html.js';
+import { viaFamily } from './via-family.js';
 
 /**
- * Documented abuse, newest first: each incident's title linking to its page, when, where, and
- * (when citations are given) its sources.
+ * Documented abuse, newest first: each incident's title linking to its page, when, where (country
+ * names), whom (target categories in words), (when citations are given) its sources, and (with
+ * `via`, incident id → family member) which subsidiary or affiliate it concerns.
  *
  * @example
  * incidentList(view.incidents, citations);
  */
-export function incidentList(incidents: readonly RecordShapes['incident'][], citations?: Citations): SafeHtml {
+export function incidentList(incidents: readonly RecordShapes['incident'][], citations?: Citations, via?: ReadonlyMap<string, FamilyMember>): SafeHtml {
   if (incidents.length === 0) return html`<p class="muted">No incidents recorded.</p>`;
-  const items = incidents.map((i) => html`<li>
+  const items = incidents.map((i) => {
+    const member = via?.get(i.id);
+    return html`<li>
 <a href="${recordUrl('incident', i.id)}">${i.title}</a>
-<span class="meta">${dateText(i.date)}${i.countries.length > 0 ? html` · ${i.countries.join(', ')}` : ''}${i.targetCategories.length > 0 ? html` · ${i.targetCategories.join(', ')}` : ''}</span>
+<span class="meta">${dateText(i.date)}${i.countries.length > 0 ? html` · ${i.countries.map(countryName).join(', ')}` : ''}${i.targetCategories.length > 0 ? html` · ${i.targetCategories.map(targetCategoryLabel).join(', ')}` : ''}</span>
+${member ? html`<span class="meta">${viaFamily(member)}</span>` : ''}
 ${citations ? citations.cite(i.sources) : ''}
-</li>`);
+</li>`;
+  });
   return html`<ul class="record-list">${items}</ul>`;
 }

@@ -1,25 +1,10 @@
+import { relationshipLabel } from '../../registry/labels.js';
 import type { RelationshipType } from '../../registry/schemas/relationship.js';
 import type { RelationshipView } from '../../registry/views.js';
 import type { Citations } from './citations.js';
 import { dateText } from './date-text.js';
 import { html, type SafeHtml } from './html.js';
 import { recordLink } from './record-link.js';
-
-/** How a relationship reads from each end: "Subsidiary of X" from the subsidiary, "Parent of X" from the parent. */
-const PHRASES: Readonly<Record<RelationshipType, { readonly outgoing: string; readonly incoming: string }>> = {
-  'subsidiary-of': { outgoing: 'Subsidiary of', incoming: 'Parent of' },
-  acquired: { outgoing: 'Acquired', incoming: 'Acquired by' },
-  'invested-in': { outgoing: 'Invested in', incoming: 'Investor:' },
-  'affiliate-of': { outgoing: 'Affiliate of', incoming: 'Affiliate:' },
-  'part-of': { outgoing: 'Part of', incoming: 'Includes' },
-  'renamed-from': { outgoing: 'Formerly', incoming: 'Renamed to' },
-  'member-of-consortium': { outgoing: 'Member of the consortium with', incoming: 'Consortium member:' },
-  'enabler-of': { outgoing: 'Enabler of', incoming: 'Enabled by' },
-  'owner-of': { outgoing: 'Owner of', incoming: 'Owned by' },
-  'officer-of': { outgoing: 'Officer of', incoming: 'Officer:' },
-  'founder-of': { outgoing: 'Founder of', incoming: 'Founded by' },
-  'supplier-to': { outgoing: 'Supplier to', incoming: 'Supplied by' },
-};
 
 /**
  * Which group a relationship belongs in on an organisation's page, seen from that organisation.
@@ -54,7 +39,7 @@ function since(relationship: RelationshipView['relationship']): SafeHtml {
  */
 export function relationshipTable(relationships: readonly RelationshipView[], citations: Citations): SafeHtml {
   const rows = relationships.map((r) => {
-    const phrase = PHRASES[r.relationship.type][r.direction];
+    const phrase = relationshipLabel(r.relationship.type, r.direction);
     return html`<tr>
 <td data-label="Relationship">${phrase}</td>
 <td data-label="With">${recordLink(r.other)}</td>

@@ -1,11 +1,6 @@
+import { recordStatusExplanation, recordStatusLabel } from '../../registry/labels.js';
 import type { RecordStatus } from '../../registry/schemas/common.js';
 import { html, type SafeHtml } from './html.js';
-
-const EXPLANATIONS: Readonly<Record<RecordStatus, string>> = {
-  reported: 'Reported: rests on press or other unofficial reports',
-  documented: 'Documented: rests on an official source, a filing or a letter',
-  verified: 'Verified: checked against its sources by an editor',
-};
 
 /**
  * How well a record is established, as a labelled badge. The word carries the meaning (colour
@@ -15,5 +10,5 @@ const EXPLANATIONS: Readonly<Record<RecordStatus, string>> = {
  * html`<h1>${organization.name} ${statusBadge(organization.status)}</h1>`;
  */
 export function statusBadge(status: RecordStatus): SafeHtml {
-  return html`<span class="status status-${status}" title="${EXPLANATIONS[status]}">${status}</span>`;
+  return html`<span class="status status-${status}" title="${recordStatusExplanation(status)}">${recordStatusLabel(status)}</span>`;
 }

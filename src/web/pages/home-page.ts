@@ -1,6 +1,7 @@
 import type { RecordType } from '../../registry/schemas/common.js';
 import { recordUrl } from '../../registry/search/search-result.js';
 import type { HomeView } from '../../registry/views.js';
+import { designationListLabel } from '../../registry/labels.js';
 import { authorityName } from '../components/authority-name.js';
 import { contractEventName } from '../components/contract-details.js';
 import { dateText } from '../components/date-text.js';
@@ -9,6 +10,8 @@ import { html, type SafeHtml } from '../components/html.js';
 import { incidentList } from '../components/incident-list.js';
 import { layout, type PageFrame } from '../components/layout.js';
 import { recordLink } from '../components/record-link.js';
+import { incidentMap } from '../components/charts/incident-map.js';
+import type { CountryCount } from '../components/charts/world-map.js';
 import { ALERTS_FEED, type AlertList } from './alerts-page.js';
 
 const COUNTED: readonly [RecordType, string, string][] = [
@@ -34,7 +37,7 @@ function designationEvents(view: HomeView): SafeHtml {
   if (view.designationEvents.length === 0) return html`<p class="muted">No designations recorded.</p>`;
   const rows = view.designationEvents.map((e) => html`<li class="timeline-${e.kind}">
 <span class="event-kind">${e.kind === 'listed' ? 'Listed' : 'Delisted'}</span> ${dateText(e.date)}
-<span class="event-subject">${recordLink(e.subject)} — <span class="designation-list">${authorityName(e.designation.authority)} ${e.designation.list}</span></span>
+<span class="event-subject">${recordLink(e.subject)} — <span class="designation-list">${authorityName(e.designation.authority)} ${designationListLabel(e.designation.list)}</span></span>
 </li>`);
   return html`<ol class="timeline">${rows}</ol><p><a href="/designations">All designations →</a></p>`;
 }
@@ -60,12 +63,13 @@ function latestAlerts(alerts: AlertList | undefined): SafeHtml {
 
 /**
  * The front page: what the registry holds, and what changed lately — listings and delistings,
- * procurement alerts, documented abuse, contract awards and modifications.
+ * procurement alerts, documented abuse (with a map of where its targets were), contract awards
+ * and modifications.
  *
  * @example
  * c.html(homePage(frame, await readHome(db), alerts).toString());
  */
-export function homePage(frame: PageFrame, view: HomeView, alerts?: AlertList): SafeHtml {
+export function homePage(frame: PageFrame, view: HomeView, alerts?: AlertList, incidentCountries: readonly CountryCount[] = []): SafeHtml {
   const main = html`<section class="intro">
 <h1>Who sells surveillance technology, who buys it, and under what authority</h1>
 <p>A public registry of commercial spyware vendors, their owners and products, export-control and sanctions designations, documented abuse, and the government contracts that buy them. Every fact links to its sources; every change is recorded.</p>
@@ -87,6 +91,7 @@ ${latestAlerts(alerts)}
 </section>
 <section aria-labelledby="latest-incidents">
 <h2 id="latest-incidents">Documented abuse</h2>
+${incidentMap(incidentCountries)}
 ${incidentList(view.incidents)}
 </section>`;
   return layout(frame, { title: 'Surveillance technology registry', description: 'Who sells surveillance technology, who buys it, and under what authority — every fact with its source.', main, alternates: [ALERTS_FEED] });

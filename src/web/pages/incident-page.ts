@@ -1,4 +1,5 @@
 import type { IncidentView } from '../../registry/views.js';
+import { countryName, targetCategoryLabel } from '../../registry/labels.js';
 import { changeHistory } from '../components/change-history.js';
 import { Citations } from '../components/citations.js';
 import { dateText } from '../components/date-text.js';
@@ -27,8 +28,8 @@ export function incidentPage(frame: PageFrame, view: IncidentView, logEntries: r
 ${i.summary ? html`<p class="summary">${i.summary} ${citations.cite(i.sources)}</p>` : ''}
 <dl class="facts">
 <dt>Date</dt><dd>${dateText(i.date)}</dd>
-${i.countries.length > 0 ? html`<dt>Countries</dt><dd>${i.countries.join(', ')}</dd>` : ''}
-${i.targetCategories.length > 0 ? html`<dt>Targets</dt><dd>${i.targetCategories.join(', ')}</dd>` : ''}
+${i.countries.length > 0 ? html`<dt>Countries</dt><dd>${i.countries.map(countryName).join(', ')}</dd>` : ''}
+${i.targetCategories.length > 0 ? html`<dt>Targets</dt><dd>${i.targetCategories.map(targetCategoryLabel).join(', ')}</dd>` : ''}
 ${i.forensicConfirmation ? html`<dt>Forensic confirmation</dt><dd>${i.forensicConfirmation}</dd>` : ''}
 ${view.products.length > 0 ? html`<dt>Products</dt><dd><ul class="inline-list">${view.products.map((p) => html`<li>${recordLink(p)}</li>`)}</ul></dd>` : ''}
 ${view.vendors.length > 0 ? html`<dt>Vendors</dt><dd><ul class="inline-list">${view.vendors.map((v) => html`<li>${recordLink(v)}</li>`)}</ul></dd>` : ''}

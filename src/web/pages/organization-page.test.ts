@@ -55,9 +55,13 @@ describeEachBackend('organization page', (getStore) => {
 
   it("shows Intellexa S.A.'s Entity List listing of 18 July 2023 and its OFAC SDN listing of 5 March 2024", async () => {
     const page = await new PortalClient(app).get('/organizations/intellexa-sa');
-    const timeline = section(page.text, 'designations-heading');
-    const events = [...timeline.matchAll(/<span class="event-kind">(\w+)<\/span>\s*<time datetime="([^"]+)">[^<]*<\/time>\s*<span class="designation-list"><abbr[^>]*>([A-Z-]+)<\/abbr> ([^<]+)<\/span>/g)].map((m) => m.slice(1));
-    expect(events).toEqual([['Listed', '2023-07-18', 'US-BIS', 'Entity List'], ['Listed', '2024-03-05', 'US-OFAC', 'SDN']]);
+    // Its own designations, before those of its consortium partners.
+    const timeline = section(page.text, 'designations-heading').split('Designations of subsidiaries and affiliates')[0] ?? '';
+    const events = [...timeline.matchAll(/<span class="event-kind">(\w+)<\/span>\s*<time datetime="([^"]+)">[^<]*<\/time>\s*<span class="designation-list"><abbr[^>]*data-code="([A-Z-]+)">([^<]+)<\/abbr> ([^<]+)<\/span>/g)].map((m) => m.slice(1));
+    expect(events).toEqual([
+      ['Listed', '2023-07-18', 'US-BIS', 'US Commerce (BIS)', 'Entity List'],
+      ['Listed', '2024-03-05', 'US-OFAC', 'US Treasury (OFAC)', 'Specially Designated Nationals (SDN) List'],
+    ]);
     expect(timeline).toContain('18 July 2023');
   });
 
@@ -72,6 +76,14 @@ describeEachBackend('organization page', (getStore) => {
     expect(timeline).toContain('removed by final rule');
     const home = await new PortalClient(app).get('/');
     expect(section(home.text, 'latest-designations')).toMatch(/<li class="timeline-delisted">[\s\S]*?datetime="2026-02-01"[\s\S]*?Computer Security Initiative Consultancy/);
+  });
+
+  it("shows the ICE contract 70CTD024P00000012 on Paragon Solutions' page, via its subsidiary Paragon Solutions (US) Inc.", async () => {
+    const page = await new PortalClient(app).get('/organizations/paragon-solutions');
+    const contracts = section(page.text, 'contracts-heading');
+    expect(contracts).not.toContain('No contracts recorded');
+    expect(contracts).toMatch(/<a href="\/contracts\/70CTD024P00000012">Contract 70CTD024P00000012<\/a><\/h3>\s*<p class="via-line"><span class="via">via its subsidiary <a href="\/organizations\/paragon-solutions-us">Paragon Solutions \(US\) Inc\.<\/a><\/span>/);
+    expect(page.text).toMatch(/<svg [^>]*role="group" aria-labelledby="relationship-graph-title relationship-graph-desc"/);
   });
 
   describe('an unknown or malformed id', () => {

@@ -9,6 +9,15 @@ import { html, type SafeHtml } from '../components/html.js';
 import { incidentList } from '../components/incident-list.js';
 import { layout, type PageFrame } from '../components/layout.js';
 import { recordLink } from '../components/record-link.js';
+import { viaFamily } from '../components/via-family.js';
+import { obligationsChart } from '../components/charts/obligations-chart.js';
+import { organizationObligations, organizationTimelineEvents } from '../components/charts/organization-chart-data.js';
+import { recordTimeline } from '../components/charts/record-timeline.js';
+import { relationshipGraph } from '../components/charts/relationship-graph.js';
+import { organizationGraphData } from '../components/charts/relationship-graph-data.js';
+import { countryName, organizationKindLabel } from '../../registry/labels.js';
+import { countNoun } from '../../core/count-noun.js';
+import { designationTimeline as designationEvents } from '../../store/registry/queries/read-designations.js';
 import { relationshipGroup, relationshipTable } from '../components/relationship-table.js';
 import { statusBadge } from '../components/status-badge.js';
 import { transparencyLogSection } from '../components/transparency-log-section.js';
@@ -25,8 +34,8 @@ function names(view: OrganizationView, citations: Citations): SafeHtml {
   const o = view.organization;
   const identifiers = IDENTIFIERS.flatMap(([key, label]) => (o.identifiers?.[key] ? [html`<dt>${label}</dt><dd><code>${o.identifiers[key]}</code></dd>`] : []));
   return html`<dl class="facts">
-<dt>Kind</dt><dd>${o.kind}</dd>
-${o.country ? html`<dt>Country</dt><dd>${o.country}${o.locality ? html` (${o.locality})` : ''}</dd>` : ''}
+<dt>Kind</dt><dd>${organizationKindLabel(o.kind)}</dd>
+${o.country ? html`<dt>Country</dt><dd>${countryName(o.country)}${o.locality ? html` (${o.locality})` : ''}</dd>` : ''}
 ${o.aliases && o.aliases.length > 0 ? html`<dt>Also known as</dt><dd><ul class="inline-list">${o.aliases.map((a) => html`<li>${a}</li>`)}</ul></dd>` : ''}
 ${o.formerNames && o.formerNames.length > 0 ? html`<dt>Former names</dt><dd><ul class="inline-list">${o.formerNames.map((f) => html`<li>${f.name}${f.until ? html` (until ${dateText(f.until)})` : ''}</li>`)}</ul></dd>` : ''}
 ${identifiers}
@@ -36,8 +45,23 @@ ${o.notes ? html`<dt>Notes</dt><dd>${o.notes}</dd>` : ''}
 </dl>`;
 }
 
+function family(view: OrganizationView): SafeHtml {
+  if (view.family.length === 0) return html``;
+  const rows = view.family.map((m) => html`<tr>
+<td data-label="Organization">${recordLink(m.ref)}</td>
+<td data-label="How it belongs">${viaFamily(m)}</td>
+<td data-label="Facts shown here">${m.side === 'holding' ? 'its designations, incidents and contracts' : html`<span class="muted">on its own page</span>`}</td>
+</tr>`);
+  return html`<h3>Corporate family</h3>
+<p>Parents, subsidiaries and affiliates, however many steps away. The designations, incidents and contracts of subsidiaries and affiliates are shown on this page too, each marked with the company it came through.${view.familyTruncated ? ' The family is larger than shown here.' : ''}</p>
+<div class="table-scroll"><table class="stack">
+<thead><tr><th scope="col">Organization</th><th scope="col">How it belongs</th><th scope="col">Facts shown here</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`;
+}
+
 function relationships(view: OrganizationView, citations: Citations): SafeHtml {
-  if (view.relationships.length === 0) return html``;
+  if (view.relationships.length === 0 && view.family.length === 0) return html``;
   const groups = [
     ['owners', 'Owners, parents and investors'],
     ['holdings', 'Subsidiaries and holdings'],
@@ -47,7 +71,8 @@ function relationships(view: OrganizationView, citations: Citations): SafeHtml {
     const members = view.relationships.filter((r) => relationshipGroup(r) === group);
     return members.length === 0 ? html`` : html`<h3>${title}</h3>${relationshipTable(members, citations)}`;
   });
-  return html`<section aria-labelledby="relationships-heading"><h2 id="relationships-heading">Ownership and relationships</h2>${parts}</section>`;
+  const graph = relationshipGraph(organizationGraphData(view), { id: 'relationship-graph', title: `Ownership and relationships of ${view.organization.name}`, tableNote: 'The tables below list every relationship with its dates and sources.' });
+  return html`<section aria-labelledby="relationships-heading"><h2 id="relationships-heading">Ownership and relationships</h2>${graph}${parts}${family(view)}</section>`;
 }
 
 function products(view: OrganizationView, citations: Citations): SafeHtml {
@@ -76,21 +101,57 @@ export function organizationPage(frame: PageFrame, view: OrganizationView, logEn
 ${names(view, citations)}
 ${relationships(view, citations)}
 ${products(view, citations)}
-<section aria-labelledby="designations-heading">
-<h2 id="designations-heading">Designations</h2>
-${designationTimeline(view.timeline, citations)}
-</section>
-<section aria-labelledby="incidents-heading">
-<h2 id="incidents-heading">Documented abuse</h2>
-${incidentList(view.incidents, citations)}
-</section>
-<section aria-labelledby="contracts-heading">
-<h2 id="contracts-heading">Government contracts</h2>
-${view.contracts.length === 0 ? html`<p class="muted">No contracts recorded.</p>` : view.contracts.map((c) => contractSection(c, citations))}
-</section>
+${timeline(view)}
+${designations(view, citations)}
+${incidents(view, citations)}
+${contracts(view, citations)}
 ${citations.list()}
 ${changeHistory(view.history)}
 ${transparencyLogSection(`organization:${o.id}`, logEntries)}
 </article>`;
   return layout(frame, { title: o.name, description: `${o.name}: ownership, products, designations, incidents and government contracts, with sources.`, main });
+}
+
+/** "Showing 50 of 120 designations of subsidiaries and affiliates." when a family has more than a page shows. */
+function more(shown: number, total: number, noun: string): SafeHtml {
+  return total > shown ? html`<p class="muted">Showing ${shown} of ${countNoun(total, `${noun} of subsidiaries and affiliates`, `${noun}s of subsidiaries and affiliates`)}.</p>` : html``;
+}
+
+function timeline(view: OrganizationView): SafeHtml {
+  const chart = recordTimeline(organizationTimelineEvents(view), { id: 'record-timeline', title: `${view.organization.name} over time` });
+  return chart.toString() === '' ? html`` : html`<section aria-labelledby="timeline-heading"><h2 id="timeline-heading">Timeline</h2>${chart}</section>`;
+}
+
+function designations(view: OrganizationView, citations: Citations): SafeHtml {
+  const rolledUp = view.rolledUp.designations;
+  const via = new Map(rolledUp.map((r) => [r.item.id, r.via]));
+  return html`<section aria-labelledby="designations-heading">
+<h2 id="designations-heading">Designations</h2>
+${view.timeline.length > 0 || rolledUp.length === 0 ? designationTimeline(view.timeline, citations) : ''}
+${rolledUp.length > 0 ? html`<h3>Designations of subsidiaries and affiliates</h3>${more(rolledUp.length, view.rolledUp.totals.designations, 'designation')}${designationTimeline(designationEvents(rolledUp.map((r) => r.item)), citations, via)}` : ''}
+</section>`;
+}
+
+function incidents(view: OrganizationView, citations: Citations): SafeHtml {
+  const rolledUp = view.rolledUp.incidents;
+  return html`<section aria-labelledby="incidents-heading">
+<h2 id="incidents-heading">Documented abuse</h2>
+${view.incidents.length > 0 || rolledUp.length === 0 ? incidentList(view.incidents, citations) : ''}
+${rolledUp.length > 0 ? html`<h3>Through subsidiaries and affiliates</h3>${more(rolledUp.length, view.rolledUp.totals.incidents, 'incident')}${incidentList(rolledUp.map((r) => r.item), citations, new Map(rolledUp.map((r) => [r.item.id, r.via])))}` : ''}
+</section>`;
+}
+
+function contracts(view: OrganizationView, citations: Citations): SafeHtml {
+  const rolledUp = view.rolledUp.contracts;
+  const { received, awarded } = organizationObligations(view);
+  const name = view.organization.name;
+  return html`<section aria-labelledby="contracts-heading">
+<h2 id="contracts-heading">Government contracts</h2>
+${obligationsChart(received, { id: 'obligations-received', title: `Obligations to ${name}${view.family.length > 0 ? ' and its family' : ''} over time` })}
+${obligationsChart(awarded, { id: 'obligations-awarded', title: `Obligations by ${name}${view.family.length > 0 ? ' and its components' : ''} over time` })}
+${view.contracts.length === 0 && rolledUp.length === 0 ? html`<p class="muted">No contracts recorded.</p>` : ''}
+${view.contracts.map((c) => contractSection(c, citations))}
+${more(rolledUp.length, view.rolledUp.totals.contracts, 'contract')}
+${rolledUp.map((r) => contractSection(r.item, citations, r.via))}
+</section>`;
 }

@@ -5,6 +5,7 @@ import { recordStatusSchema, recordTypeSchema } from '../../registry/schemas/com
 import { listRecords } from '../../store/registry/queries/list-records.js';
 import { partyRefs, sourceSummaries } from '../../store/registry/queries/lookups.js';
 import { readHome } from '../../store/registry/queries/read-home.js';
+import { readDesignationCountryCounts, readIncidentCountryCounts } from '../../store/registry/queries/read-country-counts.js';
 import { searchRegistry } from '../../store/search/search-registry.js';
 import type { AppEnv } from '../../server/app-env.js';
 import { designationsPage } from '../pages/designations-page.js';
@@ -46,7 +47,7 @@ const designationQuerySchema = z.object({
 export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies): void {
   app.get('/', async (c) => {
     const alerts = await readAlertList(store.db, { statuses: PUBLIC_ALERT_STATUSES, limit: LATEST_ALERTS, offset: 0 });
-    return pageResponse(c, homePage(pageFrame(c), await readHome(store.db), alerts));
+    return pageResponse(c, homePage(pageFrame(c), await readHome(store.db), alerts, await readIncidentCountryCounts(store.db)));
   });
 
   app.get('/search', async (c) => {
@@ -62,6 +63,7 @@ export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies
     const authorities = (await store.db.selectFrom('designations').select('authority').distinct().orderBy('authority').execute()).map((r) => r.authority);
     const subjects = await partyRefs(store.db, page.items.map((d) => d.subject));
     const sources = await sourceSummaries(store.db, page.items.flatMap((d) => d.sources));
-    return pageResponse(c, designationsPage(pageFrame(c), request, { page, subjects, authorities, sources }));
+    const countries = await readDesignationCountryCounts(store.db, { authority: request.authority, active });
+    return pageResponse(c, designationsPage(pageFrame(c), request, { page, subjects, authorities, sources, countries }));
   });
 }

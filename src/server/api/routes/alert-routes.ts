@@ -14,6 +14,7 @@ import { runCommand } from '../command-runner.js';
 import { pageQuerySchema, uuidParamsSchema } from '../common-schemas.js';
 import { pageOf } from '../presenters/page.js';
 import { alertPresenter, presentAlert } from '../presenters/alert-presenter.js';
+import { contractEventLabel } from '../../../registry/labels.js';
 
 const ALL_STATUSES: readonly AlertStatus[] = ['raised', 'pending', 'confirmed', 'dismissed'];
 
@@ -74,7 +75,7 @@ export function addAlertRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Stor
           published: alert.createdAt,
           link: `${origin}${shown.contractUrl}`,
           related: [shown.usaspendingUrl],
-          summary: `${alert.actionDate}: ${shown.agency || 'a federal agency'} — ${alert.event} of contract ${alert.piid} with ${alert.organizationName}, $${alert.amount.toLocaleString('en-US', { minimumFractionDigits: 2 })}. ${shown.description} Why: ${alert.reasons.join('; ')}.`,
+          summary: `${alert.actionDate}: ${shown.agency || 'a federal agency'} — ${contractEventLabel(alert.event)} of contract ${alert.piid} with ${alert.organizationName}, $${alert.amount.toLocaleString('en-US', { minimumFractionDigits: 2 })}. ${shown.description} Why: ${alert.reasons.join('; ')}.`,
           categories: [alert.event, alert.organizationId],
         };
       }),

@@ -5,6 +5,8 @@ import type { IncidentView, RecordRef, OrganizationView, PersonView, ProductView
 import type { Database } from '../../schema.js';
 import { getRecord } from '../get-record.js';
 import { readContracts } from './read-contracts.js';
+import { readCorporateFamily } from './read-corporate-family.js';
+import { readFamilyRollUp } from './read-family-roll-up.js';
 import { designationTimeline, readDesignationsOf } from './read-designations.js';
 import { readRelationshipsOf } from './read-relationships.js';
 import { historyOf, partyRefs, productRefs, sourceSummaries } from './lookups.js';
@@ -48,15 +50,27 @@ export async function readOrganization(db: Kysely<Database>, id: string): Promis
     .execute();
   const contracts = await readContracts(db, piids.map((r) => r.piid));
   const parent = organization.parent ? (await partyRefs(db, [organization.parent])).get(organization.parent) ?? null : null;
+  const family = await readCorporateFamily(db, id);
+  const rolledUp = await readFamilyRollUp(db, family.members, {
+    designationIds: new Set(designations.map((d) => d.id)),
+    incidentIds: new Set(incidents.map((i) => i.id)),
+    piids: new Set(contracts.map((c) => c.contract.piid)),
+  });
   const cited = [
     ...organization.sources,
     ...relationships.flatMap((r) => r.relationship.sources),
     ...products.flatMap((p) => p.sources),
     ...designations.flatMap((d) => d.sources),
     ...incidents.flatMap((i) => i.sources),
+    ...rolledUp.designations.flatMap((d) => d.item.sources),
+    ...rolledUp.incidents.flatMap((i) => i.item.sources),
   ];
-  const sources = { ...(await sourceSummaries(db, cited)), ...Object.assign({}, ...contracts.map((c) => c.sources)) };
-  return { organization, parent, relationships, products, designations, timeline: designationTimeline(designations), incidents, contracts, history: await historyOf(db, 'organization', id), sources };
+  const contractSources = [...contracts, ...rolledUp.contracts.map((c) => c.item)].map((c) => c.sources);
+  const sources = { ...(await sourceSummaries(db, cited)), ...Object.assign({}, ...contractSources) };
+  return {
+    organization, parent, relationships, products, designations, timeline: designationTimeline(designations), incidents, contracts,
+    family: family.members, familyTruncated: family.truncated, rolledUp, history: await historyOf(db, 'organization', id), sources,
+  };
 }
 
 export async function readPerson(db: Kysely<Database>, id: string): Promise<PersonView | null> {
