@@ -9,6 +9,7 @@ import { encodeBase64 } from '../../ledger/encoding/base64.js';
 import { checkLog } from '../../ledger/check/check-log.js';
 import { replayLog } from '../../ledger/replay/replay-log.js';
 import { shredField, unsealField } from '../../ledger/seal/unseal-field.js';
+import { fetchVerifierKey } from '../../ledger/verify/fetch-verifier-key.js';
 import { readVerifierState, writeVerifierState } from '../../ledger/verify/verifier-state-file.js';
 import { verifyRemoteLog } from '../../ledger/verify/verify-remote-log.js';
 import { applyLogEntry } from '../../registry/apply-log-entry.js';
@@ -98,7 +99,7 @@ export function registerLogCommands(program: Command): Command {
       let verifierKey = options.key;
       if (!verifierKey) {
         const saved: unknown = JSON.parse(readFileSafe(`${options.state}.key`) ?? 'null');
-        verifierKey = typeof saved === 'string' ? saved : (await (await fetch(`${prefix}/key`)).text()).trim();
+        verifierKey = typeof saved === 'string' ? saved : await fetchVerifierKey(prefix);
         if (typeof saved !== 'string') console.log(`trusting the key served now, on first use: ${verifierKey}`);
       }
       const report = await verifyRemoteLog(prefix, { verifierKey, ...(state ? { state } : {}), mode: options.tilesOnly ? 'tiles' : 'full' });
