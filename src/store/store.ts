@@ -13,6 +13,7 @@ import type { DialectName } from './dialect-name.js';
 import { openDatabase, type Database$ } from './open-database.js';
 import { KyselyLogAppender } from './ledger/kysely-log-appender.js';
 import { KyselyRegistryStore } from './registry/kysely-registry-store.js';
+import { retryWhileLocked } from './retry-while-locked.js';
 import type { Database } from './schema.js';
 
 /** Everything a command may write through, bound to one database transaction. */
@@ -69,10 +70,10 @@ export class Store {
   /** Runs `fn` in one transaction: all its writes and log entries commit together or not at all. */
   async transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     let appender: KyselyLogAppender | undefined;
-    const result = await this.#database.db.transaction().execute(async (trx) => {
+    const result = await retryWhileLocked(() => this.#database.db.transaction().execute(async (trx) => {
       appender = new KyselyLogAppender(trx);
       return fn({ db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals: new KyselySealStore(trx), alerts: new KyselyAlertStore(trx), log: appender });
-    });
+    }));
     const appended = appender?.appended ?? [];
     if (appended.length > 0) for (const listener of this.#listeners) listener(appended);
     return result;

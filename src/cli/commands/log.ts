@@ -6,13 +6,13 @@ import { openRegistry } from '../../app/open-registry.js';
 import { loadOrCreateLogKey } from '../../app/log-signing-key.js';
 import { openLedger } from '../../app/open-ledger.js';
 import { encodeBase64 } from '../../ledger/encoding/base64.js';
-import { checkLog } from '../../ledger/check/check-log.js';
 import { replayLog } from '../../ledger/replay/replay-log.js';
 import { shredField, unsealField } from '../../ledger/seal/unseal-field.js';
 import { fetchVerifierKey } from '../../ledger/verify/fetch-verifier-key.js';
 import { readVerifierState, writeVerifierState } from '../../ledger/verify/verifier-state-file.js';
 import { verifyRemoteLog } from '../../ledger/verify/verify-remote-log.js';
 import { applyLogEntry } from '../../registry/apply-log-entry.js';
+import { checkStoredLog } from '../../store/ledger/check-stored-log.js';
 import { openLogStorage } from '../../store/ledger/open-log-storage.js';
 import { publicStateDigest } from '../../store/registry/queries/public-state-digest.js';
 import { Store } from '../../store/store.js';
@@ -48,7 +48,7 @@ export function registerLogCommands(program: Command): Command {
       const store = await Store.open(config.databaseUrl);
       try {
         const verifierKey = options.key ?? loadOrCreateLogKey(config.logKeyFile, config.logOrigin).verifierKey;
-        const report = await checkLog(openLogStorage(store), verifierKey);
+        const report = await checkStoredLog(store, verifierKey);
         for (const problem of report.problems) console.log(`${problem.where}: ${problem.message}`);
         console.log(`${report.ok ? 'ok' : 'FAILED'}: ${report.entries} entries, ${report.tiles} tile writes and ${report.checkpoints} checkpoints checked${report.ok ? '' : `, ${report.problems.length} problem(s)`}`);
         if (!report.ok) process.exitCode = 1;

@@ -3,7 +3,8 @@ import { accountsMigration } from './0002-accounts.js';
 import { logAndSearchMigration } from './0003-log-and-search.js';
 import { ledgerMigration } from './0004-ledger.js';
 import { alertsMigration } from './0005-alerts.js';
+import { checkpointChainMigration } from './0040-checkpoint-chain.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly CountersignMigration[] = [registryMigration, accountsMigration, logAndSearchMigration, ledgerMigration, alertsMigration];
+export const MIGRATIONS: readonly CountersignMigration[] = [registryMigration, accountsMigration, logAndSearchMigration, ledgerMigration, alertsMigration, checkpointChainMigration];

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend } from '../../../test/support/test-store.js';
+import { openTestLedger } from '../../../test/support/test-ledger.js';
+import type { Ledger } from '../../ledger/sequencer/ledger.js';
+import { Store } from '../store.js';
+import { checkStoredLog } from './check-stored-log.js';
+
+const entry = (n: number) => ({ type: 'test.written', actor: 'system', time: '2026-01-01T00:00:00Z', subjects: [`test:${n}`], data: { n } });
+
+describeEachBackend(
+  'log check on a live database',
+  (getStore, _dialect, getUrl) => {
+    let ledger: Ledger;
+    let checker: Store;
+    beforeAll(async () => {
+      const store = getStore();
+      ledger = await openTestLedger(store);
+      for (let batch = 0; batch < 5; batch++) {
+        await store.transaction(async (tx) => {
+          for (let i = 0; i < 60; i++) await tx.log.append(entry(batch * 60 + i));
+        });
+        await ledger.sequencer.integrate();
+      }
+      // The check runs on a connection of its own, as `countersign log check` does beside `serve`.
+      checker = await Store.open(getUrl());
+    });
+    afterAll(async () => {
+      await ledger?.close();
+      await checker?.close();
+    });
+
+    it('passes while entries are appended and sequenced the whole time it runs', async () => {
+      const store = getStore();
+      let stop = false;
+      let written = 0;
+      const writer = (async () => {
+        while (!stop) {
+          await store.transaction((tx) => tx.log.append(entry(1000 + written)));
+          written++;
+          await ledger.sequencer.integrate();
+        }
+      })();
+      const checked: number[] = [];
+      try {
+        for (let run = 0; run < 3; run++) {
+          // Small pages: many statements, so writes land between them.
+          const report = await checkStoredLog(checker, ledger.verifierKey, 7);
+          expect(report.problems).toEqual([]);
+          checked.push(report.checkpoints);
+        }
+      } finally {
+        stop = true;
+        await writer;
+      }
+      expect(written).toBeGreaterThan(3);
+      expect(checked.at(-1)).toBeGreaterThan(5);
+      expect((await checkStoredLog(checker, ledger.verifierKey)).ok).toBe(true);
+    });
+  },
+  { onDisk: true },
+);
