@@ -45,7 +45,7 @@ export async function retryWhileLocked<T>(run: () => Promise<T>, options: LockWa
       if (waited >= waitMs) {
         throw new DatabaseLockedError({
           code: 'DATABASE_LOCKED',
-          message: `the database stayed locked by another process's writes for ${Math.round(waited / 1000)} s (${attempt} attempts, the limit is ${Math.round(waitMs / 1000)} s); nothing was written — try again when it is done`,
+          message: `the database stayed locked by another process's writes for ${seconds(waited)} (${attempt} attempts; the limit is ${seconds(waitMs)}); nothing was written — try again when it is done`,
           cause: error,
         });
       }
@@ -53,3 +53,5 @@ export async function retryWhileLocked<T>(run: () => Promise<T>, options: LockWa
     }
   }
 }
+
+const seconds = (ms: number): string => (ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
