@@ -1,0 +1,51 @@
+import type { InputIssue } from './command-error.js';
+import { formatPath } from './command-error.js';
+
+// An unpaired UTF-16 surrogate: a high one not followed by a low one, or a low one not preceded by
+// a high one. JSON.parse produces them from "\ud800"; they are not Unicode text (no UTF-8 encoding
+// exists, RFC 3629 §3), so canonical JSON (RFC 8785 §3.2.2.2) and the databases refuse them.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why a string cannot be stored as text, or undefined if it can. */
+export function unsafeTextReason(text: string): string | undefined {
+  // PostgreSQL text cannot hold U+0000 at all ("invalid byte sequence for encoding UTF8: 0x00").
+  if (text.includes('\u0000')) return 'contains a NUL character (U+0000), which text may not hold';
+  if (LONE_SURROGATE.test(text)) return 'contains an unpaired UTF-16 surrogate: not valid Unicode text';
+  return undefined;
+}
+
+const MAX_ISSUES = 20;
+
+/**
+ * Every string in an untrusted value (object keys included) that text columns, canonical JSON and
+ * the log cannot hold — a NUL or an unpaired surrogate — as input issues with their field paths.
+ * Walks without recursion, so a deeply nested body cannot overflow the stack.
+ *
+ * @example
+ * findUnsafeText({ subject: 'a\ud800' }); // [{ path: 'subject', message: 'contains an unpaired …' }]
+ */
+export function findUnsafeText(value: unknown, pathPrefix: readonly PropertyKey[] = []): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const stack: Array<[unknown, readonly PropertyKey[]]> = [[value, pathPrefix]];
+  const report = (path: readonly PropertyKey[], reason: string): void => {
+    issues.push({ path: formatPath(path) || '(root)', message: reason });
+  };
+  while (stack.length > 0 && issues.length < MAX_ISSUES) {
+    const item = stack.pop();
+    if (item === undefined) break;
+    const [current, path] = item;
+    if (typeof current === 'string') {
+      const reason = unsafeTextReason(current);
+      if (reason !== undefined) report(path, reason);
+    } else if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push([current[i], [...path, i]]);
+    } else if (typeof current === 'object' && current !== null) {
+      for (const [key, child] of Object.entries(current).reverse()) {
+        const reason = unsafeTextReason(key);
+        if (reason !== undefined) report([...path, key], `its name ${reason}`);
+        stack.push([child, [...path, key]]);
+      }
+    }
+  }
+  return issues;
+}
