@@ -17,14 +17,15 @@ export function unsafeTextReason(text: string): string | undefined {
 const MAX_ISSUES = 20;
 
 /**
- * Every string in an untrusted value (object keys included) that text columns, canonical JSON and
- * the log cannot hold — a NUL or an unpaired surrogate — as input issues with their field paths.
- * Walks without recursion, so a deeply nested body cannot overflow the stack.
+ * Every value in untrusted input that text columns, canonical JSON and the log cannot hold — a
+ * string (object keys included) with a NUL or an unpaired surrogate, a number that is not finite
+ * (`JSON.parse('1e400')` is Infinity; RFC 8785 has no form for it) — as input issues with their
+ * field paths. Walks without recursion, so a deeply nested body cannot overflow the stack.
  *
  * @example
- * findUnsafeText({ subject: 'a\ud800' }); // [{ path: 'subject', message: 'contains an unpaired …' }]
+ * findUnstorableInput({ subject: 'a\ud800' }); // [{ path: 'subject', message: 'contains an unpaired …' }]
  */
-export function findUnsafeText(value: unknown, pathPrefix: readonly PropertyKey[] = []): InputIssue[] {
+export function findUnstorableInput(value: unknown, pathPrefix: readonly PropertyKey[] = []): InputIssue[] {
   const issues: InputIssue[] = [];
   const stack: Array<[unknown, readonly PropertyKey[]]> = [[value, pathPrefix]];
   const report = (path: readonly PropertyKey[], reason: string): void => {
@@ -37,6 +38,8 @@ export function findUnsafeText(value: unknown, pathPrefix: readonly PropertyKey[
     if (typeof current === 'string') {
       const reason = unsafeTextReason(current);
       if (reason !== undefined) report(path, reason);
+    } else if (typeof current === 'number') {
+      if (!Number.isFinite(current)) report(path, 'is a number out of range: it must be finite');
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) stack.push([current[i], [...path, i]]);
     } else if (typeof current === 'object' && current !== null) {
