@@ -27,28 +27,42 @@ const MAX_ISSUES = 20;
  */
 export function findUnstorableInput(value: unknown, pathPrefix: readonly PropertyKey[] = []): InputIssue[] {
   const issues: InputIssue[] = [];
-  const stack: Array<[unknown, readonly PropertyKey[]]> = [[value, pathPrefix]];
-  const report = (path: readonly PropertyKey[], reason: string): void => {
-    issues.push({ path: formatPath(path) || '(root)', message: reason });
+  // Paths are kept as links to the parent and spelled out only for an issue: copying the path at
+  // every level would make a deep value cost the square of its depth.
+  const stack: Array<{ readonly value: unknown; readonly at: PathLink | undefined }> = [{ value, at: undefined }];
+  const report = (at: PathLink | undefined, reason: string): void => {
+    issues.push({ path: formatPath([...pathPrefix, ...spell(at)]) || '(root)', message: reason });
   };
   while (stack.length > 0 && issues.length < MAX_ISSUES) {
     const item = stack.pop();
     if (item === undefined) break;
-    const [current, path] = item;
+    const { value: current, at } = item;
     if (typeof current === 'string') {
       const reason = unsafeTextReason(current);
-      if (reason !== undefined) report(path, reason);
+      if (reason !== undefined) report(at, reason);
     } else if (typeof current === 'number') {
-      if (!Number.isFinite(current)) report(path, 'is a number out of range: it must be finite');
+      if (!Number.isFinite(current)) report(at, 'is a number out of range: it must be finite');
     } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push([current[i], [...path, i]]);
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], at: { parent: at, key: i } });
     } else if (typeof current === 'object' && current !== null) {
       for (const [key, child] of Object.entries(current).reverse()) {
+        const link = { parent: at, key };
         const reason = unsafeTextReason(key);
-        if (reason !== undefined) report([...path, key], `its name ${reason}`);
-        stack.push([child, [...path, key]]);
+        if (reason !== undefined) report(link, `its name ${reason}`);
+        stack.push({ value: child, at: link });
       }
     }
   }
   return issues;
+}
+
+interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly key: PropertyKey;
+}
+
+function spell(at: PathLink | undefined): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  for (let link = at; link !== undefined; link = link.parent) keys.push(link.key);
+  return keys.reverse();
 }
