@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM } from '../accounts/actor.js';
+import { decodeUtf8Strict } from '../core/decode-utf8-strict.js';
 import { projectRoot } from '../core/project-root.js';
 import { importDataset, type ImportSummary } from '../registry/commands/import-dataset.js';
 import { parseDataset } from '../registry/dataset/parse-dataset.js';
@@ -20,7 +21,7 @@ export async function openRegistry(databaseUrl: string, now: () => Date = () => 
   const store = await openStore(databaseUrl);
   const any = await store.db.selectFrom('sources').select('id').limit(1).executeTakeFirst();
   if (any) return { store, loaded: null };
-  const dataset = parseDataset(readFileSync(bundledDatasetPath(), 'utf8'), 'dataset/registry.json');
+  const dataset = parseDataset(decodeUtf8Strict(readFileSync(bundledDatasetPath()), 'dataset/registry.json'), 'dataset/registry.json');
   const loaded = await store.transaction((tx) => importDataset({ ctx: { actor: SYSTEM, now: now() }, dataset }, tx));
   return { store, loaded };
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { retryWhileLocked } from './retry-while-locked.js';
 import type { Database } from './schema.js';
 
 /** What one command did inside a shared transaction. */
@@ -55,9 +56,11 @@ export class GroupCommit {
   async #drain(): Promise<void> {
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, MAX_BATCH);
-      const outcomes: ({ ok: CommandOutcome<unknown> } | { error: unknown })[] = [];
+      let outcomes: ({ ok: CommandOutcome<unknown> } | { error: unknown })[] = [];
       try {
-        await this.#db.transaction().execute(async (trx) => {
+        // Another process holding the write lock past the busy timeout: the whole batch waits and re-runs.
+        await retryWhileLocked(() => this.#db.transaction().execute(async (trx) => {
+          outcomes = [];
           if (batch.length === 1) {
             const only = batch[0];
             if (only) outcomes.push({ ok: await only.run(trx) }); // alone: its failure rolls back the transaction
@@ -74,10 +77,13 @@ export class GroupCommit {
               outcomes.push({ error });
             }
           }
-        });
+        }));
       } catch (error) {
         // The lone command failed, or the commit itself did: nothing of the batch was written.
-        batch.forEach((item, i) => item.reject(outcomes[i] && 'error' in outcomes[i] ? outcomes[i].error : error));
+        batch.forEach((item, i) => {
+          const outcome = outcomes[i];
+          item.reject(outcome !== undefined && 'error' in outcome ? outcome.error : error);
+        });
         continue;
       }
       const appended: number[] = [];

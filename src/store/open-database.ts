@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect-name.js';
 import { parseDatabaseUrl, redactDatabaseUrl } from './database-url.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { SqliteWriteDialect } from './sqlite-write-dialect.js';
 import type { Database } from './schema.js';
 import { SqliteStatementCache } from './sqlite-statement-cache.js';
 
@@ -48,7 +49,7 @@ export async function openDatabase(url: string): Promise<Database$> {
     // Reads of log tiles dominate proof serving: map the file and keep a larger page cache.
     sqlite.pragma('mmap_size = 1073741824');
     sqlite.pragma('cache_size = -65536');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SqliteStatementCache(sqlite) }), plugins });
+    const db = new Kysely<Database>({ dialect: new SqliteWriteDialect({ database: new SqliteStatementCache(sqlite) }), plugins });
     opened = { db, dialect: 'sqlite', description: redactDatabaseUrl(url), sqlite };
   } else {
     // int8 (bigint) ids and counts fit a JavaScript number for any size this log will reach (2^53).

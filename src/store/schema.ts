@@ -365,6 +365,8 @@ export interface LogCheckpointTable {
   /** The signed note, exactly as served. */
   note: string;
   createdAt: string;
+  /** The size of the checkpoint stored just before this one; NULL for the first (migration 0040). */
+  previousSize: Generated<number | null>;
 }
 
 /** A witness's cosignature line on a checkpoint. */

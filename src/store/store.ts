@@ -13,6 +13,7 @@ import type { DialectName } from './dialect-name.js';
 import { openDatabase, type Database$ } from './open-database.js';
 import { KyselyLogAppender } from './ledger/kysely-log-appender.js';
 import { KyselyRegistryStore } from './registry/kysely-registry-store.js';
+import { retryWhileLocked } from './retry-while-locked.js';
 import type { Database } from './schema.js';
 import type { CaseStates } from '../kernel/workflow/case-states.js';
 import type { DeadlineStore } from '../kernel/deadlines/deadline.js';
@@ -103,7 +104,7 @@ export class Store {
    */
   async transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     if (this.#group) return this.#group.submit((trx) => this.#run(trx, fn));
-    const outcome = await this.#database.db.transaction().execute((trx) => this.#run(trx, fn));
+    const outcome = await retryWhileLocked(() => this.#database.db.transaction().execute((trx) => this.#run(trx, fn)));
     this.#afterCommit(outcome.appended, outcome.shredded);
     return outcome.value;
   }
@@ -142,8 +143,8 @@ export class Store {
    * half-way through never looks like tampering.
    */
   async snapshot<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-    if (this.#database.dialect === 'postgres') return this.#database.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
-    return this.#database.db.transaction().execute(fn);
+    // On SQLite, read only means a deferred BEGIN: one snapshot, no write lock that would hold writers back.
+    return this.#database.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
   }
 
   /** Subscribes to commits that appended log entries; returns the unsubscribe function. */

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { DialectName } from '../../src/store/dialect-name.js';
@@ -12,18 +15,42 @@ import type { Store } from '../../src/store/store.js';
  */
 export const BACKENDS: readonly DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
+/** What a test may ask of its database. */
+export interface TestStoreOptions {
+  /** SQLite in a file (default: in memory), so a second connection (`openStore(url)`) shares it. */
+  readonly onDisk?: boolean;
+}
+
+/** An open test database, its URL (to open more connections to it) and how to dispose of it. */
+export interface TestStore {
+  readonly store: Store;
+  readonly url: string;
+  readonly dispose: () => Promise<void>;
+}
+
 /** Opens a fresh, migrated, empty database on the given backend. */
-export async function openTestStore(dialect: DialectName): Promise<{ store: Store; dispose: () => Promise<void> }> {
+export async function openTestStore(dialect: DialectName, options: TestStoreOptions = {}): Promise<TestStore> {
+  if (dialect === 'sqlite' && options.onDisk) {
+    const dir = mkdtempSync(join(tmpdir(), 'countersign-test-'));
+    const url = `sqlite:${join(dir, 'test.db')}`;
+    const store = await openStore(url);
+    return { store, url, dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    } };
+  }
   if (dialect === 'sqlite') {
     const store = await openStore('sqlite::memory:');
-    return { store, dispose: () => store.close() };
+    return { store, url: 'sqlite::memory:', dispose: () => store.close() };
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  const store = await openStore(`${base}${base.includes('?') ? '&' : '?'}schema=${schema}`);
+  const url = `${base}${base.includes('?') ? '&' : '?'}schema=${schema}`;
+  const store = await openStore(url);
   return {
     store,
+    url,
     dispose: async () => {
       await store.close();
       const client = new pg.Client({ connectionString: base });
@@ -40,12 +67,16 @@ export async function openTestStore(dialect: DialectName): Promise<{ store: Stor
  * @example
  * describeEachBackend('importDataset', (getStore) => { it('…', async () => { const store = getStore(); … }); });
  */
-export function describeEachBackend(title: string, body: (getStore: () => Store, dialect: DialectName) => void): void {
+export function describeEachBackend(
+  title: string,
+  body: (getStore: () => Store, dialect: DialectName, getUrl: () => string) => void,
+  options: TestStoreOptions = {},
+): void {
   for (const dialect of BACKENDS) {
     describe(`${title} [${dialect}]`, () => {
-      let opened: { store: Store; dispose: () => Promise<void> } | undefined;
+      let opened: TestStore | undefined;
       beforeAll(async () => {
-        opened = await openTestStore(dialect);
+        opened = await openTestStore(dialect, options);
       });
       afterAll(async () => {
         await opened?.dispose();
@@ -53,7 +84,10 @@ export function describeEachBackend(title: string, body: (getStore: () => Store,
       body(() => {
         if (!opened) throw new Error('store not open yet');
         return opened.store;
-      }, dialect);
+      }, dialect, () => {
+        if (!opened) throw new Error('store not open yet');
+        return opened.url;
+      });
     });
   }
 }

@@ -6,10 +6,11 @@ import { openRegistry } from '../../app/open-registry.js';
 import { loadOrCreateLogKey } from '../../app/log-signing-key.js';
 import { openLedger } from '../../app/open-ledger.js';
 import { encodeBase64 } from '../../ledger/encoding/base64.js';
-import { checkLog } from '../../ledger/check/check-log.js';
 import { shredField, unsealField } from '../../kernel/erasure/unseal-field.js';
+import { fetchVerifierKey } from '../../ledger/verify/fetch-verifier-key.js';
 import { readVerifierState, writeVerifierState } from '../../ledger/verify/verifier-state-file.js';
 import { verifyRemoteLog } from '../../ledger/verify/verify-remote-log.js';
+import { checkStoredLog } from '../../store/ledger/check-stored-log.js';
 import { openLogStorage } from '../../store/ledger/open-log-storage.js';
 import { openStore } from '../../app/open-store.js';
 import { checkPublicState } from '../../app/check-public-state.js';
@@ -48,7 +49,7 @@ export function registerLogCommands(program: Command): Command {
       const store = await openStore(config.databaseUrl);
       try {
         const verifierKey = options.key ?? loadOrCreateLogKey(config.logKeyFile, config.logOrigin).verifierKey;
-        const report = await checkLog(openLogStorage(store), verifierKey);
+        const report = await checkStoredLog(store, verifierKey);
         for (const problem of report.problems) console.log(`${problem.where}: ${problem.message}`);
         // The tables must say what the log says: anything else was written around the log.
         const differences = report.ok ? await checkPublicState(store) : [];
@@ -97,7 +98,7 @@ export function registerLogCommands(program: Command): Command {
       let verifierKey = options.key;
       if (!verifierKey) {
         const saved: unknown = JSON.parse(readFileSafe(`${statePath}.key`) ?? 'null');
-        verifierKey = typeof saved === 'string' ? saved : (await (await fetch(`${prefix}/key`)).text()).trim();
+        verifierKey = typeof saved === 'string' ? saved : await fetchVerifierKey(prefix);
         if (typeof saved !== 'string') console.log(`trusting the key served now, on first use: ${verifierKey}`);
       }
       const report = await verifyRemoteLog(prefix, { verifierKey, ...(state ? { state } : {}), mode: options.tilesOnly ? 'tiles' : 'full' });

@@ -5,6 +5,7 @@ import { Option, type Command } from 'commander';
 import { SYSTEM } from '../../accounts/actor.js';
 import { readConfig } from '../../app/config.js';
 import { openRegistry } from '../../app/open-registry.js';
+import { decodeUtf8Strict } from '../../core/decode-utf8-strict.js';
 import { parseInput } from '../../core/parse-input.js';
 import { importDataset } from '../../registry/commands/import-dataset.js';
 import { parseDataset } from '../../registry/dataset/parse-dataset.js';
@@ -47,7 +48,7 @@ export function registerRegistryCommands(program: Command): Command {
     .description('merge a dataset file (the bundled format) into the registry; importing the same file twice changes nothing; an invalid file is rejected whole')
     .argument('<file>', 'a countersign-dataset/1 JSON file')
     .action(async (file: string) => {
-      const dataset = parseDataset(readFileSync(file, 'utf8'), file);
+      const dataset = parseDataset(decodeUtf8Strict(readFileSync(file), file), file);
       const { store } = await openRegistry(readConfig(process.env).databaseUrl);
       try {
         const summary = await store.transaction((tx) => importDataset({ ctx: { actor: SYSTEM, now: new Date() }, dataset }, tx));

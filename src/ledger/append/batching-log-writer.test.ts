@@ -9,7 +9,7 @@ function storageReturning(ids: number[]): LogStorage {
   const unused = () => Promise.reject(new Error('not used'));
   return {
     appendEntries: async () => ids, latestCheckpoint: unused, checkpointAt: unused, listCheckpoints: unused, checkpointsAfter: unused, sequencedStats: unused, readTile: unused,
-    readTileWithInner: unused, pendingEntries: unused, entriesByIndex: unused, entryById: unused, integrate: unused, addCosignature: unused, cosignatures: unused,
+    readTileWithInner: unused, listTiles: unused, pendingEntries: unused, entriesByIndex: unused, entryById: unused, integrate: unused, addCosignature: unused, cosignatures: unused,
   };
 }
 

@@ -6,6 +6,7 @@ import { openSignedNote } from '../note/signed-note.js';
 import { parseVerifierKey } from '../note/verifier-key.js';
 import type { LogStorage, StoredCheckpoint, StoredEntry } from '../sequencer/log-storage.js';
 import { TreeState, type TileWrite } from '../sequencer/tree-state.js';
+import { tileWidth } from '../tiles/tile-width.js';
 
 /** One thing `log check` found wrong: where, and what. */
 export interface LogProblem {
@@ -30,7 +31,10 @@ const MAX_PROBLEMS = 1000;
  * every checkpoint is signed by the log's key, says what its row says, and has the root the
  * entries give at its size. An edited entry shows as a level-0 tile and checkpoint mismatch at its
  * index; a deleted one as a gap; an inserted one as an index beyond the signed tree; an edited
- * tile or checkpoint as a mismatch against the entries. Streams in pages: memory stays flat.
+ * tile or checkpoint as a mismatch against the entries; a checkpoint deleted from the middle as a
+ * broken link in the checkpoint chain; a tile row beyond the tree by its position. Streams in
+ * pages: memory stays flat. On a live database, give it storage bound to one read snapshot
+ * (`checkStoredLog` in src/store does), or writes landing mid-check look like tampering.
  *
  * @example
  * const report = await checkLog(storage, verifierKey);
@@ -52,6 +56,7 @@ export async function checkLog(storage: LogStorage, verifierKey: string, pageSiz
   let checkpoints = 0;
   let tiles = 0;
   let next: StoredCheckpoint[] = await storage.checkpointsAfter(0n, 100);
+  let previous: bigint | null = null;
   const checkCheckpointsUpTo = async (at: bigint): Promise<void> => {
     for (;;) {
       const checkpoint = next[0];
@@ -59,6 +64,8 @@ export async function checkLog(storage: LogStorage, verifierKey: string, pageSiz
       next.shift();
       checkpoints += 1;
       checkCheckpoint(checkpoint, tree.root(), verifier, verifierKey, report);
+      checkChainLink(checkpoint, previous, report);
+      previous = checkpoint.size;
       if (next.length === 0) next = await storage.checkpointsAfter(checkpoint.size, 100);
     }
   };
@@ -104,7 +111,43 @@ export async function checkLog(storage: LogStorage, verifierKey: string, pageSiz
   }
   await checkCheckpointsUpTo(tree.size);
   if (next.length > 0) report(`checkpoint ${next[0]?.size}`, 'is beyond the entries stored');
+  await checkNoTileBeyond(storage, size, report);
   return { ok: problems.length === 0, entries: tree.size, checkpoints, tiles, problems };
+}
+
+/**
+ * Each stored checkpoint names the one stored before it (migration 0040); following the chain in
+ * size order finds a checkpoint row deleted from the middle, which nothing else would show: the
+ * entries and tiles around it are intact.
+ */
+function checkChainLink(checkpoint: StoredCheckpoint, previous: bigint | null, report: (where: string, message: string) => void): void {
+  const link = checkpoint.previousSize;
+  if (link === undefined || link === previous) return;
+  const where = `checkpoint ${checkpoint.size}`;
+  if (link === null) report(where, `is stored as the first checkpoint, yet checkpoint ${previous} comes before it: the row was edited`);
+  else if (previous === null || link > previous) report(`checkpoint ${link}`, `is missing: checkpoint ${checkpoint.size} was stored right after it, so its row was deleted`);
+  else report(where, `was stored right after checkpoint ${link}, yet checkpoint ${previous} sits between them: a row was inserted or edited`);
+}
+
+/**
+ * Every stored tile must be one of the tree's tiles at the latest signed size, at the width the
+ * tree gives it (c2sp.org/tlog-tiles "Partial Tiles"). The walk above compares the tiles the
+ * entries produce; a row beyond the tree, or wider than its tile, is only seen here.
+ */
+async function checkNoTileBeyond(storage: LogStorage, size: bigint, report: (where: string, message: string) => void): Promise<void> {
+  let after: { level: number; index: bigint } | undefined;
+  for (;;) {
+    const page = await storage.listTiles(after, 1000);
+    for (const tile of page) {
+      const expected = tileWidth(tile.level, tile.index, size);
+      const where = `tile ${tile.level}/${tile.index}`;
+      if (expected === 0) report(where, `lies beyond the tree of the latest signed checkpoint (size ${size}): the row was inserted`);
+      else if (tile.width !== expected) report(where, `is stored ${tile.width} hashes wide, the tree of size ${size} gives it ${expected}: the row was edited`);
+    }
+    const last = page.at(-1);
+    if (last === undefined || page.length < 1000) return;
+    after = last;
+  }
 }
 
 function withGapsReported(page: readonly StoredEntry[], from: bigint, count: number, report: (where: string, message: string) => void): StoredEntry[] | undefined {

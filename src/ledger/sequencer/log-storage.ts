@@ -8,6 +8,11 @@ export interface StoredCheckpoint {
   /** The signed note text (checkpoint body + signature lines). */
   readonly note: string;
   readonly createdAt: string;
+  /**
+   * As read back from storage: the size of the checkpoint stored just before this one, null for
+   * the first. Storage sets it when it stores the checkpoint; `log check` follows the chain.
+   */
+  readonly previousSize?: bigint | null;
 }
 
 /** An entry as stored: its row id, its leaf index once sequenced, its bytes. */
@@ -36,6 +41,8 @@ export interface LogStorage {
   listCheckpoints(limit: number, beforeSize?: bigint): Promise<StoredCheckpoint[]>;
   /** Checkpoints oldest first, with size greater than `afterSize`. */
   checkpointsAfter(afterSize: bigint, limit: number): Promise<StoredCheckpoint[]>;
+  /** Stored tiles as (level, index, width), ordered by level then index, after the given one. */
+  listTiles(after: { readonly level: number; readonly index: bigint } | undefined, limit: number): Promise<{ level: number; index: bigint; width: number }[]>;
   /** How many entries carry a leaf index, and the largest one. */
   sequencedStats(): Promise<{ count: bigint; maxIndex: bigint | null }>;
   /** A tile's hashes at its latest stored width (concatenated 32-byte hashes), or undefined. */

@@ -17,13 +17,13 @@ import { createTileHashReader } from '../tiles/tile-hash-reader.js';
 import { TILE_HEIGHT, TILE_WIDTH, type TileId } from '../tiles/tile-id.js';
 import { formatEntryBundlePath, formatTilePath } from '../tiles/tile-path.js';
 import { tileWidth } from '../tiles/tile-width.js';
-import { fetchBytes } from './fetch-bytes.js';
+import { fetchBytes, type FetchTimeouts } from './fetch-bytes.js';
 import { RemoteLogError } from './remote-log-error.js';
 import { StreamingTree } from './streaming-tree.js';
 import type { VerifierState } from './verifier-state.js';
 
-/** Options of `verifyRemoteLog`. */
-export interface VerifyRemoteLogOptions {
+/** Options of `verifyRemoteLog`; `connectTimeoutMs` and `timeoutMs` bound each resource fetched. */
+export interface VerifyRemoteLogOptions extends FetchTimeouts {
   /** The log's verifier key string (from its operator, or `/log/key` fetched once and pinned). */
   readonly verifierKey: string;
   /** The last checkpoint this verifier accepted; the log must still contain it. */
@@ -77,7 +77,8 @@ export async function verifyRemoteLog(baseUrl: string, options: VerifyRemoteLogO
   const prefix = baseUrl.replace(/\/+$/, '');
   const fetchImpl = options.fetchImpl ?? fetch;
   const verifier = logVerifier(options.verifierKey);
-  const noteBytes = await fetchBytes(`${prefix}/checkpoint`, MAX_CHECKPOINT_BYTES, fetchImpl, 'checkpoint');
+  const timeouts: FetchTimeouts = { ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+  const noteBytes = await fetchBytes(`${prefix}/checkpoint`, MAX_CHECKPOINT_BYTES, fetchImpl, 'checkpoint', timeouts);
   const { note, checkpoint } = openCheckpoint(noteBytes, verifier);
 
   const expectedOrigin = options.origin ?? options.state?.origin;
@@ -94,7 +95,7 @@ export async function verifyRemoteLog(baseUrl: string, options: VerifyRemoteLogO
 
   const fetchTile = async (tile: TileId): Promise<Uint8Array> => {
     const path = formatTilePath(tile);
-    const bytes = await fetchBytes(`${prefix}/${path}`, TILE_WIDTH * HASH_SIZE, fetchImpl, path);
+    const bytes = await fetchBytes(`${prefix}/${path}`, TILE_WIDTH * HASH_SIZE, fetchImpl, path, timeouts);
     if (bytes.length !== tile.width * HASH_SIZE) {
       throw new RemoteLogError({ code: 'TILE_MISMATCH', message: `${path} is ${bytes.length} bytes, want ${tile.width * HASH_SIZE}`, where: path });
     }
@@ -103,7 +104,7 @@ export async function verifyRemoteLog(baseUrl: string, options: VerifyRemoteLogO
   const mode = options.mode ?? 'full';
   const counts =
     mode === 'full'
-      ? await verifyFromEntries(prefix, checkpoint, previous, fetchImpl, fetchTile, options)
+      ? await verifyFromEntries(prefix, checkpoint, previous, (url, max, where) => fetchBytes(url, max, fetchImpl, where, timeouts), fetchTile, options)
       : await verifyFromTiles(checkpoint, previous, fetchTile);
 
   return {
@@ -144,7 +145,7 @@ async function verifyFromEntries(
   prefix: string,
   checkpoint: Checkpoint,
   previous: VerifierState | undefined,
-  fetchImpl: FetchLike,
+  fetchResource: (url: string, maxBytes: number, where: string) => Promise<Uint8Array>,
   fetchTile: (tile: TileId) => Promise<Uint8Array>,
   options: VerifyRemoteLogOptions,
 ): Promise<{ entriesVerified: bigint; tilesVerified: number }> {
@@ -174,7 +175,7 @@ async function verifyFromEntries(
     const bundle = { index, width };
     const path = formatEntryBundlePath(bundle);
     const [bytes, leaves] = await Promise.all([
-      fetchBytes(`${prefix}/${path}`, width * (2 + MAX_ENTRY_SIZE), fetchImpl, path),
+      fetchResource(`${prefix}/${path}`, width * (2 + MAX_ENTRY_SIZE), path),
       fetchTile({ level: 0, index, width }),
     ]);
     try {

@@ -1,3 +1,5 @@
+import { BoundedFetchError } from '../../core/bounded-fetch-error.js';
+import { fetchBounded } from '../../core/fetch-bounded.js';
 import { parseDecimal } from '../encoding/decimal.js';
 import type { FetchLike } from '../fetch-like.js';
 import { MAX_TREE_SIZE } from '../merkle/tree-size.js';
@@ -13,8 +15,10 @@ export type { FetchLike } from '../fetch-like.js';
 export interface SubmitOptions {
   /** The witness's verifier key (type 0x04); when given, the returned cosignature must verify with it. */
   readonly witnessKey?: string;
-  /** Default 10 s. */
+  /** For the whole exchange, body included; default 10 s. */
   readonly timeoutMs?: number;
+  /** Until the witness's response headers arrive; default 5 s. */
+  readonly connectTimeoutMs?: number;
 }
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -44,24 +48,19 @@ export async function submitToWitness(
 ): Promise<string[]> {
   const body: AddCheckpointRequest = { oldSize: request.oldSize, proof: request.proof, checkpoint: request.checkpointNote };
   const url = `${witnessUrl.replace(/\/+$/, '')}/add-checkpoint`;
-  let response: Response;
-  let text: string;
+  let response: { status: number; body: Uint8Array };
   try {
-    response = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-      body: formatAddCheckpointRequest(body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-    });
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > MAX_RESPONSE_BYTES) {
-      throw new WitnessError({ code: 'BAD_RESPONSE', message: `witness response exceeds ${MAX_RESPONSE_BYTES} bytes`, status: response.status });
-    }
-    text = new TextDecoder().decode(bytes);
+    response = await fetchBounded(
+      url,
+      { maxBytes: MAX_RESPONSE_BYTES, connectTimeoutMs: options.connectTimeoutMs ?? 5_000, timeoutMs: options.timeoutMs ?? 10_000 },
+      { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: formatAddCheckpointRequest(body) },
+      fetchImpl,
+    );
   } catch (error) {
-    if (error instanceof WitnessError) throw error;
-    throw new WitnessError({ code: 'UNREACHABLE', message: `cannot reach witness at ${url}`, cause: error });
+    if (error instanceof BoundedFetchError && error.code === 'TOO_LARGE') throw new WitnessError({ code: 'BAD_RESPONSE', message: error.message, cause: error });
+    throw new WitnessError({ code: 'UNREACHABLE', message: error instanceof Error ? error.message : `cannot reach witness at ${url}`, cause: error });
   }
+  const text = new TextDecoder().decode(response.body);
 
   const summary = text.slice(0, 200).trim();
   if (response.status === 409) {

@@ -58,6 +58,22 @@ describe('WasmRowScanner', () => {
     }
   });
 
+  it('scans nothing when no row starts before the limit, as the JS scanner (a fuzzing find)', () => {
+    const wasm = new WasmRowScanner(1 << 16);
+    const text = ',"  "x\ny"  bc\0\0\0';
+    Buffer.from(text).copy(wasm.window);
+    for (const [pos, limit] of [[0, 0], [5, 3]] as const) {
+      const expected = recorder();
+      const js = new RowScanner({ columnCount: 2, keyFirst: 1, keyLast: 1 }, expected.sink);
+      const jsStop = js.scanRows(wasm.window, pos, limit, text.length, false);
+      const actual = recorder();
+      wasm.attach({ columnCount: 2, keyFirst: 1, keyLast: 1 }, actual.sink).reset();
+      expect(wasm.scanRows(wasm.window, pos, limit, text.length, false)).toBe(jsStop);
+      expect(actual.seen).toEqual(expected.seen);
+      expect(actual.seen).toEqual([]);
+    }
+  });
+
   it('takes over from the middle of a window, as after a chunk start', () => {
     const wasm = new WasmRowScanner(1 << 16);
     const text = 'skip,me,now\n' + 'a,"b\nc",d\n'.repeat(50);

@@ -105,6 +105,12 @@ export class WasmRowScanner {
       this.needMore = fallback.needMore;
       return stop;
     }
+    if (pos >= limit) {
+      // No row starts before `limit`: nothing to scan (the WASM loop would take one row first;
+      // found by fuzzing against RowScanner, which scans nothing here).
+      this.needMore = false;
+      return pos;
+    }
     const { columnCount, keyFirst, keyLast } = this.#shape;
     const records = this.#records;
     const bytes = this.#bytes;

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../core/project-root.js';
 import { loadWatchlistFile } from '../screening/load-watchlist-file.js';
 import { screenTransaction } from '../screening/screen-transaction.js';
 import { createRecipientMatcher } from '../testing/stand-in-recipient-matcher.js';
-import { parseFpdsAtom } from './parse-fpds-atom.js';
+import { FpdsAtomStream, MAX_ENTRY_CHARS } from './fpds-atom-stream.js';
+import { parseFpdsAtom, readFpdsAtomFile } from './parse-fpds-atom.js';
 
 const file = join(projectRoot(), 'test', 'fixtures', 'fpds', 'paragon-ice-70CTD024P00000012.atom.xml');
 
@@ -66,5 +68,44 @@ describe('parseFpdsAtom', () => {
 
   it('refuses what is not an ATOM feed', () => {
     expect(() => parseFpdsAtom('<html><body>maintenance</body></html>', 'x.xml')).toThrow(expect.objectContaining({ code: 'BAD_XML' }));
+  });
+
+  it('reads a feed cut into chunks anywhere exactly as the whole text', () => {
+    const xml = readFileSync(file, 'utf8');
+    const whole = parseFpdsAtom(xml, file);
+    for (let cut = 1; cut < xml.length; cut += 97) {
+      const transactions: unknown[] = [];
+      const stream = new FpdsAtomStream(file, (item) => item.kind === 'transaction' && transactions.push(item.transaction));
+      stream.write(xml.slice(0, cut));
+      stream.write(xml.slice(cut));
+      stream.end();
+      expect(transactions, `cut at ${cut}`).toEqual(whole.transactions);
+    }
+  });
+
+  it('streams a feed file entry by entry, with the next link at the end', async () => {
+    const xml = readFileSync(file, 'utf8');
+    const [head, rest] = [xml.slice(0, xml.indexOf('<entry>')), xml.slice(xml.indexOf('<entry>'), xml.lastIndexOf('</feed>'))];
+    const dir = mkdtempSync(join(tmpdir(), 'countersign-fpds-'));
+    try {
+      const path = join(dir, 'feed.xml');
+      const next = '<link rel="next" href="https://www.fpds.gov/ezsearch/FEEDS/ATOM?start=10"/>';
+      writeFileSync(path, head + next + rest.repeat(250) + '</feed>\n');
+      let awards = 0;
+      let link: string | null = null;
+      for await (const item of readFpdsAtomFile(path, 'feed.xml', (href) => (link = href))) if (item.kind === 'transaction') awards++;
+      expect(awards).toBe(1000);
+      expect(link).toBe('https://www.fpds.gov/ezsearch/FEEDS/ATOM?start=10');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a page that is not a feed at its first tag, and an entry too large to be one', () => {
+    const stream = new FpdsAtomStream('x.html', () => undefined);
+    expect(() => stream.write('<html><body>')).toThrow(expect.objectContaining({ code: 'BAD_XML', where: 'x.html:1' }));
+    const huge = `<feed><entry><title>${'a'.repeat(MAX_ENTRY_CHARS + 1)}</title></entry></feed>`;
+    expect(() => parseFpdsAtom(huge, 'huge.xml')).toThrow(/larger than 16777216 characters/);
+    expect(() => parseFpdsAtom('<feed><entry>', 'cut.xml')).toThrow(expect.objectContaining({ code: 'BAD_XML' }));
   });
 });

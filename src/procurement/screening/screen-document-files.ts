@@ -14,7 +14,8 @@ function isMatcherModule(value: unknown): value is { createRecipientMatcher(watc
 
 /**
  * Screens FPDS ATOM feeds (`.xml`, `.atom`) and saved spending_by_transaction answers (`.json`)
- * with the same recipient matcher as the CSV engine, on this thread: such files are small.
+ * with the same recipient matcher as the CSV engine, on this thread. Feeds are streamed entry by
+ * entry, so their size does not matter to memory.
  *
  * @example
  * await screenDocumentFiles({ files: ['feed.atom.xml'], watchlist, tally, onMatch });
@@ -34,7 +35,7 @@ export async function screenDocumentFiles(options: {
   const matcher = loaded.createRecipientMatcher(await options.watchlist);
   for (const file of options.files) {
     options.tally.addInput(file);
-    for (const transaction of await readDocumentTransactions(file, options.tally)) {
+    for await (const transaction of readDocumentTransactions(file, options.tally)) {
       options.tally.rows++;
       const screened = screenTransaction(transaction, matcher);
       if (screened === null) continue;

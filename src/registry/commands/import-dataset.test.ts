@@ -83,3 +83,12 @@ it('names the record and field of an invalid record', () => {
 it('reports where a file is not JSON', () => {
   expect(() => parseDataset('{"sources": [', 'broken.json')).toThrow(/broken\.json is not valid JSON/);
 });
+
+it('refuses a NUL or an unpaired surrogate in a record, naming record and field, whatever the backend', () => {
+  for (const bad of ['Candiru\u0000', 'Candiru\ud800']) {
+    const data = { sources: [{ id: 'src-1', title: 'A report', url: 'https://example.org/report', publisher: 'Example' }], organizations: [{ id: 'acme', name: bad, kind: 'vendor', sources: ['src-1'] }] };
+    const attempt = () => parseDataset(JSON.stringify(data), 'tainted.json');
+    expect(attempt).toThrow(CommandError);
+    expect(attempt).toThrow(/^tainted\.json rejected, nothing was written: organizations\[0\]\.name: contains (a NUL|an unpaired)/);
+  }
+});

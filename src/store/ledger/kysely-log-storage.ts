@@ -9,8 +9,8 @@ import { insertLogEntries } from './insert-log-entries.js';
 const fromHex = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, 'hex'));
 const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
-function toCheckpoint(row: { size: number | string; rootHash: string; note: string; createdAt: string }): StoredCheckpoint {
-  return { size: BigInt(row.size), rootHash: fromHex(row.rootHash), note: row.note, createdAt: row.createdAt };
+function toCheckpoint(row: { size: number | string; rootHash: string; note: string; createdAt: string; previousSize: number | string | null }): StoredCheckpoint {
+  return { size: BigInt(row.size), rootHash: fromHex(row.rootHash), note: row.note, createdAt: row.createdAt, previousSize: row.previousSize === null ? null : BigInt(row.previousSize) };
 }
 
 function toEntry(row: { id: number | string; leafIndex: number | string | null; entry: string }): StoredEntry {
@@ -52,6 +52,15 @@ export class KyselyLogStorage implements LogStorage {
   async checkpointsAfter(afterSize: bigint, limit: number): Promise<StoredCheckpoint[]> {
     const rows = await this.#db.selectFrom('logCheckpoints').selectAll().where('size', '>', Number(afterSize)).orderBy('size').limit(limit).execute();
     return rows.map(toCheckpoint);
+  }
+
+  async listTiles(after: { readonly level: number; readonly index: bigint } | undefined, limit: number): Promise<{ level: number; index: bigint; width: number }[]> {
+    let query = this.#db.selectFrom('logTiles').select(['level', 'idx', 'width']).orderBy('level').orderBy('idx').limit(limit);
+    if (after !== undefined) {
+      const { level, index } = after;
+      query = query.where((eb) => eb.or([eb('level', '>', level), eb.and([eb('level', '=', level), eb('idx', '>', Number(index))])]));
+    }
+    return (await query.execute()).map((row) => ({ level: row.level, index: BigInt(row.idx), width: row.width }));
   }
 
   async sequencedStats(): Promise<{ count: bigint; maxIndex: bigint | null }> {
@@ -122,7 +131,14 @@ export class KyselyLogStorage implements LogStorage {
       }
       await trx
         .insertInto('logCheckpoints')
-        .values({ size: Number(step.checkpoint.size), rootHash: toHex(step.checkpoint.rootHash), note: step.checkpoint.note, createdAt: step.checkpoint.createdAt })
+        .values((eb) => ({
+          size: Number(step.checkpoint.size),
+          rootHash: toHex(step.checkpoint.rootHash),
+          note: step.checkpoint.note,
+          createdAt: step.checkpoint.createdAt,
+          // The chain link (migration 0040): the checkpoint stored last, in this same transaction.
+          previousSize: eb.selectFrom('logCheckpoints').select((e) => e.fn.max('size').as('size')),
+        }))
         .execute();
     });
   }

@@ -45,10 +45,14 @@ export class SqliteLogStorage extends KyselyLogStorage {
     this.#pending = sqlite.prepare('select id, entry from log_entries where leaf_index is null order by id limit ?');
     this.#assign = sqlite.prepare('update log_entries set leaf_index = ? where id = ? and leaf_index is null');
     this.#putTile = sqlite.prepare('insert into log_tiles (level, idx, width, hashes, inner) values (?, ?, ?, ?, ?) on conflict (level, idx) do update set width = excluded.width, hashes = excluded.hashes, inner = excluded.inner');
-    this.#putCheckpoint = sqlite.prepare('insert into log_checkpoints (size, root_hash, note, created_at) values (?, ?, ?, ?)');
+    this.#putCheckpoint = sqlite.prepare('insert into log_checkpoints (size, root_hash, note, created_at, previous_size) values (?, ?, ?, ?, (select max(size) from log_checkpoints))');
   }
 
-  /** Runs synchronous statements holding the connection Kysely would otherwise use. */
+  /**
+   * Runs synchronous statements holding the connection Kysely would otherwise use. Their write
+   * transactions begin IMMEDIATE, as Kysely's do here (`SqliteWriteDialect`): the write lock first,
+   * so another process's commit cannot make them fail with SQLITE_BUSY_SNAPSHOT.
+   */
   #exclusive<T>(work: () => T): Promise<T> {
     return this.#kysely.connection().execute(async () => work());
   }
@@ -78,7 +82,7 @@ export class SqliteLogStorage extends KyselyLogStorage {
         for (const v of values) this.#insertValue.run(v.id, v.groupId, v.value, v.createdAt);
         for (const o of openings) this.#insertOpening.run(o.logEntryId, o.field, o.valueId, o.opening);
         return ids;
-      })(),
+      }).immediate(),
     );
   }
 
@@ -98,7 +102,7 @@ export class SqliteLogStorage extends KyselyLogStorage {
         }
         const cp = step.checkpoint;
         this.#putCheckpoint.run(Number(cp.size), Buffer.from(cp.rootHash).toString('hex'), cp.note, cp.createdAt);
-      })(),
+      }).immediate(),
     );
   }
 }

@@ -7,6 +7,7 @@ import { sealStoreMigration } from './0006-seal-store.js';
 import { grantsAndDeadlinesMigration } from './0007-grants-and-deadlines.js';
 import { familyIndexesMigration } from './0025-family-indexes.js';
 import { sourceArchivesMigration } from './0030-source-archives.js';
+import { checkpointChainMigration } from './0040-checkpoint-chain.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   grantsAndDeadlinesMigration,
   familyIndexesMigration,
   sourceArchivesMigration,
+  checkpointChainMigration,
 ];
