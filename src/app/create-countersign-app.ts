@@ -6,6 +6,7 @@ import { createApp } from '../server/create-app.js';
 import { mountLog } from '../server/mount-log.js';
 import { readLogEntries } from '../store/ledger/read-log-entries.js';
 import type { Store } from '../store/store.js';
+import type { ServerSettings } from '../server/server-settings.js';
 import { mountPortal, renderPortalError, type PortalDependencies } from '../web/mount-portal.js';
 
 /**
@@ -17,7 +18,7 @@ import { mountPortal, renderPortalError, type PortalDependencies } from '../web/
  * const app = createCountersignApp({ store, ledger });
  * serve({ fetch: app.fetch, port: 8080 });
  */
-export function createCountersignApp({ store, ledger, now = () => new Date(), ...overrides }: { store: Store; ledger?: Ledger; now?: () => Date; logEntriesFor?: PortalDependencies['logEntriesFor'] }): Hono<AppEnv> {
+export function createCountersignApp({ store, ledger, now = () => new Date(), settings, ...overrides }: { store: Store; ledger?: Ledger; now?: () => Date; logEntriesFor?: PortalDependencies['logEntriesFor']; settings?: ServerSettings }): Hono<AppEnv> {
   const logEntriesFor: PortalDependencies['logEntriesFor'] | undefined = overrides.logEntriesFor ?? ledger
     ? async (subject) => {
         const { items } = await readLogEntries(store.db, { subject, limit: 50, offset: 0 });
@@ -33,5 +34,6 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), ..
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
     ],
     renderError: renderPortalError,
+    ...(settings ? { settings } : {}),
   });
 }

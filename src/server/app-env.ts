@@ -1,5 +1,6 @@
 import type { Actor } from '../accounts/actor.js';
 import type { UserRow } from '../accounts/accounts-store.js';
+import type { ServerSettings } from './server-settings.js';
 
 /** What the authentication middleware learns about a request. */
 export interface AuthState {
@@ -17,5 +18,7 @@ export interface AppEnv {
     auth: AuthState;
     /** A per-request nonce for the Content-Security-Policy of portal pages. */
     cspNonce: string;
+    /** Where and how the app is served (public URL, proxy, limits), set first on every request. */
+    settings: ServerSettings;
   };
 }
