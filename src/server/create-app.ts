@@ -5,6 +5,7 @@ import type { AppEnv } from './app-env.js';
 import { ApiRouter } from './api/api-router.js';
 import { addChangeRoutes } from './api/routes/change-routes.js';
 import { addExportRoutes } from './api/routes/export-routes.js';
+import { ExportGate } from './exports/export-gate.js';
 import { addRegistryRoutes } from './api/routes/registry-routes.js';
 import { addSearchRoutes } from './api/routes/search-routes.js';
 import { addSessionRoutes } from './api/routes/session-routes.js';
@@ -77,7 +78,7 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
   const router = new ApiRouter(app);
   addRegistryRoutes(router, store);
   addSearchRoutes(router, store);
-  addExportRoutes(router, store);
+  addExportRoutes(router, store, new ExportGate(settings.exports));
   addChangeRoutes(router, store, now);
   addTipRoutes(router, store, now);
   addSessionRoutes(router, store, now);
