@@ -13,6 +13,13 @@ export interface Config {
   readonly logOrigin: string;
   /** Witnesses the log submits checkpoints to: `URL=VERIFIER_KEY` entries, space-separated. */
   readonly witnesses: readonly string[];
+  /** The address readers use (`COUNTERSIGN_PUBLIC_URL`); by default http://localhost:PORT. */
+  readonly publicUrl: URL;
+  /** Behind a TLS-terminating reverse proxy whose X-Forwarded-For/-Proto are trusted. */
+  readonly behindProxy: boolean;
+  /** Exports reading the database at once, and per client. */
+  readonly exportWorkers: number;
+  readonly exportsPerClient: number;
 }
 
 const envSchema = z.object({
@@ -22,6 +29,10 @@ const envSchema = z.object({
   COUNTERSIGN_LOG_KEY_FILE: z.string().min(1).default('data/log-signing.key'),
   COUNTERSIGN_LOG_ORIGIN: z.string().regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').default('localhost/countersign'),
   COUNTERSIGN_WITNESSES: z.string().default(''),
+  COUNTERSIGN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  COUNTERSIGN_BEHIND_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('').transform((v) => v === '1' || v === 'true'),
+  COUNTERSIGN_EXPORT_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  COUNTERSIGN_EXPORTS_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 /**
@@ -40,5 +51,9 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     logKeyFile: parsed.COUNTERSIGN_LOG_KEY_FILE,
     logOrigin: parsed.COUNTERSIGN_LOG_ORIGIN,
     witnesses: parsed.COUNTERSIGN_WITNESSES.split(/\s+/).filter((w) => w !== ''),
+    publicUrl: new URL(parsed.COUNTERSIGN_PUBLIC_URL ?? `http://localhost:${parsed.PORT}`),
+    behindProxy: parsed.COUNTERSIGN_BEHIND_PROXY,
+    exportWorkers: parsed.COUNTERSIGN_EXPORT_WORKERS,
+    exportsPerClient: parsed.COUNTERSIGN_EXPORTS_PER_CLIENT,
   };
 }

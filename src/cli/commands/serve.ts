@@ -6,6 +6,7 @@ import { loadOrCreateLogKey } from '../../app/log-signing-key.js';
 import { openLedger } from '../../app/open-ledger.js';
 import { openRegistry } from '../../app/open-registry.js';
 import { parseWitnesses } from '../../app/parse-witnesses.js';
+import { serverSettingsFromConfig } from '../../app/server-settings-from-config.js';
 
 /**
  * Adds `countersign serve`: opens (and on first start creates, migrates and loads) the database,
@@ -23,7 +24,10 @@ export function registerServeCommand(program: Command): Command {
       const key = loadOrCreateLogKey(config.logKeyFile, config.logOrigin);
       if (key.created) console.error(`countersign: created the log signing key ${config.logKeyFile}; verifier key ${key.verifierKey}`);
       const ledger = await openLedger({ store, signer: key.signer, verifierKey: key.verifierKey, witnesses: parseWitnesses(config.witnesses) });
-      const app = createCountersignApp({ store, ledger });
+      const app = createCountersignApp({ store, ledger, settings: serverSettingsFromConfig(config) });
+      if (config.host !== '127.0.0.1' && config.host !== 'localhost' && process.env['COUNTERSIGN_PUBLIC_URL'] === undefined) {
+        console.error(`countersign: COUNTERSIGN_PUBLIC_URL is not set: links will say ${config.publicUrl.href} and browsers' writes from any other address are refused`);
+      }
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
         console.error(`countersign: serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port} on ${store.description}; log ${key.signer.name} at size ${ledger.sequencer.size}`);
       });
