@@ -69,7 +69,7 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
   const tips = rateLimit(limiter, (limits) => limits.tips, ['POST']);
   const search = rateLimit(limiter, (limits) => limits.search, ['GET']);
   const logPages = rateLimit(limiter, (limits) => limits.logPages, ['GET']);
-  for (const path of ['/api/v1/session', '/login']) app.use(path, signIn);
+  for (const path of ['/api/v1/session', '/login', '/account/password', '/account/reset/*']) app.use(path, signIn);
   for (const path of ['/api/v1/tips', '/tips/new']) app.use(path, tips);
   for (const path of ['/api/v1/search', '/search']) app.use(path, search);
   for (const path of ['/api/v1/log/entries', '/log', '/log/entries/*']) app.use(path, logPages);

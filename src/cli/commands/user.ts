@@ -7,9 +7,10 @@ import { readConfig } from '../../app/config.js';
 import { openRegistry } from '../../app/open-registry.js';
 import { KyselyAccountsStore } from '../../store/accounts/kysely-accounts-store.js';
 import { readSecret } from './read-secret.js';
+import { registerUserResetLinkCommand } from './user-reset-link.js';
 
 /**
- * Adds `countersign user add|list|set-role|disable`. `user add --role admin` creates the first
+ * Adds `countersign user add|list|set-role|disable|reset-link`. `user add --role admin` creates the first
  * admin; the CLI acts as the system, so it needs access to the database, not an account.
  */
 export function registerUserCommands(program: Command): Command {
@@ -70,5 +71,6 @@ export function registerUserCommands(program: Command): Command {
         await store.close();
       }
     });
+  registerUserResetLinkCommand(user);
   return user;
 }

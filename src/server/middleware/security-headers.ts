@@ -17,7 +17,8 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     await next();
     c.header('content-security-policy', `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'`);
     c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'strict-origin-when-cross-origin');
+    // A page holding a secret in its address (a reset link) sets a stricter policy of its own.
+    if (!c.res.headers.has('referrer-policy')) c.header('referrer-policy', 'strict-origin-when-cross-origin');
     c.header('x-frame-options', 'DENY');
     c.header('cross-origin-opener-policy', 'same-origin');
     if (servedOverTls(c)) c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
