@@ -4,7 +4,6 @@ import { parseInput } from '../../core/parse-input.js';
 import { recordStatusSchema, recordTypeSchema } from '../../registry/schemas/common.js';
 import { listRecords } from '../../store/registry/queries/list-records.js';
 import { partyRefs, sourceSummaries } from '../../store/registry/queries/lookups.js';
-import { readHome } from '../../store/registry/queries/read-home.js';
 import { searchRegistry } from '../../store/search/search-registry.js';
 import type { AppEnv } from '../../server/app-env.js';
 import { designationsPage } from '../pages/designations-page.js';
@@ -12,10 +11,9 @@ import { homePage } from '../pages/home-page.js';
 import { searchPage } from '../pages/search-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { pageFrame, pageResponse } from './page-response.js';
-import { PUBLIC_ALERT_STATUSES, readAlertList } from '../../store/procurement/read-alert-list.js';
+import { HomePanelsCache } from '../home-panels-cache.js';
 
 const PAGE_SIZE = 20;
-const LATEST_ALERTS = 5;
 
 /** An empty field in a GET form means "no filter". */
 const optionalText = z.string().trim().max(100).optional().transform((v) => (v === '' ? undefined : v));
@@ -44,10 +42,9 @@ const designationQuerySchema = z.object({
  * addBrowseRoutes(app, { store });
  */
 export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies): void {
-  app.get('/', async (c) => {
-    const alerts = await readAlertList(store.db, { statuses: PUBLIC_ALERT_STATUSES, limit: LATEST_ALERTS, offset: 0 });
-    return pageResponse(c, homePage(pageFrame(c), await readHome(store.db), alerts));
-  });
+  // One read of five statements per change, not one or more statements per item per request.
+  const home = new HomePanelsCache(store);
+  app.get('/', async (c) => pageResponse(c, homePage(pageFrame(c), await home.get())));
 
   app.get('/search', async (c) => {
     const request = parseInput(searchQuerySchema, c.req.query(), 'search');
