@@ -58,6 +58,8 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   sync: async () => (await import('./commands/sync.js')).registerSyncCommand,
   log: async () => (await import('./commands/log.js')).registerLogCommands,
   witness: async () => (await import('./commands/witness.js')).registerWitnessCommand,
+  backup: async () => (await import('./commands/backup.js')).registerBackupCommand,
+  restore: async () => (await import('./commands/backup.js')).registerRestoreCommand,
 };
 
 /**

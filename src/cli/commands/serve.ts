@@ -7,6 +7,7 @@ import { openLedger } from '../../app/open-ledger.js';
 import { openRegistry } from '../../app/open-registry.js';
 import { parseWitnesses } from '../../app/parse-witnesses.js';
 import { serverSettingsFromConfig } from '../../app/server-settings-from-config.js';
+import { requiredLogOrigin } from '../../store/backup/log-restore-table.js';
 
 /**
  * Adds `countersign serve`: opens (and on first start creates, migrates and loads) the database,
@@ -21,6 +22,11 @@ export function registerServeCommand(program: Command): Command {
       const config = readConfig(process.env);
       const { store, loaded } = await openRegistry(config.databaseUrl);
       if (loaded) console.error(`countersign: new database ${store.description}: loaded the bundled dataset (${loaded.written} records)`);
+      const requiredOrigin = await requiredLogOrigin(store.db);
+      if (requiredOrigin !== null && requiredOrigin !== config.logOrigin) {
+        await store.close();
+        throw new Error(`this database was restored as the start of the log origin "${requiredOrigin}": set COUNTERSIGN_LOG_ORIGIN=${requiredOrigin} (and a new key); serving it as "${config.logOrigin}" would roll back a witnessed log`);
+      }
       const key = loadOrCreateLogKey(config.logKeyFile, config.logOrigin);
       if (key.created) console.error(`countersign: created the log signing key ${config.logKeyFile}; verifier key ${key.verifierKey}`);
       const ledger = await openLedger({ store, signer: key.signer, verifierKey: key.verifierKey, witnesses: parseWitnesses(config.witnesses) });

@@ -5,7 +5,8 @@ import { ledgerMigration } from './0004-ledger.js';
 import { alertsMigration } from './0005-alerts.js';
 import { rateLimitsMigration } from './0045-rate-limits.js';
 import { passwordResetsMigration } from './0046-password-resets.js';
+import { logRestoresMigration } from './0047-log-restores.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly CountersignMigration[] = [registryMigration, accountsMigration, logAndSearchMigration, ledgerMigration, alertsMigration, rateLimitsMigration, passwordResetsMigration];
+export const MIGRATIONS: readonly CountersignMigration[] = [registryMigration, accountsMigration, logAndSearchMigration, ledgerMigration, alertsMigration, rateLimitsMigration, passwordResetsMigration, logRestoresMigration];
