@@ -64,7 +64,7 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
   app.use('*', authenticate(store, now));
   app.use('*', csrfProtection());
   // Each bucket counts on its own (settings.rateLimits): tips cannot use up sign-in attempts.
-  const limiter = new DatabaseRateLimiter(store.db);
+  const limiter = new DatabaseRateLimiter(store.db, store.sqlite);
   const signIn = rateLimit(limiter, (limits) => limits.loginPerAddress, ['POST']);
   const tips = rateLimit(limiter, (limits) => limits.tips, ['POST']);
   const search = rateLimit(limiter, (limits) => limits.search, ['GET']);

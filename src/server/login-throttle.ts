@@ -18,7 +18,7 @@ import { refuseOverLimit } from './middleware/rate-limit.js';
  * const session = await throttledSignIn(c, store, now, username, () => logIn(accounts, username, password, now()));
  */
 export async function throttledSignIn<T>(c: Context<AppEnv>, store: Store, now: () => Date, username: string, attempt: () => Promise<T>): Promise<T> {
-  const limiter = new DatabaseRateLimiter(store.db);
+  const limiter = new DatabaseRateLimiter(store.db, store.sqlite);
   const rule = c.get('settings').rateLimits.loginFailuresPerAccount;
   const account = `account:${username.trim().toLowerCase()}`;
   const at = now().getTime();
