@@ -12,6 +12,8 @@ import { searchPage } from '../pages/search-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { pageFrame, pageResponse } from './page-response.js';
 import { HomePanelsCache } from '../home-panels-cache.js';
+import type { HomePanels } from '../../registry/home-panels.js';
+import type { SafeHtml } from '../components/html.js';
 
 const PAGE_SIZE = 20;
 
@@ -44,7 +46,15 @@ const designationQuerySchema = z.object({
 export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies): void {
   // One read of five statements per change, not one or more statements per item per request.
   const home = new HomePanelsCache(store);
-  app.get('/', async (c) => pageResponse(c, homePage(pageFrame(c), await home.get())));
+  // Every anonymous reader sees the same page (no nonce, no token, path "/"): render it once per read of the panels.
+  let anonymous: { panels: HomePanels; page: SafeHtml } | undefined;
+  app.get('/', async (c) => {
+    const panels = await home.get();
+    const frame = pageFrame(c);
+    if (frame.auth.user) return pageResponse(c, homePage(frame, panels));
+    if (anonymous?.panels !== panels) anonymous = { panels, page: homePage(frame, panels) };
+    return pageResponse(c, anonymous.page);
+  });
 
   app.get('/search', async (c) => {
     const request = parseInput(searchQuerySchema, c.req.query(), 'search');
