@@ -16,6 +16,8 @@ export const accountEvents = [
   defineEvent({ type: 'accounts.user.changed', summary: "An account's global role changed, or it was disabled or enabled.", data: z.strictObject({ actor: actorId, role: z.enum(USER_ROLES), disabled: z.boolean() }), sealed: [] }),
   defineEvent({ type: 'accounts.token.created', summary: 'An API token was issued (its secret is never logged).', data: z.strictObject({ token: z.uuid() }), sealed: [] }),
   defineEvent({ type: 'accounts.token.revoked', summary: 'An API token was revoked.', data: z.strictObject({ token: z.uuid() }), sealed: [] }),
+  defineEvent({ type: 'accounts.password.changed', summary: "An account's password was changed by its holder, or set through a reset link; its sessions ended.", data: z.strictObject({ actor: actorId, how: z.enum(['changed', 'reset']) }), sealed: [] }),
+  defineEvent({ type: 'accounts.password.reset-issued', summary: 'An admin issued a single-use password reset link for an account (the link is never logged).', data: z.strictObject({ actor: actorId }), sealed: [] }),
   defineEvent({ type: 'accounts.grant.added', summary: 'A scoped role was granted: this actor may act for this agency, board, vendor or body.', data: grantData, sealed: [] }),
   defineEvent({ type: 'accounts.grant.revoked', summary: 'A scoped role was revoked.', data: grantData, sealed: [] }),
 ];

@@ -55,6 +55,7 @@ export interface AccountsStore {
   deleteSessionsOf(userId: string): Promise<void>;
   insertApiToken(token: ApiTokenRow): Promise<void>;
   findApiTokenByHash(tokenHash: string): Promise<ApiTokenRow | null>;
+  findApiTokenById(id: string): Promise<ApiTokenRow | null>;
   listApiTokens(userId: string): Promise<ApiTokenRow[]>;
   updateApiToken(id: string, patch: Partial<Pick<ApiTokenRow, 'lastUsedAt' | 'revokedAt'>>): Promise<void>;
   insertGrant(grant: GrantRow): Promise<void>;

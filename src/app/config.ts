@@ -17,6 +17,13 @@ export interface Config {
   readonly tickSeconds: number;
   /** Whether a change must be accepted by someone other than its proposer (on unless `off`). */
   readonly twoPersonReview: boolean;
+  /** The address readers use (`COUNTERSIGN_PUBLIC_URL`); by default http://localhost:PORT. */
+  readonly publicUrl: URL;
+  /** Behind a TLS-terminating reverse proxy whose X-Forwarded-For/-Proto are trusted. */
+  readonly behindProxy: boolean;
+  /** Exports reading the database at once, and per client. */
+  readonly exportWorkers: number;
+  readonly exportsPerClient: number;
 }
 
 const envSchema = z.object({
@@ -28,6 +35,10 @@ const envSchema = z.object({
   COUNTERSIGN_WITNESSES: z.string().default(''),
   COUNTERSIGN_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   COUNTERSIGN_TWO_PERSON_REVIEW: z.enum(['on', 'off']).default('on'),
+  COUNTERSIGN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  COUNTERSIGN_BEHIND_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('').transform((v) => v === '1' || v === 'true'),
+  COUNTERSIGN_EXPORT_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  COUNTERSIGN_EXPORTS_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 /**
@@ -48,5 +59,9 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     witnesses: parsed.COUNTERSIGN_WITNESSES.split(/\s+/).filter((w) => w !== ''),
     tickSeconds: parsed.COUNTERSIGN_TICK_SECONDS,
     twoPersonReview: parsed.COUNTERSIGN_TWO_PERSON_REVIEW === 'on',
+    publicUrl: new URL(parsed.COUNTERSIGN_PUBLIC_URL ?? `http://localhost:${parsed.PORT}`),
+    behindProxy: parsed.COUNTERSIGN_BEHIND_PROXY,
+    exportWorkers: parsed.COUNTERSIGN_EXPORT_WORKERS,
+    exportsPerClient: parsed.COUNTERSIGN_EXPORTS_PER_CLIENT,
   };
 }

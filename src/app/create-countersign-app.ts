@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import type { CommandSettings } from '../accounts/command-context.js';
 import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { AppEnv } from '../server/app-env.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
@@ -11,6 +10,7 @@ import { createApp } from '../server/create-app.js';
 import { mountLog } from '../server/mount-log.js';
 import { readLogEntries } from '../store/ledger/read-log-entries.js';
 import type { Store } from '../store/store.js';
+import { serverSettings, type ServerSettings } from '../server/server-settings.js';
 import { mountPortal, renderPortalError, type PortalDependencies } from '../web/mount-portal.js';
 
 /**
@@ -22,7 +22,7 @@ import { mountPortal, renderPortalError, type PortalDependencies } from '../web/
  * const app = createCountersignApp({ store, ledger });
  * serve({ fetch: app.fetch, port: 8080 });
  */
-export function createCountersignApp({ store, ledger, now = () => new Date(), settings = {}, publicUrl = 'http://localhost:8080', ...overrides }: { store: Store; ledger?: Ledger; now?: () => Date; settings?: CommandSettings; publicUrl?: string; logEntriesFor?: PortalDependencies['logEntriesFor'] }): Hono<AppEnv> {
+export function createCountersignApp({ store, ledger, now = () => new Date(), settings = serverSettings(), ...overrides }: { store: Store; ledger?: Ledger; now?: () => Date; logEntriesFor?: PortalDependencies['logEntriesFor']; settings?: ServerSettings }): Hono<AppEnv> {
   const logEntriesFor: PortalDependencies['logEntriesFor'] | undefined = overrides.logEntriesFor ?? ledger
     ? async (subject) => {
         const { items } = await readLogEntries(store.db, { subject, limit: 50, offset: 0 });
@@ -35,7 +35,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
     settings,
     mount: [
       (app, router) => addAlertRoutes(app, router, store, now),
-      (_app, router) => addCaseRoutes(router, store, WORKFLOWS, publicUrl),
+      (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),

@@ -150,10 +150,3 @@ export interface Page<T> {
   readonly offset: number;
 }
 
-/** What the home page shows: the newest listings and delistings, incidents and contract events. */
-export interface HomeView {
-  readonly designationEvents: readonly (DesignationEvent & { subject: RecordRef })[];
-  readonly incidents: readonly RecordShapes['incident'][];
-  readonly contractEvents: readonly { transaction: RecordShapes['transaction']; contract: RecordShapes['contract']; recipient: RecordRef | null }[];
-  readonly counts: Readonly<Partial<Record<RecordType, number>>>;
-}

@@ -1,6 +1,6 @@
 import type { Actor } from '../accounts/actor.js';
 import type { UserRow } from '../accounts/accounts-store.js';
-import type { CommandSettings } from '../accounts/command-context.js';
+import type { ServerSettings } from './server-settings.js';
 
 /** What the authentication middleware learns about a request. */
 export interface AuthState {
@@ -18,7 +18,7 @@ export interface AppEnv {
     auth: AuthState;
     /** A per-request nonce for the Content-Security-Policy of portal pages. */
     cspNonce: string;
-    /** Rules the operator configured (the two-person review), for every command this request runs. */
-    settings: CommandSettings;
+    /** Where and how the app is served (public URL, proxy, limits), set first on every request. */
+    settings: ServerSettings;
   };
 }

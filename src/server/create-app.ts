@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { CommandSettings } from '../accounts/command-context.js';
 import type { Store } from '../store/store.js';
 import type { AppEnv } from './app-env.js';
 import { ApiRouter } from './api/api-router.js';
 import { addChangeRoutes } from './api/routes/change-routes.js';
 import { addExportRoutes } from './api/routes/export-routes.js';
+import { ExportGate } from './exports/export-gate.js';
 import { addRegistryRoutes } from './api/routes/registry-routes.js';
 import { addSearchRoutes } from './api/routes/search-routes.js';
 import { addSessionRoutes } from './api/routes/session-routes.js';
@@ -16,6 +16,9 @@ import { csrfProtection } from './middleware/csrf-protection.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { readOnlyCors } from './middleware/read-only-cors.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { privateNoStore } from './middleware/private-no-store.js';
+import { serverSettings, type ServerSettings } from './server-settings.js';
+import { DatabaseRateLimiter } from '../store/rate-limits/database-rate-limiter.js';
 import { problemFor, problemResponse } from './problem-details.js';
 
 /** What the HTTP app is built from. Modules plug their routes in with `mount`. */
@@ -23,12 +26,12 @@ export interface AppDependencies {
   readonly store: Store;
   readonly now?: () => Date;
   readonly version?: string;
-  /** Rules the operator configured (two-person review …), passed to every command. */
-  readonly settings?: CommandSettings;
   /** Called with the app and API router after the core routes, for module routes (log, alerts, portal). */
   readonly mount?: readonly ((app: Hono<AppEnv>, router: ApiRouter) => void)[];
   /** How errors outside /api are shown (the portal renders an HTML page). */
   readonly renderError?: (problem: ReturnType<typeof problemFor>, c: import('hono').Context<AppEnv>) => Response | Promise<Response>;
+  /** Public URL, proxy trust and limits; defaults from `serverSettings()`. */
+  readonly settings?: ServerSettings;
 }
 
 /**
@@ -39,8 +42,12 @@ export interface AppDependencies {
  * const app = createApp({ store });
  * const res = await app.request('http://localhost/api/v1/search?q=paragon');
  */
-export function createApp({ store, now = () => new Date(), version = '0.1.0', settings = {}, mount = [], renderError }: AppDependencies): Hono<AppEnv> {
+export function createApp({ store, now = () => new Date(), version = '0.1.0', mount = [], renderError, settings = serverSettings() }: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('settings', settings);
+    await next();
+  });
   app.onError((error, c) => {
     const problem = problemFor(error, new URL(c.req.url).pathname);
     if (problem.status === 500) console.error(`${c.req.method} ${new URL(c.req.url).pathname}:`, error instanceof Error ? error.stack ?? error.message : error);
@@ -53,22 +60,28 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', se
     return problemResponse(c, problem);
   });
 
-  app.use('*', async (c, next) => {
-    c.set('settings', settings);
-    await next();
-  });
   app.use('*', securityHeaders());
+  app.use('*', privateNoStore());
   app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, { type: '/problems/too-large', title: 'Request too large', status: 413, detail: 'request bodies are limited to 1 MiB', code: 'TOO_LARGE' }) }));
   app.use('*', authenticate(store, now));
   app.use('*', readOnlyCors());
   app.use('*', csrfProtection());
-  const sensitive = rateLimit({ limit: 20, windowMs: 60_000 });
-  for (const path of ['/api/v1/session', '/api/v1/tips', '/login', '/tips']) app.use(path, sensitive);
+  // Each bucket counts on its own (settings.rateLimits): tips cannot use up sign-in attempts.
+  const limiter = new DatabaseRateLimiter(store.db, store.sqlite);
+  const signIn = rateLimit(limiter, (limits) => limits.loginPerAddress, ['POST']);
+  const tips = rateLimit(limiter, (limits) => limits.tips, ['POST']);
+  const search = rateLimit(limiter, (limits) => limits.search, ['GET']);
+  const logPages = rateLimit(limiter, (limits) => limits.logPages, ['GET']);
+  for (const path of ['/api/v1/session', '/login', '/account/password', '/account/reset/*']) app.use(path, signIn);
+  for (const path of ['/api/v1/tips', '/tips/new']) app.use(path, tips);
+  for (const path of ['/api/v1/search', '/search']) app.use(path, search);
+  for (const path of ['/api/v1/log/entries', '/log', '/log/entries/*']) app.use(path, logPages);
+  app.use('/api/v1/export', rateLimit(limiter, (limits) => limits.exports, ['GET']));
 
   const router = new ApiRouter(app);
   addRegistryRoutes(router, store);
   addSearchRoutes(router, store);
-  addExportRoutes(router, store);
+  addExportRoutes(router, store, new ExportGate(settings.exports));
   addChangeRoutes(router, store, now);
   addTipRoutes(router, store, now);
   addSessionRoutes(router, store, now);

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DialectName } from './dialect-name.js';
 import { parseDatabaseUrl, redactDatabaseUrl } from './database-url.js';
 import { migrate } from './migrate.js';
+import { createPrivateFile } from './create-private-file.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SqliteWriteDialect } from './sqlite-write-dialect.js';
 import type { Database } from './schema.js';
@@ -34,7 +35,10 @@ export async function openDatabase(url: string): Promise<Database$> {
   const plugins = [new CamelCasePlugin()];
   let opened: Database$;
   if (location.dialect === 'sqlite') {
-    if (location.file !== ':memory:') mkdirSync(dirname(location.file), { recursive: true });
+    if (location.file !== ':memory:') {
+      mkdirSync(dirname(location.file), { recursive: true });
+      createPrivateFile(location.file);
+    }
     const sqlite = new BetterSqlite3(location.file);
     // 16 KiB pages (on a new file): a log tile and its inner levels (16 KiB) read in one page
     // instead of a chain of four — proofs at 10M entries are 2.5× faster.

@@ -5,6 +5,7 @@ import type { ProblemDetails } from '../server/problem-details.js';
 import { errorPage } from './pages/error-page.js';
 import type { PortalDependencies } from './portal-dependencies.js';
 import { addAccountRoutes } from './routes/account-routes.js';
+import { addPasswordRoutes } from './routes/password-routes.js';
 import { addAlertPageRoutes } from './routes/alert-page-routes.js';
 import { addBrowseRoutes } from './routes/browse-routes.js';
 import { addLogPageRoutes } from './routes/log-page-routes.js';
@@ -34,6 +35,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addRecordRoutes(app, deps);
     addSourceArchiveRoutes(app, deps);
     addAccountRoutes(app, deps);
+    addPasswordRoutes(app, deps);
     addTipRoutes(app, deps);
     addReviewRoutes(app, deps);
     addAlertPageRoutes(app, deps);

@@ -34,8 +34,9 @@ export async function revokeApiToken({ ctx, tokenId }: { ctx: CommandContext; to
   authorize(ctx.actor, 'token.manage-own');
   const userId = ctx.actor.userId;
   const tokens = userId ? await tx.accounts.listApiTokens(userId) : [];
-  const token = tokens.find((t) => t.id === tokenId);
-  if (!token && ctx.actor.role !== 'admin') throw new CommandError({ code: 'NOT_FOUND', message: `no token "${tokenId}" of yours` });
+  // An admin may revoke anyone's token, but only one that exists: an unknown id is a 404 and no log entry.
+  const token = tokens.find((t) => t.id === tokenId) ?? (ctx.actor.role === 'admin' ? await tx.accounts.findApiTokenById(tokenId) : null);
+  if (!token) throw new CommandError({ code: 'NOT_FOUND', message: `no token "${tokenId}" of yours` });
   const at = ctx.now.toISOString();
   await tx.accounts.updateApiToken(tokenId, { revokedAt: at });
   await tx.log.append({ type: 'accounts.token.revoked', actor: ctx.actor.actorId, time: at, subjects: [`token:${tokenId}`], data: { token: tokenId } });

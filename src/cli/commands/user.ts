@@ -10,9 +10,10 @@ import { readConfig } from '../../app/config.js';
 import { openRegistry } from '../../app/open-registry.js';
 import { KyselyAccountsStore } from '../../store/accounts/kysely-accounts-store.js';
 import { readSecret } from './read-secret.js';
+import { registerUserResetLinkCommand } from './user-reset-link.js';
 
 /**
- * Adds `countersign user add|list|set-role|disable|grant|revoke`. `user add --role admin` creates the first
+ * Adds `countersign user add|list|set-role|disable|grant|revoke|reset-link`. `user add --role admin` creates the first
  * admin; the CLI acts as the system, so it needs access to the database, not an account.
  */
 export function registerUserCommands(program: Command): Command {
@@ -92,5 +93,6 @@ export function registerUserCommands(program: Command): Command {
         }
       });
   }
+  registerUserResetLinkCommand(user);
   return user;
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { atLeast } from '../../accounts/policy.js';
 import { createCountersignApp } from '../../app/create-countersign-app.js';
+import { serverSettings } from '../../server/server-settings.js';
 import { eventRuntime } from '../../app/event-runtime.js';
 import { tick } from '../../app/tick.js';
 import { openStore } from '../../app/open-store.js';
@@ -102,7 +103,7 @@ describeEachBackend('the workflow kernel on real tables', (getStore) => {
     const store = getStore();
     const id = await aTip(store);
     await store.transaction((tx) => transition({ ctx: contextFor(actorWithRole('analyst'), new Date('2026-05-29T15:00:00Z')), workflow: watchedTips, id, action: 'watch' }, tx));
-    const app = createCountersignApp({ store, publicUrl: 'https://countersign.example' });
+    const app = createCountersignApp({ store, settings: serverSettings({ publicUrl: new URL('https://countersign.example') }) });
     expect((await app.request(`/api/v1/cases/tip/${id}/deadlines.ics`)).status).toBe(404);
     const client = await quickClient(app, store, 'ivy', 'analyst');
     const res = await client.request(`/api/v1/cases/tip/${id}/deadlines.ics`);

@@ -8,6 +8,6 @@ import type { AppEnv } from '../app-env.js';
  * and runs it in one store transaction (its rows and log entry commit together).
  */
 export function runCommand<T>(store: Store, now: () => Date, c: Context<AppEnv>, command: (ctx: CommandContext, tx: StoreTransaction) => Promise<T>): Promise<T> {
-  const ctx: CommandContext = { actor: c.get('auth').actor, now: now(), settings: c.get('settings') };
+  const ctx: CommandContext = { actor: c.get('auth').actor, now: now(), settings: c.get('settings').commands };
   return store.transaction((tx) => command(ctx, tx));
 }

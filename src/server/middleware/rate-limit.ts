@@ -1,35 +1,45 @@
-import type { MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
 import { CommandError } from '../../core/command-error.js';
+import { retryAfterSeconds, type RateLimiter, type RateLimitRule } from '../../core/rate-limiter.js';
 import type { AppEnv } from '../app-env.js';
+import { clientAddress } from '../client-address.js';
+import type { RateLimits } from '../server-settings.js';
 
 /**
- * A fixed-window limit per client address for endpoints that invite abuse (log-in attempts,
- * anonymous tips). In memory, per process: enough for one instance; behind a load balancer the
- * proxy should limit too.
+ * Refuses with 429 and `Retry-After` (RFC 6585 §4) once `count` is past the rule's limit.
+ *
+ * @example
+ * refuseOverLimit(c, rule, await limiter.hit(rule, key, Date.now()), Date.now());
  */
-export function rateLimit({ limit, windowMs }: { limit: number; windowMs: number }): MiddlewareHandler<AppEnv> {
-  const windows = new Map<string, { start: number; count: number }>();
+export function refuseOverLimit(c: Context<AppEnv>, rule: RateLimitRule, count: { hits: number; windowEndsAt: number }, now: number): void {
+  if (count.hits <= rule.limit) return;
+  c.header('retry-after', String(retryAfterSeconds(count, now)));
+  throw new CommandError({ code: 'RATE_LIMITED', message: `at most ${rule.limit} requests per ${rule.windowMs / 1000} s in "${rule.bucket}"; try again later` });
+}
+
+/**
+ * Who a limit counts against: the signed-in user (wherever they connect from), otherwise the
+ * client address (`clientAddress`: the socket, or a trusted proxy's X-Forwarded-For).
+ */
+export function rateLimitKey(c: Context<AppEnv>): string {
+  const user = c.get('auth')?.user;
+  return user ? `user:${user.id}` : `address:${clientAddress(c)}`;
+}
+
+/**
+ * A fixed-window limit per client in one bucket, for the requests with the given methods. Counts
+ * live in the database (`DatabaseRateLimiter`), so every process serving one database enforces
+ * the same limit. The rule is read from the request's settings, so configuration changes it.
+ *
+ * @example
+ * app.use('/api/v1/search', rateLimit(limiter, (limits) => limits.search, ['GET']));
+ */
+export function rateLimit(limiter: RateLimiter, pick: (limits: RateLimits) => RateLimitRule, methods: readonly string[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    let client = 'local';
-    try {
-      client = getConnInfo(c).remote.address ?? 'local';
-    } catch {
-      // app.request() in tests has no socket.
-    }
+    if (!methods.includes(c.req.method)) return next();
+    const rule = pick(c.get('settings').rateLimits);
     const now = Date.now();
-    const window = windows.get(client);
-    if (!window || now - window.start >= windowMs) {
-      windows.set(client, { start: now, count: 1 });
-      if (windows.size > 10_000) for (const [key, w] of windows) if (now - w.start >= windowMs) windows.delete(key);
-      return next();
-    }
-    window.count += 1;
-    if (window.count > limit) {
-      c.header('retry-after', String(Math.ceil((window.start + windowMs - now) / 1000)));
-      throw new CommandError({ code: 'RATE_LIMITED', message: `at most ${limit} requests per ${windowMs / 1000} s; try again later` });
-    }
+    refuseOverLimit(c, rule, await limiter.hit(rule, rateLimitKey(c), now), now);
     return next();
   };
 }

@@ -69,6 +69,10 @@ export class KyselyAccountsStore implements AccountsStore {
     return (await this.#db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst()) ?? null;
   }
 
+  async findApiTokenById(id: string): Promise<ApiTokenRow | null> {
+    return (await this.#db.selectFrom('apiTokens').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  }
+
   async listApiTokens(userId: string): Promise<ApiTokenRow[]> {
     return this.#db.selectFrom('apiTokens').selectAll().where('userId', '=', userId).orderBy('createdAt').execute();
   }

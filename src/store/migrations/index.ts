@@ -8,6 +8,9 @@ import { grantsAndDeadlinesMigration } from './0007-grants-and-deadlines.js';
 import { familyIndexesMigration } from './0025-family-indexes.js';
 import { sourceArchivesMigration } from './0030-source-archives.js';
 import { checkpointChainMigration } from './0040-checkpoint-chain.js';
+import { rateLimitsMigration } from './0045-rate-limits.js';
+import { passwordResetsMigration } from './0046-password-resets.js';
+import { logRestoresMigration } from './0047-log-restores.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -22,4 +25,7 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   familyIndexesMigration,
   sourceArchivesMigration,
   checkpointChainMigration,
+  rateLimitsMigration,
+  passwordResetsMigration,
+  logRestoresMigration,
 ];

@@ -52,6 +52,7 @@ function account(frame: PageFrame): SafeHtml {
   }
   return html`<form class="account" method="post" action="/logout">
 ${csrfField(auth)}<span>Signed in as <strong>${auth.user.username}</strong> (${auth.actor.role})</span>
+<a href="/account/password">Password</a>${auth.actor.role === 'admin' ? html` <a href="/admin/users">Accounts</a>` : ''}
 <button type="submit" class="link-button">Sign out</button>
 </form>`;
 }

@@ -29,6 +29,9 @@ export function addAccountRoutes(app: Hono<AppEnv>, { store, now = () => new Dat
       if (error instanceof CommandError && error.code === 'UNAUTHENTICATED') {
         return pageResponse(c, loginPage(pageFrame(c), { next, username, error: 'Invalid username or password.' }), 401);
       }
+      if (error instanceof CommandError && error.code === 'RATE_LIMITED') {
+        return pageResponse(c, loginPage(pageFrame(c), { next, username, error: 'Too many failed sign-ins for this account or from this address. Try again later.' }), 429);
+      }
       throw error;
     }
     return c.redirect(next, 303);

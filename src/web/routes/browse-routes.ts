@@ -4,8 +4,7 @@ import { parseInput } from '../../core/parse-input.js';
 import { recordStatusSchema, recordTypeSchema } from '../../registry/schemas/common.js';
 import { listRecords } from '../../store/registry/queries/list-records.js';
 import { partyRefs, sourceSummaries } from '../../store/registry/queries/lookups.js';
-import { readHome } from '../../store/registry/queries/read-home.js';
-import { readDesignationCountryCounts, readIncidentCountryCounts } from '../../store/registry/queries/read-country-counts.js';
+import { readDesignationCountryCounts } from '../../store/registry/queries/read-country-counts.js';
 import { searchRegistry } from '../../store/search/search-registry.js';
 import type { AppEnv } from '../../server/app-env.js';
 import { designationsPage } from '../pages/designations-page.js';
@@ -13,10 +12,11 @@ import { homePage } from '../pages/home-page.js';
 import { searchPage } from '../pages/search-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { pageFrame, pageResponse } from './page-response.js';
-import { PUBLIC_ALERT_STATUSES, readAlertList } from '../../store/procurement/read-alert-list.js';
+import { HomePanelsCache } from '../home-panels-cache.js';
+import type { HomePanels } from '../../registry/home-panels.js';
+import type { SafeHtml } from '../components/html.js';
 
 const PAGE_SIZE = 20;
-const LATEST_ALERTS = 5;
 
 /** An empty field in a GET form means "no filter". */
 const optionalText = z.string().trim().max(100).optional().transform((v) => (v === '' ? undefined : v));
@@ -45,9 +45,16 @@ const designationQuerySchema = z.object({
  * addBrowseRoutes(app, { store });
  */
 export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies): void {
+  // One read of five statements per change, not one or more statements per item per request.
+  const home = new HomePanelsCache(store);
+  // Every anonymous reader sees the same page (no nonce, no token, path "/"): render it once per read of the panels.
+  let anonymous: { panels: HomePanels; page: SafeHtml } | undefined;
   app.get('/', async (c) => {
-    const alerts = await readAlertList(store.db, { statuses: PUBLIC_ALERT_STATUSES, limit: LATEST_ALERTS, offset: 0 });
-    return pageResponse(c, homePage(pageFrame(c), await readHome(store.db), alerts, await readIncidentCountryCounts(store.db)));
+    const panels = await home.get();
+    const frame = pageFrame(c);
+    if (frame.auth.user) return pageResponse(c, homePage(frame, panels));
+    if (anonymous?.panels !== panels) anonymous = { panels, page: homePage(frame, panels) };
+    return pageResponse(c, anonymous.page);
   });
 
   app.get('/search', async (c) => {

@@ -6,6 +6,7 @@ import { encodeBase64 } from '../../ledger/encoding/base64.js';
 import type { Ledger } from '../../ledger/sequencer/ledger.js';
 import type { StoredCheckpoint } from '../../ledger/sequencer/log-storage.js';
 import type { AppEnv } from '../../server/app-env.js';
+import { absoluteUrl } from '../../server/server-settings.js';
 import { readLogEntries } from '../../store/ledger/read-log-entries.js';
 import { logEntryPage } from '../pages/log-entry-page.js';
 import { logPage, type CheckpointView } from '../pages/log-page.js';
@@ -55,7 +56,8 @@ export function addLogPageRoutes(app: Hono<AppEnv>, { store, ledger }: PortalDep
     const view = {
       origin: log.origin,
       verifierKey: log.verifierKey,
-      siteUrl: new URL(c.req.url).origin,
+      // The configured public URL: the Host header is the client's to choose.
+      siteUrl: absoluteUrl(c.get('settings'), '/').replace(/\/$/, ''),
       latest: latest ? await checkpointView(log, latest) : null,
       earlier: {
         items: await Promise.all(shown.map((cp) => checkpointView(log, cp))),

@@ -8,7 +8,6 @@ import { moderateTip } from '../../registry/tips/moderate-tip.js';
 import { submitTip } from '../../registry/tips/submit-tip.js';
 import { runCommand } from '../../server/api/command-runner.js';
 import type { AppEnv } from '../../server/app-env.js';
-import { rateLimit } from '../../server/middleware/rate-limit.js';
 import { KyselyTipsStore } from '../../store/registry/kysely-tips-store.js';
 import { EMPTY_TIP, tipFormPage, type TipFormValues } from '../pages/tip-form-page.js';
 import { tipReceiptPage } from '../pages/tip-receipt-page.js';
@@ -35,14 +34,13 @@ function tipInput(values: TipFormValues): Record<string, string> {
 
 /**
  * Tips: anyone sends one through a plain form and gets a receipt page; analysts work the queue
- * and accept or dismiss each tip. The form's POST is rate-limited like the API's.
+ * and accept or dismiss each tip. The form's POST is rate-limited like the API's (in `createApp`,
+ * the tips bucket).
  *
  * @example
  * addTipRoutes(app, { store, now });
  */
 export function addTipRoutes(app: Hono<AppEnv>, { store, now = () => new Date() }: PortalDependencies): void {
-  app.use('/tips/new', rateLimit({ limit: 20, windowMs: 60_000 }));
-
   app.get('/tips/new', (c) => pageResponse(c, tipFormPage(pageFrame(c), EMPTY_TIP, [])));
 
   app.post('/tips/new', async (c) => {

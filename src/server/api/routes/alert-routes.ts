@@ -9,6 +9,7 @@ import { PUBLIC_ALERT_STATUSES as PUBLIC_STATUSES, readAlertList } from '../../.
 import type { Store } from '../../../store/store.js';
 import type { AppEnv } from '../../app-env.js';
 import { atomFeed } from '../../feeds/atom.js';
+import { absoluteUrl } from '../../server-settings.js';
 import type { ApiRouter } from '../api-router.js';
 import { runCommand } from '../command-runner.js';
 import { pageQuerySchema, uuidParamsSchema } from '../common-schemas.js';
@@ -58,14 +59,18 @@ export function addAlertRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Stor
   );
 
   app.get('/feeds/alerts.atom', async (c) => {
-    const origin = new URL(c.req.url).origin;
+    // Absolute URLs from the configured public URL, never the Host header a client chose: the
+    // feed id must not change with how it was reached (RFC 4287 §4.2.6), nor point elsewhere.
+    const settings = c.get('settings');
     const { items } = await readAlertList(store.db, { statuses: PUBLIC_STATUSES, limit: 100, offset: 0 });
     const feed = atomFeed({
-      id: `${origin}/feeds/alerts.atom`,
+      id: absoluteUrl(settings, '/feeds/alerts.atom'),
       title: 'Countersign: procurement alerts',
-      self: `${origin}/feeds/alerts.atom`,
-      alternate: `${origin}/alerts`,
-      updated: items[0]?.reviewedAt ?? items[0]?.createdAt ?? new Date(0).toISOString(),
+      self: absoluteUrl(settings, '/feeds/alerts.atom'),
+      alternate: absoluteUrl(settings, '/alerts'),
+      // RFC 4287 §4.2.15: the latest significant change. An empty feed has had none; now is the
+      // honest answer (1970, the old fallback, told readers the feed was 56 years stale).
+      updated: items[0]?.reviewedAt ?? items[0]?.createdAt ?? now().toISOString(),
       entries: items.map((alert) => {
         const shown = presentAlert(alert);
         return {
@@ -73,7 +78,7 @@ export function addAlertRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Stor
           title: alertTitle(alert),
           updated: alert.reviewedAt ?? alert.createdAt,
           published: alert.createdAt,
-          link: `${origin}${shown.contractUrl}`,
+          link: absoluteUrl(settings, shown.contractUrl),
           related: [shown.usaspendingUrl],
           summary: `${alert.actionDate}: ${shown.agency || 'a federal agency'} — ${contractEventLabel(alert.event)} of contract ${alert.piid} with ${alert.organizationName}, $${alert.amount.toLocaleString('en-US', { minimumFractionDigits: 2 })}. ${shown.description} Why: ${alert.reasons.join('; ')}.`,
           categories: [alert.event, alert.organizationId],

@@ -7,6 +7,7 @@ import { KyselyAccountsStore } from '../../../store/accounts/kysely-accounts-sto
 import type { Store } from '../../../store/store.js';
 import type { AppEnv } from '../../app-env.js';
 import { SESSION_COOKIE } from '../../middleware/authenticate.js';
+import { throttledSignIn } from '../../login-throttle.js';
 import type { ApiRouter } from '../api-router.js';
 import { runCommand } from '../command-runner.js';
 import { uuidParamsSchema } from '../common-schemas.js';
@@ -21,9 +22,9 @@ function secureCookie(c: Context<AppEnv>): boolean {
   return url.protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
-/** Starts a session: sets the HTTP-only session cookie and returns the CSRF token. */
+/** Starts a session (under the per-account sign-in throttle): sets the HTTP-only session cookie and returns the CSRF token. */
 export async function startSession(c: Context<AppEnv>, store: Store, now: () => Date, username: string, password: string) {
-  const session = await logIn(new KyselyAccountsStore(store.db), username, password, now());
+  const session = await throttledSignIn(c, store, now, username, () => logIn(new KyselyAccountsStore(store.db), username, password, now()));
   setCookie(c, SESSION_COOKIE, session.sessionToken, { httpOnly: true, secure: secureCookie(c), sameSite: 'Lax', path: '/', maxAge: SESSION_LIFETIME_MS / 1000 });
   return session;
 }
