@@ -27,7 +27,7 @@ describeEachBackend('the home page panels', (getStore) => {
   it('are read with one statement per panel, however many items they show', async () => {
     const counter = statementCounter();
     const panels = await readHomePanels(getStore().db.withPlugin(counter));
-    expect(counter.count).toBe(5);
+    expect(counter.count).toBe(6);
     expect(panels.counts.organization).toBe(30);
   });
 

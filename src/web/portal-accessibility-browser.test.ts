@@ -91,7 +91,9 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
     if (process.env.AUDIT_TRACE) process.stderr.write(`audit ${path} ${new Date().toISOString()}\n`);
     await page.setViewportSize(DESKTOP);
     const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
-    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    // A page is HTML; an archived source document (text/plain) or a feed is a file, not a page to audit.
+    const html = (response?.headers()['content-type'] ?? '').startsWith('text/html');
+    const serious = html ? (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical') : [];
     await page.screenshot({ path: join(ARTIFACTS, `${name}-desktop.png`) });
     await page.setViewportSize(PHONE);
     const overflow = await horizontalOverflow(page);

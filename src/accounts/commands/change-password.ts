@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CommandError } from '../../core/command-error.js';
 import { parseInput } from '../../core/parse-input.js';
-import type { CommandContext } from '../../registry/commands/registry-transaction.js';
+import type { CommandContext } from '../command-context.js';
 import { hashPassword, verifyPassword } from '../password-hash.js';
 import { passwordProblem } from '../password-policy.js';
 import type { AccountsTransaction } from './accounts-transaction.js';

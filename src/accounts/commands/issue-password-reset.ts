@@ -1,6 +1,6 @@
 import { CommandError } from '../../core/command-error.js';
 import { parseInput } from '../../core/parse-input.js';
-import type { CommandContext } from '../../registry/commands/registry-transaction.js';
+import type { CommandContext } from '../command-context.js';
 import type { PasswordResetStore } from '../password-reset-store.js';
 import { authorize } from '../policies.js';
 import { hashSecretToken, newSecretToken } from '../secret-token.js';

@@ -95,6 +95,9 @@ export async function checkLog(storage: LogStorage, verifierKey: string, pageSiz
   for (let from = 0n; from < size; from += BigInt(pageSize)) {
     const remaining = size - from;
     const count = Number(remaining < BigInt(pageSize) ? remaining : BigInt(pageSize));
+    // A long check run inside the server must not hold the event loop: yield between pages
+    // (on SQLite every read resolves at once, so without this nothing else would run).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const page = await storage.entriesByIndex(from, count);
     const entries = withGapsReported(page, from, count, report);
     if (entries === undefined) break;

@@ -45,7 +45,7 @@ const designationQuerySchema = z.object({
  * addBrowseRoutes(app, { store });
  */
 export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies): void {
-  // One read of five statements per change, not one or more statements per item per request.
+  // One read of six statements per change, not one or more statements per item per request.
   const home = new HomePanelsCache(store);
   // Every anonymous reader sees the same page (no nonce, no token, path "/"): render it once per read of the panels.
   let anonymous: { panels: HomePanels; page: SafeHtml } | undefined;

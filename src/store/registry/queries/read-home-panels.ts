@@ -126,7 +126,8 @@ async function alerts(db: Kysely<Database>, limit: number): Promise<HomeAlert[]>
 
 /**
  * Everything the home page shows, one statement per panel (counts, designations, incidents,
- * contract events, alerts) — five in all, where the page used to send one or more per item.
+ * contract events, alerts, the incident map's countries) — six in all, where the page used to
+ * send one or more per item.
  *
  * @example
  * const panels = await readHomePanels(store.db);
