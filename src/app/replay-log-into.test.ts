@@ -12,6 +12,8 @@ import { acceptChange, rejectChange } from '../registry/commands/review-change.j
 import { verifyRecord } from '../registry/commands/verify-record.js';
 import { moderateTip } from '../registry/tips/moderate-tip.js';
 import { submitTip } from '../registry/tips/submit-tip.js';
+import { unsealField } from '../kernel/erasure/unseal-field.js';
+import { readSealedFields } from '../store/ledger/read-sealed-fields.js';
 import { checkPublicState } from './check-public-state.js';
 import { replayLogInto } from './replay-log-into.js';
 
@@ -94,12 +96,22 @@ describeEachBackend('the log is the history: replay and the public-state check',
     await store.db.updateTable('alerts').set({ status: 'dismissed' }).where('id', '=', raisedAlert).execute();
     const change = await store.db.selectFrom('changes').select('id').where('status', '=', 'applied').where('recordId', '=', organizationId).executeTakeFirstOrThrow();
     await store.db.updateTable('changes').set({ reviewedBy: 'someone-else' }).where('id', '=', change.id).execute();
+    // An unsealed field whose stored value is edited afterwards: the log's publishing entry still says what was published.
+    const tipEntry = await store.db.selectFrom('logEntries').select(['leafIndex', 'id']).where('type', '=', 'tips.tip.submitted').where('leafIndex', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    await store.transaction((tx) => unsealField({ ctx: SYSTEM_CONTEXT, index: BigInt(tipEntry.leafIndex ?? -1), field: 'subject' }, tx));
+    await ledger.sequencer.integrate();
+    const opening = await store.db.selectFrom('sealOpenings').select('valueId').where('logEntryId', '=', tipEntry.id).where('field', '=', 'subject').executeTakeFirstOrThrow();
+    await store.db.updateTable('sealedValues').set({ value: JSON.stringify('Something else entirely') }).where('id', '=', opening.valueId).execute();
     const differences = await checkPublicState(store);
     expect(differences).toEqual(expect.arrayContaining([
       { section: 'organization', key: organizationId, kind: 'changed' },
       { section: 'alert', key: raisedAlert, kind: 'only-in-replay' },
       { section: 'change', key: change.id, kind: 'changed' },
+      { section: 'unsealed', key: `${tipEntry.leafIndex}/subject`, kind: 'changed' },
     ]));
-    expect(differences).toHaveLength(3);
+    expect(differences).toHaveLength(4);
+    // What the public is shown is what the log published, not the edited table.
+    const [subject] = (await readSealedFields(store.db, { entryId: tipEntry.id, index: BigInt(tipEntry.leafIndex ?? -1), sealed: { subject: JSON.parse((await store.db.selectFrom('logEntries').select('entry').where('id', '=', tipEntry.id).executeTakeFirstOrThrow()).entry).sealed.subject } }));
+    expect(subject).toMatchObject({ state: 'unsealed', value: 'A lead', opens: true });
   });
 });

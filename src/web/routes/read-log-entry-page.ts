@@ -4,7 +4,7 @@ import { proveInclusion } from '../../ledger/merkle/prove-inclusion.js';
 import type { Ledger } from '../../ledger/sequencer/ledger.js';
 import { storedTileReader } from '../../ledger/sequencer/stored-tile-reader.js';
 import { createTileHashReader } from '../../ledger/tiles/tile-hash-reader.js';
-import { KyselySealStore } from '../../store/ledger/kysely-seal-store.js';
+import { publishedValueText, readSealedFields } from '../../store/ledger/read-sealed-fields.js';
 import { readLogEntries, readLogEntry } from '../../store/ledger/read-log-entries.js';
 import type { Store } from '../../store/store.js';
 import type { InclusionProofView, LogEntryPageView, SealedFieldView } from '../pages/log-entry-page.js';
@@ -21,14 +21,10 @@ import { linkedSubjects } from '../../store/ledger/linked-subjects.js';
 export async function readLogEntryPage(store: Store, ledger: Ledger, index: bigint): Promise<LogEntryPageView | null> {
   const entry = await readLogEntry(store.db, index);
   if (!entry) return null;
-  const openings = new Map((await new KyselySealStore(store.db).openings(entry.entryId)).map((o) => [o.field, o]));
-  const sealed = Object.entries(entry.sealed).map(([field, commitment]): SealedFieldView => {
-    const opening = openings.get(field);
-    if (!opening) return { field, commitment, state: 'shredded' };
-    // A sealed value stays out of the view altogether, so no page can show it by mistake.
-    if (!opening.unsealedAt) return { field, commitment, state: 'sealed' };
-    return { field, commitment, state: 'unsealed', unsealedAt: opening.unsealedAt, value: opening.value, opening: opening.opening };
-  });
+  // A sealed value stays out of the view altogether, so no page can show it by mistake; an
+  // unsealed one is shown as the log entry that published it says.
+  const sealed = (await readSealedFields(store.db, { entryId: entry.entryId, index, sealed: entry.sealed })).map((f): SealedFieldView =>
+    f.state === 'unsealed' ? { field: f.field, commitment: f.commitment, state: 'unsealed', unsealedAt: f.unsealedAt, value: publishedValueText(f.value), opening: f.opening } : f);
 
   const checkpoint = await ledger.storage.latestCheckpoint();
   let proof: InclusionProofView | null = null;

@@ -12,7 +12,7 @@ import type { Store } from '../../../store/store.js';
 import type { ApiRouter } from '../api-router.js';
 import { runCommand } from '../command-runner.js';
 import { shredField, unsealField } from '../../../kernel/erasure/unseal-field.js';
-import { KyselySealStore } from '../../../store/ledger/kysely-seal-store.js';
+import { readSealedFields } from '../../../store/ledger/read-sealed-fields.js';
 import { pageQuerySchema, pageSchema } from '../common-schemas.js';
 
 const treeNumber = z.string().regex(/^(0|[1-9][0-9]{0,18})$/, 'must be a decimal integer without leading zeros').transform((v) => BigInt(v));
@@ -91,14 +91,9 @@ export function addLogRoutes(router: ApiRouter, store: Store, ledger: Ledger, no
     async (c, { params }) => {
       const entry = await readLogEntry(store.db, params.index);
       if (!entry) throw new CommandError({ code: 'NOT_FOUND', message: `no sequenced log entry ${params.index}` });
-      const seals = new KyselySealStore(store.db);
-      const openings = new Map((await seals.openings(entry.entryId)).map((o) => [o.field, o]));
-      const fields = Object.entries(entry.sealed).map(([field, commitment]) => {
-        const opening = openings.get(field);
-        if (!opening) return { field, commitment, state: 'shredded' };
-        if (!opening.unsealedAt) return { field, commitment, state: 'sealed' };
-        return { field, commitment, state: 'unsealed', unsealedAt: opening.unsealedAt, value: JSON.parse(opening.value) as unknown, opening: opening.opening };
-      });
+      // Unsealed values come from the log's own publishing entries, never from editable tables.
+      const fields = (await readSealedFields(store.db, { entryId: entry.entryId, index: params.index, sealed: entry.sealed })).map((f) =>
+        f.state === 'unsealed' ? { field: f.field, commitment: f.commitment, state: f.state, unsealedAt: f.unsealedAt, value: f.value, opening: f.opening, opens: f.opens } : f);
       return c.json({ index: params.index.toString(), fields });
     },
   );
