@@ -11,6 +11,7 @@ import { throttledSignIn } from '../../login-throttle.js';
 import type { ApiRouter } from '../api-router.js';
 import { runCommand } from '../command-runner.js';
 import { uuidParamsSchema } from '../common-schemas.js';
+import { apiTokenPresenter, signedInPresenter, whoAmIPresenter } from '../presenters/session-presenters.js';
 
 /**
  * Secure cookies need HTTPS; browsers also accept them from http://localhost. Elsewhere on plain
@@ -38,17 +39,17 @@ export async function endSession(c: Context<AppEnv>, store: Store): Promise<void
 /** Sign in and out, who am I, and API tokens for scripts. */
 export function addSessionRoutes(router: ApiRouter, store: Store, now: () => Date): void {
   router.add(
-    { method: 'post', path: '/session', operationId: 'logIn', summary: 'Sign in; sets an HTTP-only session cookie and returns the CSRF token writes must send', tag: 'accounts', body: z.strictObject({ username: z.string().max(100), password: z.string().max(1024) }), responses: { 200: { description: 'Signed in' } } },
-    async (c, { body }) => {
+    { method: 'post', path: '/session', operationId: 'logIn', summary: 'Sign in; sets an HTTP-only session cookie and returns the CSRF token writes must send', tag: 'accounts', body: z.strictObject({ username: z.string().max(100), password: z.string().max(1024) }), responses: { 200: { description: 'Signed in', schema: signedInPresenter } } },
+    async (c, { body, reply }) => {
       const session = await startSession(c, store, now, body.username, body.password);
-      return c.json({ username: session.user.username, role: session.user.role, csrfToken: session.csrfToken });
+      return reply({ username: session.user.username, role: session.user.role, csrfToken: session.csrfToken });
     },
   );
   router.add(
-    { method: 'get', path: '/session', operationId: 'whoAmI', summary: 'Who the request is authenticated as', tag: 'accounts', responses: { 200: { description: 'The actor' } } },
-    async (c) => {
+    { method: 'get', path: '/session', operationId: 'whoAmI', summary: 'Who the request is authenticated as', tag: 'accounts', responses: { 200: { description: 'The actor', schema: whoAmIPresenter } } },
+    async (c, { reply }) => {
       const auth = c.get('auth');
-      return c.json({ authenticated: auth.user !== null, username: auth.user?.username ?? null, role: auth.actor.role, actorId: auth.actor.actorId, csrfToken: auth.csrfToken });
+      return reply({ authenticated: auth.user !== null, username: auth.user?.username ?? null, role: auth.actor.role, actorId: auth.actor.actorId, csrfToken: auth.csrfToken });
     },
   );
   router.add(
@@ -59,10 +60,10 @@ export function addSessionRoutes(router: ApiRouter, store: Store, now: () => Dat
     },
   );
   router.add(
-    { method: 'post', path: '/tokens', operationId: 'createApiToken', summary: 'Create an API token (shown once) acting with your role', tag: 'accounts', body: z.strictObject({ name: z.string().max(100) }), permission: 'token.manage-own', responses: { 201: { description: 'The token' } } },
-    async (c, { body }) => {
+    { method: 'post', path: '/tokens', operationId: 'createApiToken', summary: 'Create an API token (shown once) acting with your role', tag: 'accounts', body: z.strictObject({ name: z.string().max(100) }), permission: 'token.manage-own', responses: { 201: { description: 'The token', schema: apiTokenPresenter } } },
+    async (c, { body, reply }) => {
       const { token, row } = await runCommand(store, now, c, (ctx, tx) => createApiToken({ ctx, name: body.name }, tx));
-      return c.json({ id: row.id, name: row.name, token, createdAt: row.createdAt }, 201);
+      return reply({ id: row.id, name: row.name, token, createdAt: row.createdAt }, 201);
     },
   );
   router.add(
