@@ -1,5 +1,6 @@
 import { editDistance } from './edit-distance.js';
 import { foldText } from './fold-text.js';
+import { isKnownWord } from './known-words.js';
 import { LEGAL_FORMS } from './legal-forms.js';
 import { normalizeName, type NameToken, type NormalizedName } from './normalize-name.js';
 import { allowedEdits } from './token-similarity.js';
@@ -22,8 +23,8 @@ export interface IndexedName {
 // of a watchlist name is filed under its first and last two or three letters: a word with one typo
 // keeps its first or its last letters intact, and a word written apart ("PARA GON") or together
 // ("PARAGONSOLUTIONS") keeps its first three. A recipient word that finds an anchor this way must
-// then really resemble it (within the typos its length allows, or starting with it, or being its
-// start), so "PARTNERS" does not reach "Paragon". Each kind of key has its own map.
+// then really resemble it (within the typos its length allows, unless it is a known word, or
+// starting with it, or being its start), so "PARTNERS" does not reach "Paragon". Each kind of key has its own map.
 type KeyKind = 'word' | 'first2' | 'last2' | 'first3' | 'last3';
 
 function keysOfWatchlistWord(word: string): [KeyKind, string][] {
@@ -48,6 +49,9 @@ function resembles(recipientWord: string, anchor: Anchor): boolean {
   if (anchor.exact) return false;
   if (recipientWord.startsWith(anchor.word)) return true;
   if (recipientWord.length >= 3 && anchor.word.startsWith(recipientWord)) return true;
+  // A known word ("MORGAN") is taken as written, not as a typo of an anchor ("Mordant"); the
+  // scorer applies the same rule (recipient-matcher.ts).
+  if (isKnownWord(recipientWord)) return false;
   const allowed = allowedEdits(Math.min(recipientWord.length, anchor.word.length));
   return allowed > 0 && editDistance(recipientWord, anchor.word, allowed) <= allowed;
 }

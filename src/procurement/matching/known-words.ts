@@ -1,0 +1,25 @@
+import { KNOWN_WORDS_TEXT } from './known-words-list.js';
+
+let knownWords: ReadonlySet<string> | undefined;
+
+/**
+ * Whether a folded lowercase word is a frequent word of American English or a common first name or
+ * surname (known-words-list.ts: SUBTLEX-US words seen ≥ 20 times in 51 million, and the names of
+ * faker's Latin-script locales; four letters or more).
+ *
+ * Why: typo tolerance reads "INTELEXA" as Intellexa because "intelexa" is no word at all, so a slip
+ * of the keyboard is the likeliest story. "MORGAN" is a word thousands of contractors are really
+ * named after: reading it as a misspelt "Mordant" put hundreds of unrelated rows in the review
+ * queue. The chance that a typo of a vendor's name lands exactly on a known word is small (0.17% of
+ * the one-edit variants of 54 real vendor words, mostly of vendors named after common words, which
+ * are generic anyway); the rows a common surname drags in are many. So a recipient word that is a
+ * known word is taken as written, never as a typo of another word.
+ *
+ * @example
+ * isKnownWord('morgan');   // true
+ * isKnownWord('intelexa'); // false
+ */
+export function isKnownWord(word: string): boolean {
+  knownWords ??= new Set(KNOWN_WORDS_TEXT.split(/\s+/).filter((entry) => entry !== ''));
+  return knownWords.has(word);
+}
