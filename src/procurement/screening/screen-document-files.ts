@@ -1,20 +1,28 @@
+import type { TextHttpClient } from '../fpds/follow-fpds-feed.js';
+import { isFeedUrl } from '../fpds/is-feed-url.js';
 import type { RecipientMatcher, Watchlist } from '../matching/types.js';
+import type { ContractTransaction } from '../contract-transaction.js';
 import { ProcurementError } from '../procurement-error.js';
 import { screenTransaction, type ScreenedTransaction } from './screen-transaction.js';
 import type { ScreenTally } from './screen-summary.js';
 
-/** Inputs read whole rather than scanned: FPDS ATOM feeds and saved USAspending API answers. */
+/** Inputs read whole rather than scanned: FPDS ATOM feeds (files or URLs) and saved USAspending API answers. */
 export function isDocumentFile(file: string): boolean {
-  return /\.(xml|atom|json)$/i.test(file);
+  return isFeedUrl(file) || /\.(xml|atom|json)$/i.test(file);
 }
+
+/** Pages read from one FPDS feed URL unless the caller says otherwise (ten entries a page). */
+export const DEFAULT_MAX_FEED_PAGES = 100;
 
 function isMatcherModule(value: unknown): value is { createRecipientMatcher(watchlist: Watchlist): RecipientMatcher } {
   return typeof value === 'object' && value !== null && 'createRecipientMatcher' in value && typeof value.createRecipientMatcher === 'function';
 }
 
 /**
- * Screens FPDS ATOM feeds (`.xml`, `.atom`) and saved spending_by_transaction answers (`.json`)
- * with the same recipient matcher as the CSV engine, on this thread: such files are small.
+ * Screens FPDS ATOM feeds (`.xml`, `.atom`, or an `https://` feed URL, whose next-page links are
+ * followed for at most `maxFeedPages` pages) and saved spending_by_transaction answers (`.json`)
+ * with the same recipient matcher as the CSV engine, on this thread: such inputs are small. A feed
+ * cut short by the page limit is reported as a skipped input naming the first unread page.
  *
  * @example
  * await screenDocumentFiles({ files: ['feed.atom.xml'], watchlist, tally, onMatch });
@@ -25,6 +33,9 @@ export async function screenDocumentFiles(options: {
   matcherModule: string;
   tally: ScreenTally;
   onMatch: (screened: ScreenedTransaction) => void;
+  /** Fetches feed pages; default global fetch. */
+  feedClient?: TextHttpClient;
+  maxFeedPages?: number;
 }): Promise<void> {
   if (options.files.length === 0) return;
   // Loaded only when needed: the XML and JSON readers (and zod) are no cost to a CSV-only run.
@@ -32,14 +43,35 @@ export async function screenDocumentFiles(options: {
   const loaded: unknown = await import(options.matcherModule);
   if (!isMatcherModule(loaded)) throw new ProcurementError({ code: 'WORKER_FAILED', message: `${options.matcherModule} does not export createRecipientMatcher` });
   const matcher = loaded.createRecipientMatcher(await options.watchlist);
+  const screen = (transaction: ContractTransaction): void => {
+    options.tally.rows++;
+    const screened = screenTransaction(transaction, matcher);
+    if (screened === null) return;
+    options.tally.addMatch(screened);
+    options.onMatch(screened);
+  };
   for (const file of options.files) {
     options.tally.addInput(file);
-    for (const transaction of await readDocumentTransactions(file, options.tally)) {
-      options.tally.rows++;
-      const screened = screenTransaction(transaction, matcher);
-      if (screened === null) continue;
-      options.tally.addMatch(screened);
-      options.onMatch(screened);
+    if (isFeedUrl(file)) {
+      await screenFeed(file, options.feedClient, options.maxFeedPages ?? DEFAULT_MAX_FEED_PAGES, options.tally, screen);
+      continue;
     }
+    for (const transaction of await readDocumentTransactions(file, options.tally)) screen(transaction);
+  }
+}
+
+async function screenFeed(url: string, client: TextHttpClient | undefined, maxPages: number, tally: ScreenTally, screen: (transaction: ContractTransaction) => void): Promise<void> {
+  const { followFpdsFeed } = await import('../fpds/follow-fpds-feed.js');
+  const { createFetchTextClient } = await import('../fpds/fetch-text-client.js');
+  const feed = followFpdsFeed({ url, client: client ?? createFetchTextClient(), maxPages });
+  for (let next = await feed.next(); ; next = await feed.next()) {
+    if (next.done === true) {
+      if (next.value.unread !== null) tally.skipInput(next.value.unread, `not read: the limit of ${maxPages} feed pages was reached (--max-pages)`);
+      return;
+    }
+    const page = next.value;
+    tally.bytes += page.length;
+    for (const skipped of page.skipped) tally.addMalformed({ file: page.url, line: skipped.line, reason: 'not-a-contract-award', detail: `an ${skipped.kind} entry` });
+    for (const transaction of page.transactions) screen(transaction);
   }
 }

@@ -12,7 +12,12 @@ const DESCRIPTORS = ['Technologies', 'Systems', 'Solutions', 'Labs', 'Intelligen
 // Legal forms of the countries such vendors register in, as registries write them.
 const LEGAL_FORMS = ['Ltd.', 'Limited', 'S.A.', 'S.r.l.', 'GmbH', 'AG', 'Inc.', 'LLC', 'Pte. Ltd.', 'B.V.', 'AD', 'Zrt.', 'Kft.', 'SAS', 'S.A.R.L.', 'OOO', 'JSC', 'FZE', 'FZ-LLC', 'Sp. z o.o.', 'A.E.', 'Corp.'];
 // Names of common words, as some vendors have ("Gamma Group", "Memento Labs", "Circles").
-const COMMON = ['Arrow', 'Harbour', 'Lantern', 'Meadow', 'Granite', 'Falconry', 'Compass', 'Beacon', 'Orchard', 'Mosaic', 'Quarry', 'Tundra', 'Willow', 'Cinder', 'Ember', 'Prism', 'Canopy', 'Ripple', 'Thicket', 'Basalt'];
+const COMMON = [
+  'Arrow', 'Harbour', 'Lantern', 'Meadow', 'Granite', 'Falconry', 'Compass', 'Beacon', 'Orchard', 'Mosaic', 'Quarry', 'Tundra',
+  'Willow', 'Cinder', 'Ember', 'Prism', 'Canopy', 'Ripple', 'Thicket', 'Basalt', 'Juniper', 'Kestrel', 'Marble', 'Nimbus', 'Obsidian',
+  'Pebble', 'Quill', 'Raven', 'Saffron', 'Thistle', 'Umber', 'Velvet', 'Walnut', 'Yarrow', 'Zircon', 'Anvil', 'Bramble', 'Cobalt',
+  'Driftwood', 'Fennel',
+];
 const UEI_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
 
 /**
@@ -75,6 +80,22 @@ function nearSurname(random: Random, used: Set<string>): string {
   }
 }
 
+/**
+ * Two different common words, in no order used before ("Willow Compass" once, never also "Compass
+ * Willow"); a coined word once the pairs run out.
+ */
+function commonPair(random: Random, used: Set<string>): string {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const first = random.pick(COMMON);
+    const second = random.pick(COMMON);
+    const key = [first, second].sort().join(' ');
+    if (first === second || used.has(key)) continue;
+    used.add(key);
+    return `${first} ${second}`;
+  }
+  return coinWord(random, used);
+}
+
 /** A coined word of five to eleven letters that is no known word, not used before. */
 function coinWord(random: Random, used: Set<string>): string {
   for (;;) {
@@ -110,8 +131,7 @@ export function syntheticVendorEntries(count: number, seed = 2025): WatchlistEnt
   const entries: WatchlistEntry[] = [];
   for (let k = 0; k < count; k++) {
     const kind = random.next();
-    const first = random.pick(COMMON);
-    const stem = kind < 0.1 ? `${first} ${random.pick(COMMON.filter((word) => word !== first))}` : kind < 0.2 ? nearSurname(random, used) : coinWord(random, used);
+    const stem = kind < 0.1 ? commonPair(random, used) : kind < 0.2 ? nearSurname(random, used) : coinWord(random, used);
     const descriptor = random.pick(DESCRIPTORS);
     const base = descriptor === '' ? stem : `${stem} ${descriptor}`;
     const form = random.pick(LEGAL_FORMS);
