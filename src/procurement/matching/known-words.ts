@@ -1,19 +1,23 @@
+import { BUSINESS_WORDS } from './business-words.js';
+import { COMMON_WORDS } from './common-words.js';
 import { KNOWN_WORDS_TEXT } from './known-words-list.js';
 
 let knownWords: ReadonlySet<string> | undefined;
 
 /**
- * Whether a folded lowercase word is a frequent word of American English or a common first name or
- * surname (known-words-list.ts: SUBTLEX-US words seen ≥ 20 times in 51 million, and the names of
- * faker's Latin-script locales; four letters or more).
+ * Whether a folded lowercase word is a frequent word of American English, a common first name or
+ * surname, or one of the matcher's own business and common words (known-words-list.ts: SUBTLEX-US
+ * words seen ≥ 20 times in 51 million, the names of faker's Latin-script locales and the 20,000
+ * most frequent surnames of the US Census; four letters or more).
  *
  * Why: typo tolerance reads "INTELEXA" as Intellexa because "intelexa" is no word at all, so a slip
  * of the keyboard is the likeliest story. "MORGAN" is a word thousands of contractors are really
  * named after: reading it as a misspelt "Mordant" put hundreds of unrelated rows in the review
- * queue. The chance that a typo of a vendor's name lands exactly on a known word is small (0.17% of
+ * queue. The chance that a typo of a vendor's name lands exactly on a known word is small (0.24% of
  * the one-edit variants of 54 real vendor words, mostly of vendors named after common words, which
- * are generic anyway); the rows a common surname drags in are many. So a recipient word that is a
- * known word is taken as written, never as a typo of another word.
+ * are generic anyway); the rows a common surname drags in are many, and the more common the
+ * surname the more rows, which is why the lists keep frequent words and names only. So a recipient
+ * word that is a known word is taken as written, never as a typo of another word.
  *
  * @example
  * isKnownWord('morgan');   // true
@@ -21,5 +25,5 @@ let knownWords: ReadonlySet<string> | undefined;
  */
 export function isKnownWord(word: string): boolean {
   knownWords ??= new Set(KNOWN_WORDS_TEXT.split(/\s+/).filter((entry) => entry !== ''));
-  return knownWords.has(word);
+  return knownWords.has(word) || BUSINESS_WORDS.has(word) || COMMON_WORDS.has(word);
 }

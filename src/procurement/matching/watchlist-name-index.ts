@@ -44,14 +44,14 @@ interface Anchor {
   readonly exact: boolean;
 }
 
-function resembles(recipientWord: string, anchor: Anchor): boolean {
+function resembles(recipientWord: string, known: boolean, anchor: Anchor): boolean {
   if (recipientWord === anchor.word) return true;
   if (anchor.exact) return false;
   if (recipientWord.startsWith(anchor.word)) return true;
   if (recipientWord.length >= 3 && anchor.word.startsWith(recipientWord)) return true;
   // A known word ("MORGAN") is taken as written, not as a typo of an anchor ("Mordant"); the
   // scorer applies the same rule (recipient-matcher.ts).
-  if (isKnownWord(recipientWord)) return false;
+  if (known) return false;
   const allowed = allowedEdits(Math.min(recipientWord.length, anchor.word.length));
   return allowed > 0 && editDistance(recipientWord, anchor.word, allowed) <= allowed;
 }
@@ -74,14 +74,22 @@ function anchorsOf(indexed: IndexedName): { anchors: Anchor[]; hitsNeeded: numbe
     distinctive.length > 0
       ? distinctive.flatMap(spellings).map((word) => ({ indexed, word, exact: false }))
       : words.flatMap(spellings).map((word) => ({ indexed, word, exact: true }));
-  if (words.length >= 2 && words.length <= 6) anchors.push({ indexed, word: words.map((token) => token.text[0] ?? '').join(''), exact: true });
-  return { anchors, hitsNeeded: distinctive.length > 0 ? 1 : Math.min(2, words.length) };
+  // Initials of three letters or more ("PLA"); two letters ("CO" of "Cinder Orchard") are a legal
+  // form or an article as often as initials, and would reach half of all names.
+  const initials = words.map((token) => token.text[0] ?? '').join('');
+  if (words.length >= 3 && words.length <= 6 && !NOT_INITIALS.has(initials)) anchors.push({ indexed, word: initials, exact: true });
+  // A name of common words ("Harbour Ember Networks") can come to something only when all its
+  // common words are there (a part of it alone says nothing: see recipient-matcher.ts), so one of
+  // them alone ("HARBOR SYSTEMS LLC") is not worth scoring.
+  const hitsNeeded = distinctive.length === 0 ? Math.min(2, words.length) : indexed.generic ? Math.min(2, distinctive.length) : 1;
+  return { anchors, hitsNeeded };
 }
 
 // Legal-form abbreviations and articles in a recipient name ("INC", "LLC", "THE") resemble nothing
 // on the watchlist, though they share letters with many words ("COSEINC").
 const LEGAL_FORM_WORDS: readonly string[] = LEGAL_FORMS.flatMap((form) => form.spellings.filter((spelling) => !spelling.includes(' ')));
 const ARTICLES: readonly string[] = ['the', 'and', 'of', 'for', 'de'];
+const NOT_INITIALS: ReadonlySet<string> = new Set([...LEGAL_FORM_WORDS, ...ARTICLES]);
 
 const ASCII = /^[\x00-\x7f]*$/;
 const SEPARATORS = /[^a-z0-9]+/;
@@ -155,20 +163,21 @@ export class WatchlistNameIndex {
 
   #lookUp(word: string, hits: Map<IndexedName, Set<string>>): void {
     const { word: whole, first2, last2, first3, last3 } = this.#byKey;
-    recordResembling(word, whole.get(word), hits);
+    recordResembling(word, false, whole.get(word), hits);
     if (word.length < 2) return;
-    recordResembling(word, first2.get(word.slice(0, 2)), hits);
-    recordResembling(word, last2.get(word.slice(-2)), hits);
+    const known = word.length >= 4 && isKnownWord(word);
+    recordResembling(word, known, first2.get(word.slice(0, 2)), hits);
+    recordResembling(word, known, last2.get(word.slice(-2)), hits);
     if (word.length < 3) return;
-    recordResembling(word, first3.get(word.slice(0, 3)), hits);
-    recordResembling(word, last3.get(word.slice(-3)), hits);
+    recordResembling(word, known, first3.get(word.slice(0, 3)), hits);
+    recordResembling(word, known, last3.get(word.slice(-3)), hits);
   }
 }
 
-function recordResembling(word: string, anchors: readonly Anchor[] | undefined, hits: Map<IndexedName, Set<string>>): void {
+function recordResembling(word: string, known: boolean, anchors: readonly Anchor[] | undefined, hits: Map<IndexedName, Set<string>>): void {
   if (anchors === undefined) return;
   for (const anchor of anchors) {
-    if (!resembles(word, anchor)) continue;
+    if (!resembles(word, known, anchor)) continue;
     const words = hits.get(anchor.indexed) ?? new Set<string>();
     words.add(anchor.word);
     hits.set(anchor.indexed, words);
