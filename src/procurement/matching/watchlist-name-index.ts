@@ -130,7 +130,11 @@ export class WatchlistNameIndex {
         this.#hitsNeeded.set(indexed, hitsNeeded);
         for (const anchor of anchors) {
           const keys: [KeyKind, string][] = anchor.exact ? [['word', anchor.word]] : keysOfWatchlistWord(anchor.word);
-          for (const [kind, key] of keys) this.#byKey[kind].set(key, [...(this.#byKey[kind].get(key) ?? []), anchor]);
+          for (const [kind, key] of keys) {
+            const filed = this.#byKey[kind].get(key);
+            if (filed === undefined) this.#byKey[kind].set(key, [anchor]);
+            else filed.push(anchor);
+          }
         }
       }
     }
