@@ -24,6 +24,22 @@ let knownWords: ReadonlySet<string> | undefined;
  * isKnownWord('intelexa'); // false
  */
 export function isKnownWord(word: string): boolean {
-  knownWords ??= new Set(KNOWN_WORDS_TEXT.split(/\s+/).filter((entry) => entry !== ''));
+  knownWords ??= readWordList(KNOWN_WORDS_TEXT);
   return knownWords.has(word) || BUSINESS_WORDS.has(word) || COMMON_WORDS.has(word);
+}
+
+/** The words of the list (lowercase letters separated by spaces or line breaks), read without a regular expression. */
+function readWordList(text: string): Set<string> {
+  const words = new Set<string>();
+  let start = -1;
+  for (let k = 0; k <= text.length; k++) {
+    const code = k < text.length ? text.charCodeAt(k) : 32;
+    const letter = code >= 97 && code <= 122;
+    if (letter && start < 0) start = k;
+    else if (!letter && start >= 0) {
+      words.add(text.slice(start, k));
+      start = -1;
+    }
+  }
+  return words;
 }

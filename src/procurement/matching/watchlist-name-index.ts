@@ -44,16 +44,26 @@ interface Anchor {
   readonly exact: boolean;
 }
 
-function resembles(recipientWord: string, known: boolean, anchor: Anchor): boolean {
+/** Whether the recipient word is a known word, asked only when a typo is in question. */
+interface KnownWordQuestion {
+  readonly word: string;
+  answer: boolean | undefined;
+}
+
+function isKnown(question: KnownWordQuestion): boolean {
+  question.answer ??= question.word.length >= 4 && isKnownWord(question.word);
+  return question.answer;
+}
+
+function resembles(recipientWord: string, known: KnownWordQuestion, anchor: Anchor): boolean {
   if (recipientWord === anchor.word) return true;
   if (anchor.exact) return false;
   if (recipientWord.startsWith(anchor.word)) return true;
   if (recipientWord.length >= 3 && anchor.word.startsWith(recipientWord)) return true;
+  const allowed = allowedEdits(Math.min(recipientWord.length, anchor.word.length));
   // A known word ("MORGAN") is taken as written, not as a typo of an anchor ("Mordant"); the
   // scorer applies the same rule (recipient-matcher.ts).
-  if (known) return false;
-  const allowed = allowedEdits(Math.min(recipientWord.length, anchor.word.length));
-  return allowed > 0 && editDistance(recipientWord, anchor.word, allowed) <= allowed;
+  return allowed > 0 && !isKnown(known) && editDistance(recipientWord, anchor.word, allowed) <= allowed;
 }
 
 function isGenericWord(token: NameToken): boolean {
@@ -167,9 +177,9 @@ export class WatchlistNameIndex {
 
   #lookUp(word: string, hits: Map<IndexedName, Set<string>>): void {
     const { word: whole, first2, last2, first3, last3 } = this.#byKey;
-    recordResembling(word, false, whole.get(word), hits);
+    const known: KnownWordQuestion = { word, answer: undefined };
+    recordResembling(word, known, whole.get(word), hits);
     if (word.length < 2) return;
-    const known = word.length >= 4 && isKnownWord(word);
     recordResembling(word, known, first2.get(word.slice(0, 2)), hits);
     recordResembling(word, known, last2.get(word.slice(-2)), hits);
     if (word.length < 3) return;
@@ -178,7 +188,7 @@ export class WatchlistNameIndex {
   }
 }
 
-function recordResembling(word: string, known: boolean, anchors: readonly Anchor[] | undefined, hits: Map<IndexedName, Set<string>>): void {
+function recordResembling(word: string, known: KnownWordQuestion, anchors: readonly Anchor[] | undefined, hits: Map<IndexedName, Set<string>>): void {
   if (anchors === undefined) return;
   for (const anchor of anchors) {
     if (!resembles(word, known, anchor)) continue;
