@@ -59,10 +59,10 @@ function resembles(recipientWord: string, known: KnownWordQuestion, anchor: Anch
   if (recipientWord === anchor.word) return true;
   if (anchor.exact) return false;
   if (recipientWord.startsWith(anchor.word)) return true;
-  if (recipientWord.length >= 3 && anchor.word.startsWith(recipientWord)) return true;
+  // A known word ("MORGAN", "METRO") is taken as written, not as a typo or a truncation of an
+  // anchor ("Mordant", "Metroys"); the scorer applies the same rule (recipient-matcher.ts).
+  if (recipientWord.length >= 3 && anchor.word.startsWith(recipientWord)) return !isKnown(known);
   const allowed = allowedEdits(Math.min(recipientWord.length, anchor.word.length));
-  // A known word ("MORGAN") is taken as written, not as a typo of an anchor ("Mordant"); the
-  // scorer applies the same rule (recipient-matcher.ts).
   return allowed > 0 && !isKnown(known) && editDistance(recipientWord, anchor.word, allowed) <= allowed;
 }
 
@@ -79,10 +79,15 @@ function isGenericWord(token: NameToken): boolean {
 function anchorsOf(indexed: IndexedName): { anchors: Anchor[]; hitsNeeded: number } {
   const words = indexed.normalized.tokens.filter((token) => token.kind === 'word');
   const distinctive = words.filter((token) => !token.business && token.text.length >= 2);
+  // A name with a word of its own ("Zircon" in "Zircon Granite Defence") is found through it: a
+  // recipient sharing only its common words ("GRANITE SYSTEMS") could come to a generic-only
+  // partial match at most, below the review threshold.
+  const own = distinctive.filter((token) => !token.common && !token.place);
+  const anchorWords = own.length > 0 && own.length < distinctive.length ? own : distinctive;
   const spellings = (token: NameToken): string[] => (token.written === token.text ? [token.text] : [token.text, token.written]);
   const anchors: Anchor[] =
     distinctive.length > 0
-      ? distinctive.flatMap(spellings).map((word) => ({ indexed, word, exact: false }))
+      ? anchorWords.flatMap(spellings).map((word) => ({ indexed, word, exact: false }))
       : words.flatMap(spellings).map((word) => ({ indexed, word, exact: true }));
   // Initials of three letters or more ("PLA"); two letters ("CO" of "Cinder Orchard") are a legal
   // form or an article as often as initials, and would reach half of all names.
@@ -158,9 +163,14 @@ export class WatchlistNameIndex {
     const text = ASCII.test(rawName) ? rawName.toLowerCase() : foldText(rawName);
     const hits = new Map<IndexedName, Set<string>>();
     let initials = '';
+    let previous = '';
     for (const word of text.split(SEPARATORS)) {
       if (word === '' || this.#inert.has(word)) continue;
       this.#lookUp(word, hits);
+      // A word written apart ("PARA GON") is also looked up together: its first part may be a
+      // known word, which is never read as the start of an anchor.
+      if (previous.length > 1 && word.length > 1) this.#lookUpExactly(previous + word, hits);
+      previous = word;
       // Letters written apart ("N.S.O.", "N S O") are also looked up together.
       if (word.length === 1) {
         initials += word;
@@ -173,6 +183,19 @@ export class WatchlistNameIndex {
     const found: IndexedName[] = [];
     for (const [indexed, words] of hits) if (words.size >= (this.#hitsNeeded.get(indexed) ?? 1)) found.push(indexed);
     return found;
+  }
+
+  /** Anchors that are exactly `word`, under whichever key they are filed. */
+  #lookUpExactly(word: string, hits: Map<IndexedName, Set<string>>): void {
+    const { word: whole, first2, first3 } = this.#byKey;
+    for (const anchors of [whole.get(word), first2.get(word.slice(0, 2)), first3.get(word.slice(0, 3))]) {
+      for (const anchor of anchors ?? []) {
+        if (anchor.word !== word) continue;
+        const words = hits.get(anchor.indexed) ?? new Set<string>();
+        words.add(anchor.word);
+        hits.set(anchor.indexed, words);
+      }
+    }
   }
 
   #lookUp(word: string, hits: Map<IndexedName, Set<string>>): void {
