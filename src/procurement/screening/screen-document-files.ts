@@ -1,7 +1,7 @@
+import type { ContractTransaction } from '../contract-transaction.js';
 import type { TextHttpClient } from '../fpds/follow-fpds-feed.js';
 import { isFeedUrl } from '../fpds/is-feed-url.js';
 import type { RecipientMatcher, Watchlist } from '../matching/types.js';
-import type { ContractTransaction } from '../contract-transaction.js';
 import { ProcurementError } from '../procurement-error.js';
 import { screenTransaction, type ScreenedTransaction } from './screen-transaction.js';
 import type { ScreenTally } from './screen-summary.js';
@@ -19,10 +19,8 @@ function isMatcherModule(value: unknown): value is { createRecipientMatcher(watc
 }
 
 /**
- * Screens FPDS ATOM feeds (`.xml`, `.atom`, or an `https://` feed URL, whose next-page links are
- * followed for at most `maxFeedPages` pages) and saved spending_by_transaction answers (`.json`)
- * with the same recipient matcher as the CSV engine, on this thread: such inputs are small. A feed
- * cut short by the page limit is reported as a skipped input naming the first unread page.
+ * Screens FPDS ATOM feeds (`.xml`, `.atom`) and saved spending_by_transaction answers (`.json`)
+ * with the same recipient matcher as the CSV engine, on this thread: such files are small.
  *
  * @example
  * await screenDocumentFiles({ files: ['feed.atom.xml'], watchlist, tally, onMatch });
@@ -33,7 +31,11 @@ export async function screenDocumentFiles(options: {
   matcherModule: string;
   tally: ScreenTally;
   onMatch: (screened: ScreenedTransaction) => void;
-  /** Fetches feed pages; default global fetch. */
+  /**
+   * An `http(s)://` input is an FPDS feed URL: its pages are fetched with this client (default global
+   * fetch) along their next-page links, at most `maxFeedPages` of them (default 100); a feed cut
+   * short is reported as a skipped input naming the first unread page.
+   */
   feedClient?: TextHttpClient;
   maxFeedPages?: number;
 }): Promise<void> {
@@ -43,20 +45,26 @@ export async function screenDocumentFiles(options: {
   const loaded: unknown = await import(options.matcherModule);
   if (!isMatcherModule(loaded)) throw new ProcurementError({ code: 'WORKER_FAILED', message: `${options.matcherModule} does not export createRecipientMatcher` });
   const matcher = loaded.createRecipientMatcher(await options.watchlist);
-  const screen = (transaction: ContractTransaction): void => {
-    options.tally.rows++;
-    const screened = screenTransaction(transaction, matcher);
-    if (screened === null) return;
-    options.tally.addMatch(screened);
-    options.onMatch(screened);
-  };
   for (const file of options.files) {
-    options.tally.addInput(file);
     if (isFeedUrl(file)) {
-      await screenFeed(file, options.feedClient, options.maxFeedPages ?? DEFAULT_MAX_FEED_PAGES, options.tally, screen);
+      options.tally.addInput(file);
+      await screenFeed(file, options.feedClient, options.maxFeedPages ?? DEFAULT_MAX_FEED_PAGES, options.tally, (transaction) => {
+        options.tally.rows++;
+        const screened = screenTransaction(transaction, matcher);
+        if (screened === null) return;
+        options.tally.addMatch(screened);
+        options.onMatch(screened);
+      });
       continue;
     }
-    for (const transaction of await readDocumentTransactions(file, options.tally)) screen(transaction);
+    options.tally.addInput(file);
+    for (const transaction of await readDocumentTransactions(file, options.tally)) {
+      options.tally.rows++;
+      const screened = screenTransaction(transaction, matcher);
+      if (screened === null) continue;
+      options.tally.addMatch(screened);
+      options.onMatch(screened);
+    }
   }
 }
 
