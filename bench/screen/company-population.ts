@@ -1,3 +1,4 @@
+import { CONTRACTOR_SURNAMES } from '../../src/procurement/testing/watchlist-factory.js';
 import { SeededRandom } from './seeded-random.js';
 
 /** One recipient as the generated file shows it. */
@@ -30,8 +31,8 @@ function digits(random: SeededRandom, count: number): string {
 }
 
 /**
- * Tens of thousands of distinct companies with plausible names and identifiers; some are
- * subsidiaries of others (parent UEI and name), as in real files.
+ * Tens of thousands of distinct companies with plausible names (three in ten after a common
+ * surname) and identifiers; some are subsidiaries of others (parent UEI and name), as in real files.
  *
  * @example
  * const companies = companyPopulation(new SeededRandom(1), 40_000);
@@ -42,7 +43,9 @@ export function companyPopulation(random: SeededRandom, count: number): Company[
   while (companies.length < count) {
     const third = random.pick(THIRD);
     const form = random.pick(FORM);
-    const base = `${random.pick(FIRST)} ${random.pick(SECOND)}${third === '' ? '' : ' ' + third}`;
+    // Three in ten are named after a surname, as many real contractors are ("MORGAN GROUP LLC").
+    const first = random.chance(0.3) ? random.pick(CONTRACTOR_SURNAMES).toUpperCase() : random.pick(FIRST);
+    const base = `${first} ${random.pick(SECOND)}${third === '' ? '' : ' ' + third}`;
     const name = form.startsWith(',') ? `${base}${form}` : `${base} ${form}`;
     if (seen.has(name)) continue;
     seen.add(name);
@@ -60,16 +63,3 @@ export function companyPopulation(random: SeededRandom, count: number): Company[
   }
   return companies;
 }
-
-/** Watchlist vendors and look-alikes, as recipients, sprinkled among the others. */
-export const SPRINKLED_RECIPIENTS: readonly Company[] = [
-  { name: 'PARAGON SOLUTIONS (US) INC.', uei: 'NW6QFTZACWM7', duns: '', cage: '', parentUei: '', parentName: '', dba: '' },
-  { name: 'PARAGON SYSTEMS, INC.', uei: 'HQ3MK1ZTX2N8', duns: '', cage: '', parentUei: 'HQ3MK1ZTX2N8', parentName: 'PARAGON SYSTEMS, INC.', dba: '' },
-  { name: 'PARAGON TECHNOLOGY GROUP LLC', uei: 'PT7QKZ2MX4R9', duns: '', cage: '', parentUei: '', parentName: '', dba: '' },
-  { name: 'NSO GROUP TECHNOLOGIES LIMITED', uei: '', duns: '', cage: '', parentUei: '', parentName: '', dba: '' },
-  { name: 'SAITO TECH LTD', uei: '', duns: '', cage: '', parentUei: '', parentName: '', dba: '' },
-  { name: 'POSITIVE TECHNOLOGIES', uei: '', duns: '', cage: '', parentUei: '', parentName: '', dba: '' },
-  { name: 'POSITIVE SOLUTIONS LLC', uei: 'PS8RTM3KQ2W1', duns: '', cage: '', parentUei: '', parentName: '', dba: '' },
-  { name: 'INTELLEXA LIMITED', uei: '', duns: '', cage: '', parentUei: '', parentName: '', dba: '' },
-  { name: 'CANDIRU CONSTRUCTION CO', uei: 'CC4MZ8TQ1R7X', duns: '', cage: '', parentUei: '', parentName: '', dba: '' },
-];

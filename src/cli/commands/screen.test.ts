@@ -1,12 +1,15 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../core/project-root.js';
+import { FPDS_FIXTURE_ENTRIES, fpdsFeedPage } from '../../procurement/testing/fpds-feed-pages.js';
 import { registerScreenCommand } from './screen.js';
 
 const root = projectRoot();
@@ -98,5 +101,51 @@ describe('countersign screen', () => {
     const cli = join(root, 'dist', 'src', 'cli', 'main.js');
     const { stdout } = await promisify(execFile)('/bin/sh', ['-c', `"${process.execPath}" "${cli}" screen --json --watchlist "${watchlist}" "${sample}" "${sample}" "${sample}" | head -1`]);
     expect(stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  describe('an FPDS feed URL (a 127.0.0.1 stub of the feed, three pages linked by rel="next")', () => {
+    let server: Server;
+    let base = '';
+    const asked: string[] = [];
+    beforeAll(async () => {
+      server = createServer((request, response) => {
+        asked.push(request.url ?? '');
+        const page = new URL(request.url ?? '/', base).searchParams.get('page');
+        const pages: Record<string, string> = {
+          '1': fpdsFeedPage(FPDS_FIXTURE_ENTRIES.slice(0, 1), `${base}/feed?q=PARAGON&page=2`),
+          '2': fpdsFeedPage(FPDS_FIXTURE_ENTRIES.slice(1, 2), '/feed?q=PARAGON&page=3'),
+          '3': fpdsFeedPage(FPDS_FIXTURE_ENTRIES.slice(2)),
+        };
+        const body = pages[page ?? ''];
+        response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/atom+xml' }).end(body ?? 'no such page');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address: AddressInfo | string | null = server.address();
+      if (address === null || typeof address === 'string') throw new Error('no port');
+      base = `http://127.0.0.1:${address.port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it('follows the next-page links and finds the award, the stop-work order and the lift, not Paragon Systems', async () => {
+      asked.length = 0;
+      const { stdout, stderr } = await run(['--json', '--watchlist', watchlist, `${base}/feed?q=PARAGON&page=1`]);
+      const events = stdout.trim().split('\n').map((line) => {
+        const record: { event: string; modification: string } = JSON.parse(line);
+        return `${record.modification} ${record.event}`;
+      });
+      expect(events).toEqual(['0 award', 'P00001 stop-work', 'P00002 stop-work-lifted']);
+      expect(stdout).not.toContain('70FBR224F00000311');
+      expect(asked).toEqual(['/feed?q=PARAGON&page=1', '/feed?q=PARAGON&page=2', '/feed?q=PARAGON&page=3']);
+      expect(stderr).toContain('Screened 4 rows');
+      expect(stderr).not.toContain('Skipped input');
+    });
+
+    it('reads at most --max-pages pages and names the first page it did not read', async () => {
+      asked.length = 0;
+      const { stdout, stderr } = await run(['--json', '--max-pages', '2', '--watchlist', watchlist, `${base}/feed?q=PARAGON&page=1`]);
+      expect(stdout.trim().split('\n')).toHaveLength(2);
+      expect(asked).toHaveLength(2);
+      expect(stderr).toContain(`Skipped input ${base}/feed?q=PARAGON&page=3: not read: the limit of 2 feed pages was reached (--max-pages)`);
+    });
   });
 });

@@ -2,6 +2,8 @@ import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import type { Watchlist } from '../matching/types.js';
 import { ProcurementError } from '../procurement-error.js';
 import type { ScreenedTransaction } from '../screening/screen-transaction.js';
+import type { TextHttpClient } from '../fpds/follow-fpds-feed.js';
+import { isFeedUrl } from '../fpds/is-feed-url.js';
 import { isDocumentFile, screenDocumentFiles } from '../screening/screen-document-files.js';
 import { ScreenTally, type ScreenSummary } from '../screening/screen-summary.js';
 import { resolveColumnLayout } from './column-layout.js';
@@ -40,6 +42,10 @@ export interface ScreenCsvOptions {
   readonly cacheSlots?: number;
   /** Transactions matched earlier, so their deletion in a delta file is reported. */
   readonly watched?: readonly WatchedTransaction[];
+  /** Fetches the pages of FPDS feed URLs among `files`; default global fetch. */
+  readonly feedClient?: TextHttpClient;
+  /** Pages read from each feed URL at most (its next-page links are followed). Default 100. */
+  readonly maxFeedPages?: number;
 }
 
 export const DEFAULT_CHUNK_BYTES = 16 << 20;
@@ -69,7 +75,7 @@ function readHeader(file: string, size: number): ReturnType<typeof parseHeaderRo
  */
 export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenSummary> {
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const sizes = options.files.map((file) => statSync(file).size);
+  const sizes = options.files.map((file) => (isFeedUrl(file) ? 0 : statSync(file).size));
   const bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
   const tally = new ScreenTally();
   const documents = options.files.filter(isDocumentFile);
@@ -109,7 +115,15 @@ export async function screenCsvFiles(options: ScreenCsvOptions): Promise<ScreenS
   // Handled below, when awaited; this only keeps an early failure from counting as unhandled.
   starting?.catch(() => undefined);
   try {
-    await screenDocumentFiles({ files: documents, watchlist: options.watchlist, matcherModule, tally, onMatch: options.onMatch });
+    await screenDocumentFiles({
+      files: documents,
+      watchlist: options.watchlist,
+      matcherModule,
+      tally,
+      onMatch: options.onMatch,
+      ...(options.feedClient === undefined ? {} : { feedClient: options.feedClient }),
+      ...(options.maxFeedPages === undefined ? {} : { maxFeedPages: options.maxFeedPages }),
+    });
   } catch (error) {
     await starting?.then((started) => started.close()).catch(() => undefined);
     throw error;

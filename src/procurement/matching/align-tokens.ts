@@ -23,6 +23,12 @@ export interface TokenAlignment {
 const MAX_RUN = 4;
 
 /**
+ * Whether a word of side a may be read as a typo of a different word of side b. The recipient
+ * matcher refuses it when a's word is a known word (known-words.ts); by default every pair may be.
+ */
+export type TypoGuard = (a: NameToken, b: NameToken) => boolean;
+
+/**
  * Aligns the tokens of two names, best evidence first: equal tokens, then tokens written together
  * on one side and apart on the other ("Goodwill" / "Good Will", "Andrang Heta" / "'Ndrangheta"),
  * then initials ("PLA" / "People's Liberation Army"), then typos, most similar pair first. Word
@@ -32,7 +38,7 @@ const MAX_RUN = 4;
  * const { pairs } = alignTokens(normalizeName('Good Will Co').tokens, normalizeName('Goodwill').tokens);
  * pairs[0]?.kind; // 'joined'
  */
-export function alignTokens(a: readonly NameToken[], b: readonly NameToken[]): TokenAlignment {
+export function alignTokens(a: readonly NameToken[], b: readonly NameToken[], typoGuard: TypoGuard | null = null): TokenAlignment {
   const usedA = a.map(() => false);
   const usedB = b.map(() => false);
   const pairs: TokenPair[] = [];
@@ -47,7 +53,7 @@ export function alignTokens(a: readonly NameToken[], b: readonly NameToken[]): T
   joinRuns(b, a, usedB, usedA, pairs, true);
   matchInitials(a, b, usedA, usedB, pairs, false);
   matchInitials(b, a, usedB, usedA, pairs, true);
-  matchTypos(a, b, usedA, usedB, pairs);
+  matchTypos(a, b, usedA, usedB, pairs, typoGuard);
 
   return {
     pairs,
@@ -126,7 +132,7 @@ function matchInitials(
 }
 
 /** Remaining words paired by similarity, most similar first. */
-function matchTypos(a: readonly NameToken[], b: readonly NameToken[], usedA: boolean[], usedB: boolean[], pairs: TokenPair[]): void {
+function matchTypos(a: readonly NameToken[], b: readonly NameToken[], usedA: boolean[], usedB: boolean[], pairs: TokenPair[], typoGuard: TypoGuard | null): void {
   const candidates: { i: number; j: number; similarity: number }[] = [];
   for (let i = 0; i < a.length; i++) {
     const left = a[i];
@@ -134,6 +140,7 @@ function matchTypos(a: readonly NameToken[], b: readonly NameToken[], usedA: boo
     for (let j = 0; j < b.length; j++) {
       const right = b[j];
       if (usedB[j] || right === undefined || right.kind !== 'word') continue;
+      if (typoGuard !== null && !typoGuard(left, right)) continue;
       // Typos are judged on the words as written too: "Mortars" is a typo of "Motors", even though
       // "Motors" reads as the business word "motor".
       const bothPlaces = left.place && right.place;

@@ -80,7 +80,31 @@ function tokenize(folded: string): RawToken[] {
     }
   }
   flush();
-  return tokens;
+  return joinSpacedLetters(tokens);
+}
+
+const LETTER = /^\p{L}$/u;
+
+/**
+ * Letters written apart are one word, as letters written with dots are ("N S O" = "N.S.O." =
+ * "NSO", "S A" = "S.A."): a run of two or more single letters becomes their initialism, so a legal
+ * form spelt "S A" is read off as one ("INTELEXA S A") and an initialism spaced out still matches.
+ */
+function joinSpacedLetters(tokens: readonly RawToken[]): RawToken[] {
+  const joined: RawToken[] = [];
+  for (let k = 0; k < tokens.length; ) {
+    let end = k;
+    while (end < tokens.length && LETTER.test(tokens[end]?.text ?? '') && tokens[end]?.qualifier === tokens[k]?.qualifier) end++;
+    if (end - k >= 2) {
+      joined.push({ text: tokens.slice(k, end).map((token) => token.text).join(''), qualifier: tokens[k]?.qualifier ?? false });
+      k = end;
+    } else {
+      const token = tokens[k];
+      if (token !== undefined) joined.push(token);
+      k++;
+    }
+  }
+  return joined;
 }
 
 /**

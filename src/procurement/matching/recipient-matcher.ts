@@ -1,3 +1,5 @@
+import type { TypoGuard } from './align-tokens.js';
+import { isKnownWord } from './known-words.js';
 import { normalizeName } from './normalize-name.js';
 import { NAME_ALERT_THRESHOLD, NAME_REVIEW_THRESHOLD, scoreNormalizedNames } from './score-names.js';
 import type { RecipientFields, RecipientMatch, RecipientMatcher, Watchlist, WatchlistEntry } from './types.js';
@@ -27,14 +29,23 @@ function normalizeIdentifier(value: string): string {
   return value.trim().toUpperCase();
 }
 
+// A recipient's word that is a known word (a frequent English word, a common first name or
+// surname) is what it says, not a misspelling of a watchlist word: "MORGAN" is not "Mordant".
+const recipientTypoGuard: TypoGuard = (recipientWord) => !isKnownWord(recipientWord.written) && !isKnownWord(recipientWord.text);
+
 /**
  * Creates the matcher the screening engine runs on each distinct recipient. Identifiers decide
  * first (UEI, parent UEI, DUNS, parent DUNS, CAGE: an exact match alerts). Names come second: each
- * name field is scored against every watchlist name it shares a plausible word with. A name match
- * alerts only when it is close (score ≥ NAME_ALERT_THRESHOLD), exact word for word, complete (no
- * words only one side has), on a distinctive watchlist name (not made of common words only), and
- * not contradicted by an identifier of the same type; otherwise it goes to review, or nowhere below
- * NAME_REVIEW_THRESHOLD.
+ * name field is scored against every watchlist name it shares a plausible word with.
+ *
+ * - The same name as a watchlist name or alias (only case, accents, punctuation, spacing and legal
+ *   forms differ) alerts, even when its words are common ("POSITIVE TECHNOLOGIES" is the listed
+ *   Positive Technologies) and even when the row's UEI is not one the registry knows for it: the
+ *   reasons then say that this may be the vendor under a new registration.
+ * - Any other match alerts only when it is close (score ≥ NAME_ALERT_THRESHOLD), word for word
+ *   without typos, complete, on a distinctive name and not contradicted by an identifier; partial,
+ *   typo, initials and generic-only matches go to review, or nowhere below NAME_REVIEW_THRESHOLD.
+ * - A recipient word that is a known word (known-words.ts) is never read as a typo of another.
  *
  * @example
  * const matcher = createRecipientMatcher(watchlist);
@@ -76,7 +87,7 @@ export function createRecipientMatcher(watchlist: Watchlist): RecipientMatcher {
         if (candidates.length === 0) continue;
         const normalized = normalizeName(value);
         for (const candidate of candidates) {
-          const result = scoreNormalizedNames(normalized, candidate.normalized);
+          const result = scoreNormalizedNames(normalized, candidate.normalized, undefined, recipientTypoGuard);
           const match = judgeNameMatch(fields, { value, label, parent }, candidate, result);
           if (match === null) continue;
           const matchRank = rank(match, result.features.legalFormsEqual);
@@ -103,17 +114,31 @@ function judgeNameMatch(
   candidate: IndexedName,
   result: ReturnType<typeof scoreNormalizedNames>,
 ): RecipientMatch | null {
+  const { entry, name } = candidate;
+  const kind = name.kind === 'primary' ? 'name' : `${name.kind} name`;
+  if (result.features.exact) {
+    // The issue's rule: the listed name itself is the listed vendor, whatever its words.
+    const conflicts = identifierConflicts(fields, source.parent, entry);
+    return {
+      organizationId: entry.organizationId,
+      organizationName: entry.organizationName,
+      decision: 'alert',
+      score: result.score,
+      reasons: [
+        `${source.label} "${source.value}" is ${entry.organizationName}'s ${kind} "${name.value}" (same name: only case, accents, punctuation or legal form differ)`,
+        ...result.reasons,
+        ...conflicts.map((conflict) => `${conflict}: a vendor appearing under a new registration, or another firm of the same name`),
+        ...relations(entry),
+      ],
+    };
+  }
   if (result.score < NAME_REVIEW_THRESHOLD) return null;
   // Part of a name made of common words ("Paragon" in "Paragon Medical Inc") says nothing at all.
   if (candidate.generic && result.features.partial) return null;
-  const { entry, name } = candidate;
-  const reasons = [
-    `${source.label} "${source.value}" matches ${entry.organizationName}'s ${name.kind === 'primary' ? 'name' : `${name.kind} name`} "${name.value}" (score ${result.score.toFixed(2)})`,
-    ...result.reasons,
-  ];
+  const reasons = [`${source.label} "${source.value}" matches ${entry.organizationName}'s ${kind} "${name.value}" (score ${result.score.toFixed(2)})`, ...result.reasons];
   const downgrades: string[] = [];
   if (result.score < NAME_ALERT_THRESHOLD) downgrades.push(`score below the alert threshold ${NAME_ALERT_THRESHOLD}`);
-  if (candidate.generic) downgrades.push(`"${name.value}" is made of common words only, so a name match alone does not alert`);
+  if (candidate.generic) downgrades.push(`"${name.value}" is made of common words only, and the names are not the same`);
   if (result.features.partial) downgrades.push('partial match: one name has words the other lacks');
   if (result.features.typos) downgrades.push('matched only allowing for typos');
   if (result.features.initials) downgrades.push('matched through initials');
@@ -145,7 +170,7 @@ function identifierConflicts(fields: RecipientFields, parent: boolean, entry: Wa
     const known = entry.identifiers[type];
     const normalized = normalizeIdentifier(value);
     if (known.length === 0 || normalized === '' || known.some((id) => normalizeIdentifier(id) === normalized)) continue;
-    conflicts.push(`${label} ${normalized} differs from ${entry.organizationName}'s ${type.toUpperCase()} ${known.join(', ')}`);
+    conflicts.push(`${label} ${normalized} is not one the registry knows for ${entry.organizationName} (${type.toUpperCase()} ${known.join(', ')})`);
   }
   return conflicts;
 }

@@ -1,4 +1,4 @@
-import { alignTokens, type TokenAlignment } from './align-tokens.js';
+import { alignTokens, type TokenAlignment, type TypoGuard } from './align-tokens.js';
 import { legalFormClassesAgree } from './legal-forms.js';
 import { normalizeName, type NameToken, type NormalizedName } from './normalize-name.js';
 
@@ -69,6 +69,12 @@ export const NAME_REVIEW_THRESHOLD = 0.65;
 
 /** Facts about a comparison that policies above the scorer act on. */
 export interface NameScoreFeatures {
+  /**
+   * The same name: every word and number of each side equals one of the other's (or the same
+   * letters written apart or together), qualifiers included; only case, accents, punctuation,
+   * spelling variants of business words and legal forms differ.
+   */
+  readonly exact: boolean;
   /** Some words matched only allowing for typos ("Exxor" ≈ "Exxon"). */
   readonly typos: boolean;
   /** Some words matched as initials of the other side's ("PLA" = People's Liberation Army). */
@@ -90,7 +96,7 @@ export interface NameScore {
   readonly features: NameScoreFeatures;
 }
 
-const NO_MATCH: NameScoreFeatures = { typos: false, initials: false, partial: false, conflicting: true, legalFormsDiffer: false, legalFormsEqual: false, numbersDiffer: false };
+const NO_MATCH: NameScoreFeatures = { exact: false, typos: false, initials: false, partial: false, conflicting: true, legalFormsDiffer: false, legalFormsEqual: false, numbersDiffer: false };
 
 /**
  * Scores how likely two organisation names name the same organisation, 0 to 1, with reasons.
@@ -122,16 +128,21 @@ function splitAlternatives(name: string): string[] {
 
 /**
  * `scoreNames` on names normalised beforehand (the recipient matcher normalises each watchlist
- * name once).
+ * name once). `typoGuard`, when given, decides which words of `a` may be read as typos of `b`'s.
  *
  * @example
  * scoreNormalizedNames(normalizeName('Siemens AG'), normalizeName('Siemens Aktiengesellschaft')).score; // 1
  */
-export function scoreNormalizedNames(a: NormalizedName, b: NormalizedName, weights: NameScoringWeights = DEFAULT_NAME_SCORING_WEIGHTS): NameScore {
-  const aligned = scoreAlignedTokens(a, b, weights);
+export function scoreNormalizedNames(
+  a: NormalizedName,
+  b: NormalizedName,
+  weights: NameScoringWeights = DEFAULT_NAME_SCORING_WEIGHTS,
+  typoGuard: TypoGuard | null = null,
+): NameScore {
+  const aligned = scoreAlignedTokens(a, b, weights, typoGuard);
   // "SiemensAG" / "Siemens AG": the legal form is glued to the name, so no token reads as one.
   if (aligned.score < SAME_LETTERS_SCORE && compact(a) !== '' && compact(a) === compact(b)) {
-    return { score: SAME_LETTERS_SCORE, reasons: [`"${a.original}" and "${b.original}" are equal when spaces and punctuation are ignored`], features: { ...NO_MATCH, conflicting: false } };
+    return { score: SAME_LETTERS_SCORE, reasons: [`"${a.original}" and "${b.original}" are equal when spaces and punctuation are ignored`], features: { ...NO_MATCH, exact: true, conflicting: false } };
   }
   return aligned;
 }
@@ -139,11 +150,11 @@ export function scoreNormalizedNames(a: NormalizedName, b: NormalizedName, weigh
 /** Names with the same letters and digits in the same order, spaced differently. */
 const SAME_LETTERS_SCORE = 0.98;
 
-function scoreAlignedTokens(a: NormalizedName, b: NormalizedName, weights: NameScoringWeights): NameScore {
+function scoreAlignedTokens(a: NormalizedName, b: NormalizedName, weights: NameScoringWeights, typoGuard: TypoGuard | null): NameScore {
   const reasons: string[] = [];
   if (a.tokens.length === 0 || b.tokens.length === 0) return { score: 0, reasons: ['a name is empty'], features: NO_MATCH };
 
-  const alignment = alignTokens(a.tokens, b.tokens);
+  const alignment = alignTokens(a.tokens, b.tokens, typoGuard);
   const weightOf = (token: NameToken | undefined, oneSided: boolean): number => tokenWeight(token, oneSided, weights);
   const extraA = wordsOf(a.tokens, alignment.unmatchedA);
   const extraB = wordsOf(b.tokens, alignment.unmatchedB);
@@ -192,6 +203,10 @@ function scoreAlignedTokens(a: NormalizedName, b: NormalizedName, weights: NameS
     score: Math.round(score * 10_000) / 10_000,
     reasons,
     features: {
+      exact:
+        alignment.unmatchedA.length === 0 &&
+        alignment.unmatchedB.length === 0 &&
+        alignment.pairs.every((pair) => pair.kind === 'equal' || (pair.kind === 'joined' && pair.similarity === 1)),
       typos: alignment.pairs.some((pair) => pair.similarity < 1),
       initials: alignment.pairs.some((pair) => pair.kind === 'initials'),
       partial: !conflicting && (extraNames.length > 0 || numbersOnOneSide),

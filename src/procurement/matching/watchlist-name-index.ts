@@ -1,5 +1,6 @@
 import { editDistance } from './edit-distance.js';
 import { foldText } from './fold-text.js';
+import { isKnownWord } from './known-words.js';
 import { LEGAL_FORMS } from './legal-forms.js';
 import { normalizeName, type NameToken, type NormalizedName } from './normalize-name.js';
 import { allowedEdits } from './token-similarity.js';
@@ -22,8 +23,8 @@ export interface IndexedName {
 // of a watchlist name is filed under its first and last two or three letters: a word with one typo
 // keeps its first or its last letters intact, and a word written apart ("PARA GON") or together
 // ("PARAGONSOLUTIONS") keeps its first three. A recipient word that finds an anchor this way must
-// then really resemble it (within the typos its length allows, or starting with it, or being its
-// start), so "PARTNERS" does not reach "Paragon". Each kind of key has its own map.
+// then really resemble it (within the typos its length allows, unless it is a known word, or
+// starting with it, or being its start), so "PARTNERS" does not reach "Paragon". Each kind of key has its own map.
 type KeyKind = 'word' | 'first2' | 'last2' | 'first3' | 'last3';
 
 function keysOfWatchlistWord(word: string): [KeyKind, string][] {
@@ -43,13 +44,26 @@ interface Anchor {
   readonly exact: boolean;
 }
 
-function resembles(recipientWord: string, anchor: Anchor): boolean {
+/** Whether the recipient word is a known word, asked only when a typo is in question. */
+interface KnownWordQuestion {
+  readonly word: string;
+  answer: boolean | undefined;
+}
+
+function isKnown(question: KnownWordQuestion): boolean {
+  question.answer ??= question.word.length >= 4 && isKnownWord(question.word);
+  return question.answer;
+}
+
+function resembles(recipientWord: string, known: KnownWordQuestion, anchor: Anchor): boolean {
   if (recipientWord === anchor.word) return true;
   if (anchor.exact) return false;
   if (recipientWord.startsWith(anchor.word)) return true;
-  if (recipientWord.length >= 3 && anchor.word.startsWith(recipientWord)) return true;
+  // A known word ("MORGAN", "METRO") is taken as written, not as a typo or a truncation of an
+  // anchor ("Mordant", "Metroys"); the scorer applies the same rule (recipient-matcher.ts).
+  if (recipientWord.length >= 3 && anchor.word.startsWith(recipientWord)) return !isKnown(known);
   const allowed = allowedEdits(Math.min(recipientWord.length, anchor.word.length));
-  return allowed > 0 && editDistance(recipientWord, anchor.word, allowed) <= allowed;
+  return allowed > 0 && !isKnown(known) && editDistance(recipientWord, anchor.word, allowed) <= allowed;
 }
 
 function isGenericWord(token: NameToken): boolean {
@@ -65,19 +79,32 @@ function isGenericWord(token: NameToken): boolean {
 function anchorsOf(indexed: IndexedName): { anchors: Anchor[]; hitsNeeded: number } {
   const words = indexed.normalized.tokens.filter((token) => token.kind === 'word');
   const distinctive = words.filter((token) => !token.business && token.text.length >= 2);
+  // A name with a word of its own ("Zircon" in "Zircon Granite Defence") is found through it: a
+  // recipient sharing only its common words ("GRANITE SYSTEMS") could come to a generic-only
+  // partial match at most, below the review threshold.
+  const own = distinctive.filter((token) => !token.common && !token.place);
+  const anchorWords = own.length > 0 && own.length < distinctive.length ? own : distinctive;
   const spellings = (token: NameToken): string[] => (token.written === token.text ? [token.text] : [token.text, token.written]);
   const anchors: Anchor[] =
     distinctive.length > 0
-      ? distinctive.flatMap(spellings).map((word) => ({ indexed, word, exact: false }))
+      ? anchorWords.flatMap(spellings).map((word) => ({ indexed, word, exact: false }))
       : words.flatMap(spellings).map((word) => ({ indexed, word, exact: true }));
-  if (words.length >= 2 && words.length <= 6) anchors.push({ indexed, word: words.map((token) => token.text[0] ?? '').join(''), exact: true });
-  return { anchors, hitsNeeded: distinctive.length > 0 ? 1 : Math.min(2, words.length) };
+  // Initials of three letters or more ("PLA"); two letters ("CO" of "Cinder Orchard") are a legal
+  // form or an article as often as initials, and would reach half of all names.
+  const initials = words.map((token) => token.text[0] ?? '').join('');
+  if (words.length >= 3 && words.length <= 6 && !NOT_INITIALS.has(initials)) anchors.push({ indexed, word: initials, exact: true });
+  // A name of common words ("Harbour Ember Networks") can come to something only when all its
+  // common words are there (a part of it alone says nothing: see recipient-matcher.ts), so one of
+  // them alone ("HARBOR SYSTEMS LLC") is not worth scoring.
+  const hitsNeeded = distinctive.length === 0 ? Math.min(2, words.length) : indexed.generic ? Math.min(2, distinctive.length) : 1;
+  return { anchors, hitsNeeded };
 }
 
 // Legal-form abbreviations and articles in a recipient name ("INC", "LLC", "THE") resemble nothing
 // on the watchlist, though they share letters with many words ("COSEINC").
 const LEGAL_FORM_WORDS: readonly string[] = LEGAL_FORMS.flatMap((form) => form.spellings.filter((spelling) => !spelling.includes(' ')));
 const ARTICLES: readonly string[] = ['the', 'and', 'of', 'for', 'de'];
+const NOT_INITIALS: ReadonlySet<string> = new Set([...LEGAL_FORM_WORDS, ...ARTICLES]);
 
 const ASCII = /^[\x00-\x7f]*$/;
 const SEPARATORS = /[^a-z0-9]+/;
@@ -118,7 +145,11 @@ export class WatchlistNameIndex {
         this.#hitsNeeded.set(indexed, hitsNeeded);
         for (const anchor of anchors) {
           const keys: [KeyKind, string][] = anchor.exact ? [['word', anchor.word]] : keysOfWatchlistWord(anchor.word);
-          for (const [kind, key] of keys) this.#byKey[kind].set(key, [...(this.#byKey[kind].get(key) ?? []), anchor]);
+          for (const [kind, key] of keys) {
+            const filed = this.#byKey[kind].get(key);
+            if (filed === undefined) this.#byKey[kind].set(key, [anchor]);
+            else filed.push(anchor);
+          }
         }
       }
     }
@@ -132,9 +163,14 @@ export class WatchlistNameIndex {
     const text = ASCII.test(rawName) ? rawName.toLowerCase() : foldText(rawName);
     const hits = new Map<IndexedName, Set<string>>();
     let initials = '';
+    let previous = '';
     for (const word of text.split(SEPARATORS)) {
       if (word === '' || this.#inert.has(word)) continue;
       this.#lookUp(word, hits);
+      // A word written apart ("PARA GON") is also looked up together: its first part may be a
+      // known word, which is never read as the start of an anchor.
+      if (previous.length > 1 && word.length > 1) this.#lookUpExactly(previous + word, hits);
+      previous = word;
       // Letters written apart ("N.S.O.", "N S O") are also looked up together.
       if (word.length === 1) {
         initials += word;
@@ -149,22 +185,36 @@ export class WatchlistNameIndex {
     return found;
   }
 
+  /** Anchors that are exactly `word`, under whichever key they are filed. */
+  #lookUpExactly(word: string, hits: Map<IndexedName, Set<string>>): void {
+    const { word: whole, first2, first3 } = this.#byKey;
+    for (const anchors of [whole.get(word), first2.get(word.slice(0, 2)), first3.get(word.slice(0, 3))]) {
+      for (const anchor of anchors ?? []) {
+        if (anchor.word !== word) continue;
+        const words = hits.get(anchor.indexed) ?? new Set<string>();
+        words.add(anchor.word);
+        hits.set(anchor.indexed, words);
+      }
+    }
+  }
+
   #lookUp(word: string, hits: Map<IndexedName, Set<string>>): void {
     const { word: whole, first2, last2, first3, last3 } = this.#byKey;
-    recordResembling(word, whole.get(word), hits);
+    const known: KnownWordQuestion = { word, answer: undefined };
+    recordResembling(word, known, whole.get(word), hits);
     if (word.length < 2) return;
-    recordResembling(word, first2.get(word.slice(0, 2)), hits);
-    recordResembling(word, last2.get(word.slice(-2)), hits);
+    recordResembling(word, known, first2.get(word.slice(0, 2)), hits);
+    recordResembling(word, known, last2.get(word.slice(-2)), hits);
     if (word.length < 3) return;
-    recordResembling(word, first3.get(word.slice(0, 3)), hits);
-    recordResembling(word, last3.get(word.slice(-3)), hits);
+    recordResembling(word, known, first3.get(word.slice(0, 3)), hits);
+    recordResembling(word, known, last3.get(word.slice(-3)), hits);
   }
 }
 
-function recordResembling(word: string, anchors: readonly Anchor[] | undefined, hits: Map<IndexedName, Set<string>>): void {
+function recordResembling(word: string, known: KnownWordQuestion, anchors: readonly Anchor[] | undefined, hits: Map<IndexedName, Set<string>>): void {
   if (anchors === undefined) return;
   for (const anchor of anchors) {
-    if (!resembles(word, anchor)) continue;
+    if (!resembles(word, known, anchor)) continue;
     const words = hits.get(anchor.indexed) ?? new Set<string>();
     words.add(anchor.word);
     hits.set(anchor.indexed, words);

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { screenCsvFiles, type ScreenProgress } from '../csv/screen-csv-files.js';
 import type { WatchedTransaction } from '../csv/row-screener.js';
+import type { TextHttpClient } from '../fpds/follow-fpds-feed.js';
 import type { Watchlist } from '../matching/types.js';
 import { formatMatchTable, formatScreenSummary } from './format-screen-output.js';
 import { progressLine } from './progress-line.js';
@@ -22,6 +23,9 @@ export interface RunScreenOptions {
   readonly chunkBytes?: number;
   readonly matcherModule?: string | URL;
   readonly watched?: readonly WatchedTransaction[];
+  /** FPDS feed URLs among `files`: the client that fetches their pages, and how many to read at most. */
+  readonly feedClient?: TextHttpClient;
+  readonly maxFeedPages?: number;
   /** Called with every match, review items included (`--save` collects them). */
   readonly onScreened?: (screened: ScreenedTransaction) => void;
 }
@@ -64,6 +68,8 @@ export async function runScreen(options: RunScreenOptions): Promise<ScreenSummar
     chunkBytes: options.chunkBytes,
     matcherModule: options.matcherModule,
     watched: options.watched,
+    ...(options.feedClient === undefined ? {} : { feedClient: options.feedClient }),
+    ...(options.maxFeedPages === undefined ? {} : { maxFeedPages: options.maxFeedPages }),
     ...(showProgress ? { onProgress } : {}),
     onMatch: (screened) => {
       options.onScreened?.(screened);
