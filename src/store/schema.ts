@@ -144,6 +144,7 @@ export interface IncidentTable extends Timestamps {
   date: string | null;
   forensicConfirmation: string | null;
   status: string;
+  notes: string | null;
 }
 
 /** An incident's countries, target categories, products and vendors. */

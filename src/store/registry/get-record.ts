@@ -96,7 +96,7 @@ async function loadRow(db: Kysely<Database>, type: RecordType, key: string): Pro
       const of = (t: string) => links.filter((l) => l.linkType === t).map((l) => l.value).sort();
       return defined({
         id: r.id, title: r.title, summary: r.summary, date: r.date, countries: of('country'), targetCategories: of('target-category'),
-        forensicConfirmation: r.forensicConfirmation, products: of('product'), vendors: of('vendor'), sources: await sourcesOf(db, type, key), status: status(r.status),
+        forensicConfirmation: r.forensicConfirmation, notes: r.notes, products: of('product'), vendors: of('vendor'), sources: await sourcesOf(db, type, key), status: status(r.status),
       });
     }
     case 'contract': {

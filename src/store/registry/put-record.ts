@@ -75,7 +75,7 @@ export async function putRecord(db: Kysely<Database>, entry: RegistryRecord, at:
     }
     case 'incident': {
       const r = entry.record;
-      const row = { id: r.id, title: r.title, summary: orNull(r.summary), date: orNull(r.date), forensicConfirmation: orNull(r.forensicConfirmation), status: r.status, ...stamps };
+      const row = { id: r.id, title: r.title, summary: orNull(r.summary), date: orNull(r.date), forensicConfirmation: orNull(r.forensicConfirmation), notes: orNull(r.notes), status: r.status, ...stamps };
       await db.insertInto('incidents').values(row).onConflict((oc) => oc.column('id').doUpdateSet(updateOf(row))).execute();
       const links = [
         ...r.countries.map((value) => ({ linkType: 'country', value })),
