@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { authorize } from '../../accounts/policies.js';
 import type { CommandContext } from '../../accounts/command-context.js';
 import { canonicalJson } from '../../ledger/entries/canonical-json.js';
+import { CommandError } from '../../core/command-error.js';
+import { parseRecordInput } from '../../registry/record-input.js';
 import { checkReferences } from '../../registry/commands/check-references.js';
 import { proposeChange } from '../../registry/commands/propose-change.js';
 import { writeRecord } from '../../registry/commands/write-record.js';
@@ -56,7 +58,9 @@ export async function importFile(
   const items: ImportReportItem[] = batch.refused.map((r) => ({ line: r.line, label: r.label, recordType: 'organization', outcome: 'rejected', changed: false, reasons: [r.reason] }));
   let written = 0;
   let proposed = 0;
-  const write = async (entry: RegistryRecord): Promise<boolean> => {
+  const write = async (unchecked: RegistryRecord): Promise<boolean> => {
+    // Records built from a file are checked against their schema like any other input.
+    const entry = parseRecordInput(unchecked.type, unchecked.record);
     await checkReferences(tx.registry, [entry]);
     const changed = await writeRecord(tx, ctx, entry);
     if (changed) written += 1;
@@ -78,13 +82,13 @@ export async function importFile(
   };
 
   for (const party of batch.parties) {
-    const item = await importParty(party);
+    const item = await refusedIfInvalid({ line: party.line, label: party.name, recordType: party.type }, () => importParty(party));
     items.push(item);
     resolved.set(party.ref, { id: item.outcome === 'created' || item.outcome === 'merged' ? item.recordId ?? null : null, waitsFor: item.outcome === 'queued' ? `${party.name} (line ${party.line}), queued for review` : item.outcome === 'rejected' ? `${party.name} (line ${party.line}), rejected` : null });
     step();
   }
   for (const fact of batch.facts) {
-    items.push(await importFact(fact));
+    items.push(await refusedIfInvalid({ line: fact.line, label: fact.label, recordType: fact.type }, () => importFact(fact)));
     step();
   }
 
@@ -98,6 +102,16 @@ export async function importFile(
   }
   if (dryRun) throw new DryRunFinished(report);
   return report;
+
+  /** An item whose record its schema refuses is rejected with the fields named; the rest of the file goes on. */
+  async function refusedIfInvalid(base: Pick<ImportReportItem, 'line' | 'label' | 'recordType'>, run: () => Promise<ImportReportItem>): Promise<ImportReportItem> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof CommandError) || error.code !== 'INVALID_INPUT') throw error;
+      return { ...base, outcome: 'rejected', changed: false, reasons: error.issues.length > 0 ? error.issues.map((i) => `${i.path}: ${i.message}`) : [error.message] };
+    }
+  }
 
   async function importParty(party: IncomingParty): Promise<ImportReportItem> {
     const base = { line: party.line, label: party.name, recordType: party.type };
