@@ -5,11 +5,12 @@ import { kernelEvents } from '../kernel/kernel-events.js';
 import { EventCatalogue } from '../ledger/catalogue/event-catalogue.js';
 import type { EventDefinition } from '../ledger/catalogue/event-definition.js';
 import { procurementEvents } from '../procurement/procurement-events.js';
+import { importEvents } from '../imports/import-events.js';
 import { registryEvents } from '../registry/registry-events.js';
 import type { StoreTransaction } from '../store/store.js';
 
 /** Every entry type Countersign appends, from every module. */
-export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents];
+export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents, ...importEvents];
 export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINITIONS);
 
 /**

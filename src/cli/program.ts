@@ -60,6 +60,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   log: async () => (await import('./commands/log.js')).registerLogCommands,
   witness: async () => (await import('./commands/witness.js')).registerWitnessCommand,
   tick: async () => (await import('./commands/tick.js')).registerTickCommand,
+  exposure: async () => (await import('./commands/exposure.js')).registerExposureCommand,
   backup: async () => (await import('./commands/backup.js')).registerBackupCommand,
   restore: async () => (await import('./commands/backup.js')).registerRestoreCommand,
 };

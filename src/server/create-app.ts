@@ -21,6 +21,10 @@ import { serverSettings, type ServerSettings } from './server-settings.js';
 import { DatabaseRateLimiter } from '../store/rate-limits/database-rate-limiter.js';
 import { problemFor, problemResponse } from './problem-details.js';
 
+/** Paths that take a file upload (the portal's import and exposure forms), and how large one may be. */
+const UPLOAD_PATHS = new Set(['/admin/import', '/exposure']);
+const UPLOAD_LIMIT = 32 * 1024 * 1024;
+
 /** What the HTTP app is built from. Modules plug their routes in with `mount`. */
 export interface AppDependencies {
   readonly store: Store;
@@ -62,7 +66,10 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
 
   app.use('*', securityHeaders());
   app.use('*', privateNoStore());
-  app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, { type: '/problems/too-large', title: 'Request too large', status: 413, detail: 'request bodies are limited to 1 MiB', code: 'TOO_LARGE' }) }));
+  // Uploads (an import file, a fund's holdings) may be up to 32 MiB; every other body 1 MiB.
+  const smallBodies = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, { type: '/problems/too-large', title: 'Request too large', status: 413, detail: 'request bodies are limited to 1 MiB', code: 'TOO_LARGE' }) });
+  const uploads = bodyLimit({ maxSize: UPLOAD_LIMIT, onError: (c) => problemResponse(c, { type: '/problems/too-large', title: 'Request too large', status: 413, detail: 'uploads are limited to 32 MiB', code: 'TOO_LARGE' }) });
+  app.use('*', (c, next) => (UPLOAD_PATHS.has(new URL(c.req.url).pathname) ? uploads(c, next) : smallBodies(c, next)));
   app.use('*', authenticate(store, now));
   app.use('*', readOnlyCors());
   app.use('*', csrfProtection());

@@ -55,6 +55,7 @@ export interface SourceTable extends Timestamps {
   citation: string | null;
   documentNumber: string | null;
   noLinkReason: string | null;
+  licence: string | null;
   notes: string | null;
   status: string;
 }
@@ -117,6 +118,8 @@ export interface RelationshipTable extends Timestamps {
   startDate: string | null;
   endDate: string | null;
   asOf: string | null;
+  stakePercent: number | null;
+  stake: string | null;
   notes: string | null;
   status: string;
 }
@@ -141,6 +144,7 @@ export interface IncidentTable extends Timestamps {
   date: string | null;
   forensicConfirmation: string | null;
   status: string;
+  notes: string | null;
 }
 
 /** An incident's countries, target categories, products and vendors. */

@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountsStore } from '../accounts/accounts-store.js';
 import type { RegistryStore } from '../registry/registry-store.js';
+import type { ImportStore } from '../imports/import-store.js';
+import { KyselyImportStore } from './imports/kysely-import-store.js';
 import type { TipsStore } from '../registry/tips/tips-store.js';
 import { KyselyAccountsStore } from './accounts/kysely-accounts-store.js';
 import { KyselyTipsStore } from './registry/kysely-tips-store.js';
@@ -34,6 +36,7 @@ export interface StoreTransaction {
   readonly cases: CaseStates;
   readonly deadlines: DeadlineStore;
   readonly log: LogAppender;
+  readonly imports: ImportStore;
 }
 
 /** How a store is opened: the event catalogue and subscribers its transactions run with. */
@@ -116,6 +119,7 @@ export class Store {
     const tx: StoreTransaction = {
       db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals, alerts: new KyselyAlertStore(trx),
       cases: new KyselyCaseStates(trx), deadlines: new KyselyDeadlineStore(trx), log: new CheckedLogAppender(appender, this.#events, () => tx),
+      imports: new KyselyImportStore(trx),
     };
     const value = await fn(tx);
     return { value, appended: appender.appended, shredded: seals.shredded };

@@ -15,6 +15,7 @@ import { addReviewRoutes } from './routes/review-routes.js';
 import { addSourceArchiveRoutes } from './routes/source-archive-routes.js';
 import { addStaticRoutes } from './routes/static-routes.js';
 import { addTipRoutes } from './routes/tip-routes.js';
+import { addUploadRoutes } from './routes/upload-routes.js';
 import { pageFrame, pageResponse } from './routes/page-response.js';
 
 export type { PortalDependencies, TransparencyLogEntry } from './portal-dependencies.js';
@@ -40,6 +41,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addReviewRoutes(app, deps);
     addAlertPageRoutes(app, deps);
     addLogPageRoutes(app, deps);
+    addUploadRoutes(app, deps);
   };
 }
 

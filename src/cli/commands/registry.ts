@@ -15,6 +15,11 @@ import { readExportBatches } from '../../store/registry/queries/read-export-batc
 import { readWatchlist } from '../../store/registry/queries/read-watchlist.js';
 import { countNoun } from '../../core/count-noun.js';
 import { importedLine } from '../summary-lines.js';
+import { importReportLines } from '../import-report-lines.js';
+import { IMPORT_FORMATS } from '../../imports/import-batch.js';
+import { importUpload } from '../../imports/commands/import-upload.js';
+import { settleDryRun } from '../../imports/commands/import-file.js';
+import { CommandError } from '../../core/command-error.js';
 
 /**
  * Writes the export to FILE by way of FILE.partial, renamed when complete — a failed export
@@ -45,14 +50,37 @@ export function registerRegistryCommands(program: Command): Command {
   const registry = program.command('registry').description('the registry of vendors, products, designations, incidents and contracts');
   registry
     .command('import')
-    .description('merge a dataset file (the bundled format) into the registry; importing the same file twice changes nothing; an invalid file is rejected whole')
-    .argument('<file>', 'a countersign-dataset/1 JSON file')
-    .action(async (file: string) => {
-      const dataset = parseDataset(decodeUtf8Strict(readFileSync(file), file), file);
+    .description('merge a file into the registry: the bundled dataset format (default), or what peer projects publish — the Surveillance Industry Index (sii), the EFF Atlas of Surveillance (atlas), FollowTheMoney entities (ftm), GranittHQ victims (granitt); importing the same file twice changes nothing; a malformed file is rejected whole')
+    .argument('<file>', 'the file')
+    .addOption(new Option('--format <format>', 'the file\'s format').choices(['dataset', ...IMPORT_FORMATS]).default('dataset'))
+    .option('--dry-run', 'match and report everything, write nothing')
+    .option('--json', 'print the report as JSON')
+    .option('--source-url <url>', 'where the file was downloaded (cited on every imported fact)')
+    .option('--licence <text>', 'the licence the file is published under, where the format\'s own is not right')
+    .option('--spyware <name>', 'granitt: the product or vendor the file is about (default: from the file name)')
+    .action(async (file: string, options: { format: string; dryRun?: boolean; json?: boolean; sourceUrl?: string; licence?: string; spyware?: string }) => {
+      const bytes = readFileSync(file);
+      const format = IMPORT_FORMATS.find((f) => f === options.format);
+      if (format === undefined) {
+        if (options.dryRun || options.json) throw new CommandError({ code: 'INVALID_INPUT', message: '--dry-run and --json are for the peer formats (--format sii|atlas|ftm|granitt)' });
+        const dataset = parseDataset(decodeUtf8Strict(bytes, file), file);
+        const { store } = await openRegistry(readConfig(process.env).databaseUrl);
+        try {
+          const summary = await store.transaction((tx) => importDataset({ ctx: { actor: SYSTEM, now: new Date() }, dataset }, tx));
+          console.log(importedLine(file, summary));
+        } finally {
+          await store.close();
+        }
+        return;
+      }
       const { store } = await openRegistry(readConfig(process.env).databaseUrl);
       try {
-        const summary = await store.transaction((tx) => importDataset({ ctx: { actor: SYSTEM, now: new Date() }, dataset }, tx));
-        console.log(importedLine(file, summary));
+        const progress = (done: number, total: number): void => {
+          if (!options.json || process.stderr.isTTY) process.stderr.write(`\r${file}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} items matched and merged${done === total ? '\n' : ''}`);
+        };
+        const uploadOptions = { ...(options.sourceUrl ? { url: options.sourceUrl } : {}), ...(options.licence ? { licence: options.licence } : {}), ...(options.spyware ? { spyware: options.spyware } : {}) };
+        const report = await settleDryRun(store.transaction((tx) => importUpload({ ctx: { actor: SYSTEM, now: new Date() }, format, fileName: file, bytes, options: uploadOptions, dryRun: options.dryRun === true, onProgress: progress }, tx)));
+        console.log(options.json ? JSON.stringify(report, null, 2) : importReportLines(report).join('\n'));
       } finally {
         await store.close();
       }

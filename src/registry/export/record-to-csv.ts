@@ -26,7 +26,7 @@ const COLUMNS: { readonly [T in RecordType]: readonly Column<T>[] } = {
   organization: [
     ['id', (r) => r.id], ['name', (r) => r.name], ['kind', (r) => r.kind], ['country', (r) => r.country], ['locality', (r) => r.locality],
     ['aliases', (r) => r.aliases], ['former_names', (r) => r.formerNames?.map((f) => (f.until ? `${f.name} (until ${f.until})` : f.name))],
-    ['uei', (r) => r.identifiers?.uei], ['duns', (r) => r.identifiers?.duns], ['cage', (r) => r.identifiers?.cage], ['lei', (r) => r.identifiers?.lei],
+    ['uei', (r) => r.identifiers?.uei], ['duns', (r) => r.identifiers?.duns], ['cage', (r) => r.identifiers?.cage], ['lei', (r) => r.identifiers?.lei], ['cusip', (r) => r.identifiers?.cusip], ['isin', (r) => r.identifiers?.isin], ['ticker', (r) => r.identifiers?.ticker], ['ori', (r) => r.identifiers?.ori],
     ['parent', (r) => r.parent], ['notes', (r) => r.notes], ['status', (r) => r.status], ...sourceColumns<'organization'>(),
   ],
   person: [
@@ -39,7 +39,7 @@ const COLUMNS: { readonly [T in RecordType]: readonly Column<T>[] } = {
   ],
   relationship: [
     ['id', (r) => r.id], ['from', (r) => r.from], ['type', (r) => r.type], ['to', (r) => r.to], ['date', (r) => r.date], ['end', (r) => r.end],
-    ['as_of', (r) => r.asOf], ['notes', (r) => r.notes], ['status', (r) => r.status], ...sourceColumns<'relationship'>(),
+    ['as_of', (r) => r.asOf], ['stake_percent', (r) => r.stakePercent], ['stake', (r) => r.stake], ['notes', (r) => r.notes], ['status', (r) => r.status], ...sourceColumns<'relationship'>(),
   ],
   designation: [
     ['id', (r) => r.id], ['subject', (r) => r.subject], ['authority', (r) => r.authority], ['list', (r) => r.list], ['listed', (r) => r.listed],
@@ -64,7 +64,7 @@ const COLUMNS: { readonly [T in RecordType]: readonly Column<T>[] } = {
   ],
   source: [
     ['id', (r) => r.id], ['title', (r) => r.title], ['publisher', (r) => r.publisher], ['date', (r) => r.date], ['url', (r) => r.url], ['file', (r) => r.file],
-    ['sha256', (r) => r.sha256], ['citation', (r) => r.citation], ['document_number', (r) => r.documentNumber], ['no_link_reason', (r) => r.noLinkReason],
+    ['sha256', (r) => r.sha256], ['citation', (r) => r.citation], ['document_number', (r) => r.documentNumber], ['no_link_reason', (r) => r.noLinkReason], ['licence', (r) => r.licence],
     ['notes', (r) => r.notes], ['status', (r) => r.status],
   ],
   policy: [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { partialDateSchema, recordIdSchema, recordStatusSchema, sourceIdsSchema, textSchema } from './common.js';
+import { nameSchema, partialDateSchema, recordIdSchema, recordStatusSchema, sourceIdsSchema, textSchema } from './common.js';
 
 /**
  * Typed, dated links between organisations and people. Read "from TYPE to": `paragon-solutions-us
@@ -35,6 +35,13 @@ export const relationshipSchema = z.strictObject({
    * appointment. Never a guessed start date.
    */
   asOf: partialDateSchema.optional(),
+  /**
+   * The share of the `to` party held (an investor's or owner's stake), in per cent, where a source
+   * states it. Never derived from a price or a share count the source did not turn into a stake.
+   */
+  stakePercent: z.number().gt(0, 'must be more than 0').max(100, 'must be at most 100').optional(),
+  /** The stake in the source's words where it gives no number ("a majority stake", "controlling interest"). */
+  stake: nameSchema.max(300).optional(),
   notes: textSchema.optional(),
   sources: sourceIdsSchema,
   status: recordStatusSchema.default('reported'),

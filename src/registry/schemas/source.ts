@@ -45,6 +45,12 @@ export const sourceSchema = z
     documentNumber: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:.\-/ ]{0,59}$/, 'must be a document number such as 2021-24123').optional(),
     /** Why the source has neither a link nor an archived copy (the portal shows it, and counts it). */
     noLinkReason: textSchema.max(1000).optional(),
+    /**
+     * The terms the document or data set is published under, as its publisher states them
+     * (`CC BY 4.0`, `CC BY-NC-SA 4.0`, `public domain (US government work)`), or why it is not
+     * known. Imported data sets carry theirs, so every fact imported from them says it.
+     */
+    licence: nameSchema.max(300).optional(),
     notes: textSchema.optional(),
     status: recordStatusSchema.default('documented'),
   })

@@ -47,7 +47,9 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     const auth = c.get('auth');
     if (auth.via !== 'session') return next();
     let sent = c.req.header('x-csrf-token');
-    if (sent === undefined && (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
+    const contentType = c.req.header('content-type') ?? '';
+    // Forms send the token as a field: plain forms url-encoded, upload forms as multipart.
+    if (sent === undefined && (contentType.startsWith('application/x-www-form-urlencoded') || contentType.startsWith('multipart/form-data'))) {
       const body = await c.req.parseBody();
       const field = body['_csrf'];
       sent = typeof field === 'string' ? field : undefined;

@@ -11,6 +11,7 @@ import { checkpointChainMigration } from './0040-checkpoint-chain.js';
 import { rateLimitsMigration } from './0045-rate-limits.js';
 import { passwordResetsMigration } from './0046-password-resets.js';
 import { logRestoresMigration } from './0047-log-restores.js';
+import { securitiesAndStakesMigration } from './0080-securities-and-stakes.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   rateLimitsMigration,
   passwordResetsMigration,
   logRestoresMigration,
+  securitiesAndStakesMigration,
 ];

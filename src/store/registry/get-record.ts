@@ -43,7 +43,7 @@ async function loadRow(db: Kysely<Database>, type: RecordType, key: string): Pro
       if (!r) return null;
       return defined({
         id: r.id, title: r.title, publisher: r.publisher, date: r.date, url: r.url, file: r.file, sha256: r.sha256, citation: r.citation,
-        documentNumber: r.documentNumber, noLinkReason: r.noLinkReason, notes: r.notes, status: status(r.status),
+        documentNumber: r.documentNumber, noLinkReason: r.noLinkReason, licence: r.licence, notes: r.notes, status: status(r.status),
       });
     }
     case 'organization': {
@@ -79,7 +79,7 @@ async function loadRow(db: Kysely<Database>, type: RecordType, key: string): Pro
     case 'relationship': {
       const r = await db.selectFrom('relationships').selectAll().where('id', '=', key).executeTakeFirst();
       if (!r) return null;
-      return defined({ id: r.id, from: r.fromId, type: r.type, to: r.toId, date: r.startDate, end: r.endDate, asOf: r.asOf, notes: r.notes, sources: await sourcesOf(db, type, key), status: status(r.status) });
+      return defined({ id: r.id, from: r.fromId, type: r.type, to: r.toId, date: r.startDate, end: r.endDate, asOf: r.asOf, stakePercent: r.stakePercent === null ? null : Number(r.stakePercent), stake: r.stake, notes: r.notes, sources: await sourcesOf(db, type, key), status: status(r.status) });
     }
     case 'designation': {
       const r = await db.selectFrom('designations').selectAll().where('id', '=', key).executeTakeFirst();
@@ -96,7 +96,7 @@ async function loadRow(db: Kysely<Database>, type: RecordType, key: string): Pro
       const of = (t: string) => links.filter((l) => l.linkType === t).map((l) => l.value).sort();
       return defined({
         id: r.id, title: r.title, summary: r.summary, date: r.date, countries: of('country'), targetCategories: of('target-category'),
-        forensicConfirmation: r.forensicConfirmation, products: of('product'), vendors: of('vendor'), sources: await sourcesOf(db, type, key), status: status(r.status),
+        forensicConfirmation: r.forensicConfirmation, notes: r.notes, products: of('product'), vendors: of('vendor'), sources: await sourcesOf(db, type, key), status: status(r.status),
       });
     }
     case 'contract': {

@@ -22,7 +22,7 @@ export async function putRecord(db: Kysely<Database>, entry: RegistryRecord, at:
       const r = entry.record;
       const row = {
         id: r.id, title: r.title, publisher: orNull(r.publisher), date: orNull(r.date), url: orNull(r.url), file: orNull(r.file), sha256: orNull(r.sha256),
-        citation: orNull(r.citation), documentNumber: orNull(r.documentNumber), noLinkReason: orNull(r.noLinkReason), notes: orNull(r.notes), status: r.status, ...stamps,
+        citation: orNull(r.citation), documentNumber: orNull(r.documentNumber), noLinkReason: orNull(r.noLinkReason), licence: orNull(r.licence), notes: orNull(r.notes), status: r.status, ...stamps,
       };
       await db.insertInto('sources').values(row).onConflict((oc) => oc.column('id').doUpdateSet(updateOf(row))).execute();
       break;
@@ -59,7 +59,7 @@ export async function putRecord(db: Kysely<Database>, entry: RegistryRecord, at:
       const r = entry.record;
       const row = {
         id: r.id, fromType: await subjectTypeOf(db, r.from), fromId: r.from, type: r.type, toType: await subjectTypeOf(db, r.to), toId: r.to,
-        startDate: orNull(r.date), endDate: orNull(r.end), asOf: orNull(r.asOf), notes: orNull(r.notes), status: r.status, ...stamps,
+        startDate: orNull(r.date), endDate: orNull(r.end), asOf: orNull(r.asOf), stakePercent: orNull(r.stakePercent), stake: orNull(r.stake), notes: orNull(r.notes), status: r.status, ...stamps,
       };
       await db.insertInto('relationships').values(row).onConflict((oc) => oc.column('id').doUpdateSet(updateOf(row))).execute();
       break;
@@ -75,7 +75,7 @@ export async function putRecord(db: Kysely<Database>, entry: RegistryRecord, at:
     }
     case 'incident': {
       const r = entry.record;
-      const row = { id: r.id, title: r.title, summary: orNull(r.summary), date: orNull(r.date), forensicConfirmation: orNull(r.forensicConfirmation), status: r.status, ...stamps };
+      const row = { id: r.id, title: r.title, summary: orNull(r.summary), date: orNull(r.date), forensicConfirmation: orNull(r.forensicConfirmation), notes: orNull(r.notes), status: r.status, ...stamps };
       await db.insertInto('incidents').values(row).onConflict((oc) => oc.column('id').doUpdateSet(updateOf(row))).execute();
       const links = [
         ...r.countries.map((value) => ({ linkType: 'country', value })),

@@ -52,7 +52,7 @@ function account(frame: PageFrame): SafeHtml {
   }
   return html`<form class="account" method="post" action="/logout">
 ${csrfField(auth)}<span>Signed in as <strong>${auth.user.username}</strong> (${auth.actor.role})</span>
-<a href="/account/password">Password</a>${auth.actor.role === 'admin' ? html` <a href="/admin/users">Accounts</a>` : ''}
+<a href="/account/password">Password</a>${auth.actor.role === 'admin' ? html` <a href="/admin/users">Accounts</a> <a href="/admin/import">Import</a>` : ''}
 <button type="submit" class="link-button">Sign out</button>
 </form>`;
 }
@@ -110,7 +110,7 @@ ${page.main}
 <footer class="site-footer">
 <div class="wrap">
 <p>Countersign is open oversight infrastructure for government surveillance technology: who sells it, who buys it, under what authority. Every fact links to its sources.</p>
-<p><a href="/api/v1/openapi.json">Open API</a> · <a href="/designations">All designations</a> · <a href="/alerts">Procurement alerts</a> (<a href="/feeds/alerts.atom" type="application/atom+xml">Atom feed</a>) · <a href="/log">Transparency log</a> · <a href="/tips/new">Send a tip</a></p>
+<p><a href="/api/v1/openapi.json">Open API</a> · <a href="/designations">All designations</a> · <a href="/alerts">Procurement alerts</a> (<a href="/feeds/alerts.atom" type="application/atom+xml">Atom feed</a>) · <a href="/log">Transparency log</a> · <a href="/exposure">Investor exposure</a> · <a href="/tips/new">Send a tip</a></p>
 </div>
 </footer>
 </body>

@@ -30,6 +30,12 @@ function since(relationship: RelationshipView['relationship']): SafeHtml {
   return html`<span class="muted">—</span>`;
 }
 
+/** The stake a source gives for the relationship, in per cent or in its words ("Stake: 34%. "). */
+function stakeText(relationship: RelationshipView['relationship']): SafeHtml | string {
+  const parts = [relationship.stakePercent === undefined ? undefined : `${relationship.stakePercent}%`, relationship.stake].filter((p) => p !== undefined);
+  return parts.length === 0 ? '' : html`<span class="stake">Stake: ${parts.join(', ')}.</span> `;
+}
+
 /**
  * Relationships as a table: how this record relates to the other party, since and until when,
  * and on what sources.
@@ -45,7 +51,7 @@ export function relationshipTable(relationships: readonly RelationshipView[], ci
 <td data-label="With">${recordLink(r.other)}</td>
 <td data-label="Since">${since(r.relationship)}</td>
 <td data-label="Until">${r.relationship.end ? dateText(r.relationship.end) : html`<span class="muted">—</span>`}</td>
-<td data-label="Notes and sources">${r.relationship.notes ?? ''} ${citations.cite(r.relationship.sources)}</td>
+<td data-label="Notes and sources">${stakeText(r.relationship)}${r.relationship.notes ?? ''} ${citations.cite(r.relationship.sources)}</td>
 </tr>`;
   });
   return html`<div class="table-scroll"><table class="stack">

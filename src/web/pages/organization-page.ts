@@ -27,7 +27,11 @@ const IDENTIFIERS = [
   ['uei', 'UEI (SAM.gov Unique Entity ID)'],
   ['duns', 'DUNS'],
   ['cage', 'CAGE code'],
-  ['lei', 'LEI'],
+  ['lei', 'LEI (Legal Entity Identifier)'],
+  ['cusip', 'CUSIP'],
+  ['isin', 'ISIN'],
+  ['ticker', 'Ticker'],
+  ['ori', 'ORI (FBI agency identifier)'],
 ] as const;
 
 function names(view: OrganizationView, citations: Citations): SafeHtml {

@@ -75,6 +75,7 @@ ${source.publisher ? html`<dt>Publisher</dt><dd>${source.publisher}</dd>` : ''}
 ${source.citation ? html`<dt>Federal Register</dt><dd>${source.citation}</dd>` : ''}
 ${source.documentNumber ? html`<dt>Document number</dt><dd>${source.documentNumber}</dd>` : ''}
 ${readIt(source)}
+${source.licence ? html`<dt>Licence</dt><dd>${source.licence}</dd>` : ''}
 ${source.notes ? html`<dt>Notes</dt><dd>${source.notes}</dd>` : ''}
 </dl>
 <section aria-labelledby="cited-by-heading">

@@ -67,6 +67,17 @@ export class PortalClient {
     return { status: res.status, text: await res.text(), headers: res.headers };
   }
 
+  /** Posts a multipart form with one file (`file`), as an upload form does; `withCsrf` as for postForm. */
+  async postUpload(path: string, fields: Readonly<Record<string, string>>, file: { name: string; bytes: Uint8Array }, { withCsrf = true }: { withCsrf?: boolean } = {}): Promise<FetchedPage & { bytes: Uint8Array }> {
+    const body = new FormData();
+    for (const [key, value] of Object.entries(fields)) body.set(key, value);
+    if (withCsrf && this.#csrf && this.#cookie) body.set('_csrf', this.#csrf);
+    body.set('file', new File([new Uint8Array(file.bytes)], file.name));
+    const res = await this.#app.request(`http://localhost${path}`, { method: 'POST', headers: this.#cookie ? { cookie: this.#cookie } : {}, body });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { status: res.status, text: new TextDecoder().decode(bytes), headers: res.headers, bytes };
+  }
+
   /** Signs in through the /login form and reads a page to pick up the CSRF token. */
   async signIn(username: string, password: string): Promise<FetchedPage> {
     const res = await this.postForm('/login', { username, password, next: '/' });

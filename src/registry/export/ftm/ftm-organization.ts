@@ -28,6 +28,8 @@ export function organizationToFtm(organization: RecordShapes['organization'], lo
     dunsCode: organization.identifiers?.duns,
     cageCode: organization.identifiers?.cage,
     leiCode: organization.identifiers?.lei,
+    isinCode: organization.identifiers?.isin,
+    ticker: organization.identifiers?.ticker,
     notes: organization.notes,
     ...ftmProvenance(organization.sources, lookups),
   });

@@ -76,7 +76,9 @@ export function relationshipToFtm(relationship: Relationship, lookups: ExportLoo
     endDate: relationship.end,
     // Interval's `date`: the day a source describes the link as holding, when it gives no start.
     date: relationship.asOf,
-    description: relationship.notes,
+    // Ownership's `percentage`; a stake in words goes with the notes.
+    ...(shape.schema === 'Ownership' ? { percentage: relationship.stakePercent } : {}),
+    description: [relationship.stake === undefined ? undefined : `Stake: ${relationship.stake}`, relationship.notes].filter((t) => t !== undefined).join('. ') || undefined,
     recordId: relationship.id,
     ...ftmProvenance(relationship.sources, lookups),
   };
