@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { AppEnv } from '../server/app-env.js';
+import type { ApiRouter } from '../server/api/api-router.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
 import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
@@ -22,7 +23,7 @@ import { mountPortal, renderPortalError, type PortalDependencies } from '../web/
  * const app = createCountersignApp({ store, ledger });
  * serve({ fetch: app.fetch, port: 8080 });
  */
-export function createCountersignApp({ store, ledger, now = () => new Date(), settings = serverSettings(), ...overrides }: { store: Store; ledger?: Ledger; now?: () => Date; logEntriesFor?: PortalDependencies['logEntriesFor']; settings?: ServerSettings }): Hono<AppEnv> {
+export function createCountersignApp({ store, ledger, now = () => new Date(), settings = serverSettings(), inspect, ...overrides }: { store: Store; ledger?: Ledger; now?: () => Date; logEntriesFor?: PortalDependencies['logEntriesFor']; settings?: ServerSettings; inspect?: (router: ApiRouter) => void }): Hono<AppEnv> {
   const logEntriesFor: PortalDependencies['logEntriesFor'] | undefined = overrides.logEntriesFor ?? ledger
     ? async (subject) => {
         const { items } = await readLogEntries(store.db, { subject, limit: 50, offset: 0 });
@@ -39,6 +40,8 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
+      // Last, so it sees every route (tests read the router's declarations this way).
+      ...(inspect ? [(_app: Hono<AppEnv>, router: ApiRouter) => inspect(router)] : []),
     ],
     renderError: renderPortalError,
   });

@@ -15,24 +15,38 @@ export const searchQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
-const RESULT = {
-  type: 'object',
-  required: ['type', 'id', 'name', 'url', 'status'],
-  properties: {
-    type: { type: 'string' }, id: { type: 'string' }, name: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' }, kind: { type: 'string' },
-    countries: { type: 'array', items: { type: 'string' } }, authorities: { type: 'array', items: { type: 'string' } },
-    identifiers: { type: 'object', additionalProperties: { type: 'string' } },
-    matched: { type: 'object', properties: { field: { type: 'string' }, text: { type: 'string' } } },
-  },
-};
+const facetCounts = z.record(z.string(), z.number().int());
+
+/** A search hit as the API shows it: enough to link, filter and see why it matched. */
+export const searchResultPresenter = z.object({
+  type: recordTypeSchema,
+  id: z.string(),
+  name: z.string(),
+  url: z.string().describe('the portal page'),
+  status: recordStatusSchema,
+  kind: z.string().optional(),
+  countries: z.array(z.string()),
+  authorities: z.array(z.string()),
+  identifiers: z.record(z.string(), z.string()).optional(),
+  matched: z.object({ field: z.enum(['name', 'alias', 'former', 'text']), text: z.string().optional() }).describe('which text matched'),
+});
+
+export const searchResponsePresenter = z.object({
+  query: z.string(),
+  results: z.array(searchResultPresenter),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  facets: z.object({ type: facetCounts, kind: facetCounts, country: facetCounts, authority: facetCounts, status: facetCounts }).describe('counts per value over the filtered results'),
+});
 
 /** Search across names, aliases, former names, products, incidents and contracts. */
 export function addSearchRoutes(router: ApiRouter, store: Store): void {
   router.add(
     {
       method: 'get', path: '/search', operationId: 'search', summary: 'Search the registry (case- and accent-insensitive, prefix), best match first, with facets', tag: 'registry', query: searchQuerySchema,
-      responses: { 200: { description: 'Results and facet counts', schema: { type: 'object', required: ['results'], properties: { results: { type: 'array', items: RESULT }, total: { type: 'integer' }, facets: { type: 'object' } } } } },
+      responses: { 200: { description: 'Results and facet counts', schema: searchResponsePresenter } },
     },
-    async (c, { query }) => c.json(await searchRegistry(store.db, store.dialect, query)),
+    async (_c, { query, reply }) => reply(await searchRegistry(store.db, store.dialect, query)),
   );
 }
