@@ -10,7 +10,7 @@ import type { ExportLicense, ExportLicensesTransaction } from './export-license.
 import {
   applicationFields, applyApplication, applyApproval, applyDenial, applyEvidence, applyRevocation, applyRevocationReview, provisoDeadlineKind, type ProvisoData,
 } from './export-license-events.js';
-import { approvalInput, evidenceInput, reasonsInput, reviewInput, revocationReviewInput } from './export-license-input.js';
+import { approvalInput, evidenceInput, PROVISO_KIND_LABELS, reasonsInput, reviewInput, revocationReviewInput } from './export-license-input.js';
 
 /** The licensing agency's officers (BIS, by default) or an administrator. */
 const licensingStaff: Policy = either(atLeast('admin'), scoped('licensing-officer'));
@@ -102,7 +102,7 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
           if (p.dueDate === null) continue;
           const due = dueInCalendarDays(US_FEDERAL, p.dueDate, 0);
           await tx.deadlines.start({
-            id: randomUUID(), caseType: 'export-license', caseId: licence.id, kind: provisoDeadlineKind(p.id), label: `Proviso ${p.position} due (${p.kind})`, dueAt: due.dueAt, dueDate: due.dueDate ?? null,
+            id: randomUUID(), caseType: 'export-license', caseId: licence.id, kind: provisoDeadlineKind(p.id), label: `Proviso ${p.position} due: ${PROVISO_KIND_LABELS[p.kind].toLowerCase()}`, dueAt: due.dueAt, dueDate: due.dueDate ?? null,
             calendar: due.calendar ?? null, state: 'open', firesEvent: 'oversight.export-license.proviso-overdue', onFire: null, startedAt: ctx.now.toISOString(), firedAt: null, stoppedAt: null, stopReason: null,
           });
         }

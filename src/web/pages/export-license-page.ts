@@ -121,7 +121,8 @@ ${view.riskEntries.length === 0 ? html`<p class="muted">${countryName(l.destinat
     : html`<ul>${view.riskEntries.map((e) => html`<li>${e.reason} Sources: ${sourceLinks(e.sources)}.${e.incidents.length > 0 ? html` Incidents: ${e.incidents.map((i, n) => html`${n > 0 ? ', ' : ''}<a href="/incidents/${i}">${i}</a>`)}.` : ''}</li>`)}</ul>`}
 </section>
 ${view.provisos.length > 0 ? html`<section aria-labelledby="provisos-heading"><h2 id="provisos-heading">Provisos</h2><div class="table-scroll"><table>
-<thead><tr><th scope="col">#</th><th scope="col">Kind</th><th scope="col">Condition</th><th scope="col">Status</th><th scope="col">Evidence</th></tr></thead><tbody>${view.provisos.map(provisoRow)}</tbody></table></div></section>` : ''}
+<thead><tr><th scope="col">#</th><th scope="col">Kind</th><th scope="col">Condition</th><th scope="col">Status</th><th scope="col">Evidence</th></tr></thead><tbody>${view.provisos.map(provisoRow)}</tbody></table></div>
+<p>Due dates as a calendar: <a href="/api/v1/cases/export-license/${l.id}/deadlines.ics">subscribe (iCalendar)</a> · <a href="/api/v1/cases/export-license/${l.id}/deadlines">JSON</a>.</p></section>` : ''}
 ${view.incidents.length > 0 ? html`<section aria-labelledby="revocation-heading"><h2 id="revocation-heading">Revocation review: new evidence</h2><ul>${view.incidents.map((i) => html`<li><a href="/incidents/${i.id}">${i.title ?? i.id}</a> (linked ${formatTimestamp(i.linkedAt)})</li>`)}</ul></section>` : ''}
 <section aria-labelledby="history-heading"><h2 id="history-heading">Recorded steps</h2><ol class="timeline">${view.steps.map((s) => html`<li><strong>${STEP_LABELS[s.step] ?? s.step}</strong>, ${s.at.length === 10 ? formatDate(s.at) : formatTimestamp(s.at)}${s.note ? html`: ${s.note}` : ''}${s.incidentId ? html` (<a href="/incidents/${s.incidentId}">incident</a>)` : ''}</li>`)}</ol></section>
 ${staffForms(frame, view)}

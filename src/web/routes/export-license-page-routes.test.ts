@@ -59,6 +59,9 @@ describeEachBackend('export-licence pages', (getStore) => {
       provisoKind2: 'notify-misuse', provisoText2: 'Notify misuse at once', provisoDue2: '',
     });
     expect(approved.status).toBe(303);
+    const calendar = await new PortalClient(app).get(`/api/v1/cases/export-license/${path.split('/').at(-1) ?? ''}/deadlines.ics`);
+    expect(calendar.status).toBe(200);
+    expect(calendar.text).toContain('Proviso 1 due: human-rights due-diligence report');
     await runTick({ now: new Date('2026-12-02T00:00:00Z') }, { transaction: (fn) => getStore().transaction(fn), workflows: WORKFLOWS });
     const incident = uniqueId('incident');
     await givenRecords(getStore(), { incidents: [{ id: incident, title: 'Lawyers targeted with the licensed system', vendor: endUser, sources: ['congress-letter-2021-11-05'] }] });
