@@ -5,6 +5,7 @@ import type { ApiRouter } from '../server/api/api-router.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
 import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
+import { addExportLicenseRoutes } from '../server/api/routes/export-license-routes.js';
 import { scopeExists } from './scope-exists.js';
 import { WORKFLOWS } from './workflows.js';
 import { createApp } from '../server/create-app.js';
@@ -38,6 +39,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
       (app, router) => addAlertRoutes(app, router, store, now),
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
+      (_app, router) => addExportLicenseRoutes(router, store, now),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
       // Last, so it sees every route (tests read the router's declarations this way).

@@ -14,6 +14,7 @@ import { anonymousClient, createUser, quickClient, type TestClient } from '../..
 import { openTestLedger } from '../../test/support/test-ledger.js';
 import { describeEachBackend } from '../../test/support/test-store.js';
 import { createCountersignApp } from './create-countersign-app.js';
+import { applyForExportLicense } from '../oversight/export-licenses/apply-for-export-license.js';
 
 /**
  * Who may call what: every API route (read from the OpenAPI document, so a new route without a
@@ -45,6 +46,7 @@ interface World {
   tokenOf: Partial<Record<ActorKind, string>>;
   sealedIndex: string;
   treeSize: string;
+  exportLicense: string;
 }
 
 interface Sample {
@@ -108,6 +110,18 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   listSeals: [get((w) => `/log/entries/${w.sealedIndex}/seals`)],
   unsealField: [post((w) => `/log/entries/${w.sealedIndex}/seals/subject/unseal`, () => ({}), ADMINS)],
   shredField: [post((w) => `/log/entries/${w.sealedIndex}/seals/contact/shred`, () => ({}), ADMINS)],
+  listExportLicenses: [get(() => '/export-licenses'), get(() => '/export-licenses?status=applied')],
+  getExportLicense: [get((w) => `/export-licenses/${w.exportLicense}`)],
+  applyForExportLicense: [post(() => '/export-licenses', (w) => ({ exporter: w.agencyOther, item: 'Interception system', eccn: '5A001.j', endUser: w.agencyOther, endUse: 'Lawful interception', destination: 'NO', licensingAgency: w.agencyOwn }), ADMINS)],
+  reviewExportLicense: [post((w) => `/export-licenses/${w.exportLicense}/review`, () => ({}), ADMINS)],
+  approveExportLicense: [post((w) => `/export-licenses/${w.exportLicense}/approval`, () => ({ note: 'Checked.', provisos: [{ kind: 'clawback', text: 'Clawback on misuse' }] }), ADMINS)],
+  denyExportLicense: [post((w) => `/export-licenses/${w.exportLicense}/denial`, () => ({ reasons: 'Risk to human rights.' }), ADMINS)],
+  recordProvisoEvidence: [post((w) => `/export-licenses/${w.exportLicense}/evidence`, () => ({ proviso: '00000000-0000-4000-8000-000000000000', summary: 'Report filed.' }), ADMINS)],
+  openRevocationReview: [post((w) => `/export-licenses/${w.exportLicense}/revocation-review`, () => ({ reasons: 'New evidence.' }), ADMINS)],
+  revokeExportLicense: [post((w) => `/export-licenses/${w.exportLicense}/revocation`, () => ({ reasons: 'Misuse.' }), ADMINS)],
+  reinstateExportLicense: [post((w) => `/export-licenses/${w.exportLicense}/reinstatement`, () => ({ reasons: 'No misuse.' }), ADMINS)],
+  listDestinationRisks: [get(() => '/destination-risk-list')],
+  addDestinationRisk: [post(() => '/destination-risk-list', (w) => ({ country: 'DK', reason: 'The matrix source states something.', sources: [w.source] }), ADMINS)],
 };
 
 describeEachBackend('route × role × scope access matrix', (getStore) => {
@@ -148,8 +162,9 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
     world = {
       organization, agencyOwn, agencyOther, source, designation, piid, pendingChanges, tip: tip.id,
       pendingAlert: alerts.find((a) => a.status === 'pending')?.id ?? '', raisedAlert: alerts.find((a) => a.status === 'raised')?.id ?? '',
-      tokenOf: {}, sealedIndex: String(sealed.leafIndex), treeSize: String(ledger.sequencer.size),
+      tokenOf: {}, sealedIndex: String(sealed.leafIndex), treeSize: String(ledger.sequencer.size), exportLicense: '',
     };
+    world.exportLicense = (await store.transaction((tx) => applyForExportLicense({ ctx: SYSTEM_CONTEXT, application: { exporter: agencyOther, item: 'Interception system', eccn: '5A001.j', endUser: agencyOther, endUse: 'Lawful interception', destination: 'NO', licensingAgency: agencyOwn } }, tx))).case.id;
     // Scoped actors: an officer of the agency the resources belong to, and one of another agency.
     for (const [actor, agency] of [['officer-own', agencyOwn], ['officer-other', agencyOther]] as const) {
       await quickClient(app, store, actor, roleOf[actor]);

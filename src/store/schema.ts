@@ -37,6 +37,12 @@ export interface Database {
   logCosignatures: LogCosignatureTable;
   logEntrySubjects: LogEntrySubjectTable;
   alerts: AlertTable;
+  exportLicenses: ExportLicenseTable;
+  exportLicenseProvisos: ExportLicenseProvisoTable;
+  exportLicenseEvidence: ExportLicenseEvidenceTable;
+  exportLicenseSteps: ExportLicenseStepTable;
+  exportLicenseIncidents: ExportLicenseIncidentTable;
+  destinationRiskEntries: DestinationRiskEntryTable;
 }
 
 type Timestamps = {
@@ -416,4 +422,79 @@ export interface AlertTable {
   reviewedBy: string | null;
   reviewedAt: string | null;
   reviewNote: string | null;
+}
+
+/** An export-licence application or licence (migration 0065). */
+export interface ExportLicenseTable {
+  id: string;
+  exporterId: string;
+  item: string;
+  eccn: string;
+  endUserId: string;
+  endUse: string;
+  destination: string;
+  licensingAgency: string;
+  status: string;
+  appliedAt: string;
+  /** JSON: the designations and risk-list entries screening found. */
+  screening: string;
+  decisionNote: string | null;
+  decidedAt: string | null;
+  revocationReasons: string | null;
+  revokedAt: string | null;
+  updatedAt: string;
+}
+
+/** A proviso of an approved licence. */
+export interface ExportLicenseProvisoTable {
+  id: string;
+  licenseId: string;
+  position: number;
+  kind: string;
+  text: string;
+  dueDate: string | null;
+  status: string;
+  overdueAt: string | null;
+  metAt: string | null;
+}
+
+/** Evidence filed against a proviso. */
+export interface ExportLicenseEvidenceTable {
+  id: string;
+  licenseId: string;
+  provisoId: string;
+  summary: string;
+  url: string | null;
+  submittedAt: string;
+  submittedBy: string;
+}
+
+/** One recorded step of a licence, in order. */
+export interface ExportLicenseStepTable {
+  licenseId: string;
+  position: number;
+  step: string;
+  at: string;
+  actor: string;
+  note: string | null;
+  incidentId: string | null;
+}
+
+/** An incident that sent a licence to revocation review. */
+export interface ExportLicenseIncidentTable {
+  licenseId: string;
+  incidentId: string;
+  linkedAt: string;
+}
+
+/** A destination risk-list entry added by an administrator (the seed list is data in the code). */
+export interface DestinationRiskEntryTable {
+  id: string;
+  country: string;
+  reason: string;
+  /** JSON arrays of registry ids. */
+  sources: string;
+  incidents: string;
+  addedAt: string;
+  addedBy: string;
 }

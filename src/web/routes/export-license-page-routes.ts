@@ -1,0 +1,101 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { CommandError } from '../../core/command-error.js';
+import { parseInput } from '../../core/parse-input.js';
+import { transition } from '../../kernel/workflow/transition.js';
+import { addRiskListEntry } from '../../oversight/export-licenses/add-risk-list-entry.js';
+import { applyForExportLicense } from '../../oversight/export-licenses/apply-for-export-license.js';
+import { riskEntriesFor } from '../../oversight/export-licenses/destination-risk-list.js';
+import { LICENSE_STATUSES } from '../../oversight/export-licenses/export-license.js';
+import { exportLicenseWorkflow } from '../../oversight/export-licenses/export-license-workflow.js';
+import { runCommand } from '../../server/api/command-runner.js';
+import type { AppEnv } from '../../server/app-env.js';
+import { KyselyExportLicenseStore } from '../../store/oversight/export-licenses/kysely-export-license-store.js';
+import { readExportLicense, readExportLicenseList } from '../../store/oversight/export-licenses/read-export-licenses.js';
+import { exportLicensePage } from '../pages/export-license-page.js';
+import { destinationRiskListPage, exportLicenseApplyPage, exportLicenseListPage } from '../pages/export-license-list-page.js';
+import type { PortalDependencies } from '../portal-dependencies.js';
+import { formFields, found, pageFrame, pageResponse } from './page-response.js';
+
+const PAGE = 50;
+const listQuery = z.object({ status: z.enum(LICENSE_STATUSES).optional(), offset: z.coerce.number().int().min(0).max(100_000).default(0), done: z.string().max(200).optional() });
+
+/** Form fields as a step's input: empty fields are left out, as if never filled in. */
+function filled(fields: Record<string, string>, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = (fields[name] ?? '').trim();
+    if (value !== '') out[name] = value;
+  }
+  return out;
+}
+
+/** The provisos of the approval form (rows 1–4; a row without a condition is left out). */
+function provisosOf(fields: Record<string, string>): Record<string, string>[] {
+  return [1, 2, 3, 4].flatMap((n) => {
+    const text = (fields[`provisoText${n}`] ?? '').trim();
+    if (text === '') return [];
+    const due = (fields[`provisoDue${n}`] ?? '').trim();
+    return [{ kind: fields[`provisoKind${n}`] ?? '', text, ...(due ? { dueDate: due } : {}) }];
+  });
+}
+
+const list = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+
+/** What each form posts: the workflow step, and how its fields become the step's input. */
+const STEP_FORMS: Readonly<Record<string, { action: string; input: (f: Record<string, string>) => Record<string, unknown>; done: string }>> = {
+  review: { action: 'review', input: (f) => filled(f, ['note']), done: 'The review has started.' },
+  approval: { action: 'approve', input: (f) => ({ ...filled(f, ['note']), provisos: provisosOf(f) }), done: 'The licence is approved with its provisos.' },
+  denial: { action: 'deny', input: (f) => filled(f, ['reasons']), done: 'The application is denied.' },
+  evidence: { action: 'record-evidence', input: (f) => filled(f, ['proviso', 'summary', 'url']), done: 'The evidence is recorded.' },
+  'revocation-review': { action: 'open-revocation-review', input: (f) => filled(f, ['reasons', 'incident']), done: 'The licence is under revocation review.' },
+  revocation: { action: 'revoke', input: (f) => filled(f, ['reasons']), done: 'The licence is revoked.' },
+  reinstatement: { action: 'reinstate', input: (f) => filled(f, ['reasons']), done: 'The licence is reinstated.' },
+};
+
+/**
+ * Export-licence pages (issue #9): the list, the application form, each licence's public page with
+ * the staff's forms for every step, and the destination risk list with its administrators' form.
+ *
+ * @example
+ * addExportLicensePageRoutes(app, { store, now, logEntriesFor });
+ */
+export function addExportLicensePageRoutes(app: Hono<AppEnv>, { store, now = () => new Date(), logEntriesFor }: PortalDependencies): void {
+  app.get('/export-licenses', async (c) => {
+    const query = parseInput(listQuery, c.req.query(), 'licence list');
+    const { items, total } = await readExportLicenseList(store.db, { ...(query.status ? { statuses: [query.status] } : {}), limit: PAGE, offset: query.offset });
+    return pageResponse(c, exportLicenseListPage(pageFrame(c), { status: query.status, items, total, offset: query.offset, limit: PAGE }));
+  });
+  app.get('/export-licenses/new', (c) => pageResponse(c, exportLicenseApplyPage(pageFrame(c))));
+  app.post('/export-licenses/new', async (c) => {
+    const application = filled(await formFields(c), ['exporter', 'item', 'eccn', 'endUser', 'endUse', 'destination', 'licensingAgency']);
+    const { case: licence } = await runCommand(store, now, c, (ctx, tx) => applyForExportLicense({ ctx, application }, tx));
+    return c.redirect(`/export-licenses/${licence.id}?done=${encodeURIComponent(licence.status === 'refused' ? 'The application was refused on screening.' : 'The application is filed.')}`, 303);
+  });
+  app.get('/export-licenses/:id', async (c) => {
+    const id = c.req.param('id');
+    const view = found(z.uuid().safeParse(id).success ? await readExportLicense(store.db, id) : null, 'export licence with this id');
+    const done = z.string().max(200).optional().safeParse(c.req.query('done'));
+    const log = logEntriesFor ? await logEntriesFor(`export-license:${id}`) : undefined;
+    return pageResponse(c, exportLicensePage(pageFrame(c), view, log, done.success ? done.data : undefined));
+  });
+  app.post('/export-licenses/:id/:step', async (c) => {
+    const id = c.req.param('id');
+    const form = Object.hasOwn(STEP_FORMS, c.req.param('step')) ? STEP_FORMS[c.req.param('step')] : undefined;
+    if (!form || !z.uuid().safeParse(id).success) throw new CommandError({ code: 'NOT_FOUND', message: 'There is no such export-licence step.' });
+    const fields = await formFields(c);
+    const occurredAt = (fields['occurredAt'] ?? '').trim();
+    await runCommand(store, now, c, (ctx, tx) => transition({ ctx, workflow: exportLicenseWorkflow, id, action: form.action, input: form.input(fields), ...(occurredAt ? { occurredAt } : {}) }, tx));
+    return c.redirect(`/export-licenses/${id}?done=${encodeURIComponent(form.done)}`, 303);
+  });
+  app.get('/destination-risk-list', async (c) => {
+    const done = z.string().max(200).optional().safeParse(c.req.query('done'));
+    return pageResponse(c, destinationRiskListPage(pageFrame(c), await riskEntriesFor(new KyselyExportLicenseStore(store.db)), done.success ? done.data : undefined));
+  });
+  app.post('/destination-risk-list', async (c) => {
+    const fields = await formFields(c);
+    const entry = { ...filled(fields, ['country', 'reason']), sources: list(fields['sources']), incidents: list(fields['incidents']) };
+    await runCommand(store, now, c, (ctx, tx) => addRiskListEntry({ ctx, entry }, tx));
+    return c.redirect(`/destination-risk-list?done=${encodeURIComponent('The entry is on the list.')}`, 303);
+  });
+}
