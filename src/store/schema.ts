@@ -417,3 +417,7 @@ export interface AlertTable {
   reviewedAt: string | null;
   reviewNote: string | null;
 }
+
+// Issue #10: records requests (src/store/disclosure/requests/request-tables.ts).
+import type { DisclosureRequestTables } from './disclosure/requests/request-tables.js';
+export interface Database extends DisclosureRequestTables {}
