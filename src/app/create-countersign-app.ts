@@ -3,6 +3,8 @@ import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { AppEnv } from '../server/app-env.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
+import { addDisclosureRequestRoutes } from '../server/api/routes/disclosure-request-routes.js';
+import { DRAFT_SUBJECT_READERS } from './draft-subject-readers.js';
 import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
 import { scopeExists } from './scope-exists.js';
 import { WORKFLOWS } from './workflows.js';
@@ -37,6 +39,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
       (app, router) => addAlertRoutes(app, router, store, now),
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
+      (_app, router) => addDisclosureRequestRoutes(router, store, now, DRAFT_SUBJECT_READERS, settings.publicUrl.href.replace(/\/$/, '')),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
     ],

@@ -13,10 +13,10 @@ import type { DisclosureRequestsTransaction } from './requests-transaction.js';
 const FIELD: Readonly<Record<DraftSubjectKind, string>> = { alert: 'fromAlert', contract: 'fromContract', review: 'fromReview', docket: 'fromDocket' };
 
 /** What to draft from, and how. */
-export interface DraftRequestArgs {
+export interface DraftRequestArgs<Tx extends DisclosureRequestsTransaction> {
   readonly ctx: CommandContext;
   readonly from: { readonly kind: DraftSubjectKind; readonly id: string };
-  readonly readers: DraftSubjectReaders<DisclosureRequestsTransaction>;
+  readonly readers: DraftSubjectReaders<Tx>;
   /** The records law (default: federal FOIA). */
   readonly jurisdiction?: JurisdictionId;
   readonly expedited?: boolean;
@@ -32,7 +32,7 @@ export interface DraftRequestArgs {
  * @example
  * const request = await draftRequest({ ctx, from: { kind: 'alert', id }, readers, requesterName: 'A. Reporter' }, tx);
  */
-export async function draftRequest({ ctx, from, readers, jurisdiction = 'us-federal', expedited = false, requesterName }: DraftRequestArgs, tx: DisclosureRequestsTransaction): Promise<DisclosureRequest> {
+export async function draftRequest<Tx extends DisclosureRequestsTransaction>({ ctx, from, readers, jurisdiction = 'us-federal', expedited = false, requesterName }: DraftRequestArgs<Tx>, tx: Tx): Promise<DisclosureRequest> {
   const reader = readers[from.kind];
   if (!reader) throw new CommandError({ code: 'INVALID_INPUT', message: `requests cannot be drafted from a ${from.kind} on this installation yet`, issues: [{ path: FIELD[from.kind], message: 'not available' }] });
   const subject = await reader(tx, from.id);

@@ -1,5 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { join } from 'node:path';
 import { CommandError } from '../../core/command-error.js';
+import { projectRoot } from '../../core/project-root.js';
 
 /** A document's text for search, and its page count (PDF) — null for formats without pages. */
 export interface ExtractedText {
@@ -8,6 +10,8 @@ export interface ExtractedText {
 }
 
 const PDF_MAGIC = '%PDF-';
+/** pdf.js's bundled metrics of the 14 standard fonts, read from disk (never fetched). */
+const STANDARD_FONTS = `${join(projectRoot(), 'node_modules', 'pdfjs-dist', 'standard_fonts')}/`;
 
 /**
  * The text of a received document: a PDF's text layer through pdf.js (no rendering, no fonts, no
@@ -23,7 +27,7 @@ export async function extractDocumentText(bytes: Uint8Array, mediaType: string):
     if (!isPdf) throw new CommandError({ code: 'INVALID_INPUT', message: 'the file is labelled a PDF but does not start with %PDF-', issues: [{ path: 'file', message: 'not a PDF' }] });
     try {
       // pdf.js takes ownership of the buffer it is given: hand it a copy.
-      const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: true }).promise;
+      const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, standardFontDataUrl: STANDARD_FONTS, stopAtErrors: true }).promise;
       const pages: string[] = [];
       for (let n = 1; n <= pdf.numPages; n++) {
         const content = await (await pdf.getPage(n)).getTextContent();
