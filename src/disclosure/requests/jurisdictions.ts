@@ -9,6 +9,8 @@ export interface Period {
   readonly unit: 'business' | 'calendar';
   /** The statute that sets it. */
   readonly citation: string;
+  /** The rule that moves a last day falling on a weekend or holiday to the next business day, if any. */
+  readonly rollsForward?: string;
 }
 
 /** A records law as data: its clocks, and the words its letters use. */
@@ -59,9 +61,9 @@ export const JURISDICTIONS: Readonly<Record<JurisdictionId, Jurisdiction>> = {
   },
   'us-ca': {
     id: 'us-ca', label: 'California (CPRA)', law: 'the California Public Records Act', lawCitation: 'Cal. Gov. Code 7920.000 et seq.', calendar: US_CA,
-    response: { days: 10, unit: 'calendar', citation: 'Cal. Gov. Code 7922.535(a)' },
+    response: { days: 10, unit: 'calendar', citation: 'Cal. Gov. Code 7922.535(a)', rollsForward: 'Cal. Code Civ. Proc. 12a' },
     responseLabel: 'Determination due (10 days, Cal. Gov. Code 7922.535(a))',
-    extension: { days: 14, unit: 'calendar', citation: 'Cal. Gov. Code 7922.535(b)' },
+    extension: { days: 14, unit: 'calendar', citation: 'Cal. Gov. Code 7922.535(b)', rollsForward: 'Cal. Code Civ. Proc. 12a' },
     appeal: null,
     appealDecision: null,
     expedite: null,

@@ -1,4 +1,5 @@
 import { addCalendarDays } from '../../kernel/calendar/add-calendar-days.js';
+import { isBusinessDay } from '../../kernel/calendar/is-business-day.js';
 import { businessDaysBetween } from '../../kernel/calendar/business-days-between.js';
 import { localDateInZone } from '../../kernel/calendar/end-of-day-in-zone.js';
 import { isIsoDate, parseIsoDate, toDayNumber, type IsoDate } from '../../kernel/calendar/iso-date.js';
@@ -18,8 +19,13 @@ export function localDateOf(jurisdiction: Jurisdiction, at: string): IsoDate {
  * @example
  * dueAfter(JURISDICTIONS['us-federal'], JURISDICTIONS['us-federal'].response, '2026-05-15', 20).dueDate; // '2026-06-15'
  */
-export function dueAfter(jurisdiction: Jurisdiction, period: Pick<Period, 'unit'>, from: string, days: number): Due {
-  return period.unit === 'business' ? dueInBusinessDays(jurisdiction.calendar, from, days) : dueInCalendarDays(jurisdiction.calendar, from, days);
+export function dueAfter(jurisdiction: Jurisdiction, period: Pick<Period, 'unit' | 'rollsForward'>, from: string, days: number): Due {
+  if (period.unit === 'business') return dueInBusinessDays(jurisdiction.calendar, from, days);
+  const due = dueInCalendarDays(jurisdiction.calendar, from, days);
+  const last = due.dueDate === undefined ? null : parseIsoDate(due.dueDate);
+  // A last day on a weekend or holiday moves to the next business day where the law says so.
+  if (!period.rollsForward || last === null || isBusinessDay(jurisdiction.calendar, last)) return due;
+  return dueInBusinessDays(jurisdiction.calendar, last, 1);
 }
 
 /** Days of a period that ran between two local dates (business days for a business-day period). */
