@@ -4,6 +4,8 @@ import type { AppEnv } from '../server/app-env.js';
 import type { ApiRouter } from '../server/api/api-router.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
+import { addDisclosureRequestRoutes } from '../server/api/routes/disclosure-request-routes.js';
+import { DRAFT_SUBJECT_READERS } from './draft-subject-readers.js';
 import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
 import { addExportLicenseRoutes } from '../server/api/routes/export-license-routes.js';
 import { scopeExists } from './scope-exists.js';
@@ -40,6 +42,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       (_app, router) => addExportLicenseRoutes(router, store, now),
+      (_app, router) => addDisclosureRequestRoutes(router, store, now, DRAFT_SUBJECT_READERS, settings.publicUrl.href.replace(/\/$/, '')),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
       // Last, so it sees every route (tests read the router's declarations this way).

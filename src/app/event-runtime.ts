@@ -10,10 +10,17 @@ import { registryEvents } from '../registry/registry-events.js';
 import type { StoreTransaction } from '../store/store.js';
 import { exportLicenseEvents } from '../oversight/export-licenses/export-license-events.js';
 import { exportLicenseSubscribers } from '../oversight/export-licenses/export-license-subscribers.js';
+import { requestEvents } from '../disclosure/requests/request-events.js';
 
 /** Every entry type Countersign appends, from every module. */
-export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents, ...importEvents,
+export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [
+  ...kernelEvents,
+  ...accountEvents,
+  ...registryEvents,
+  ...procurementEvents,
+  ...importEvents,
   ...exportLicenseEvents,
+  ...requestEvents,
 ];
 export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINITIONS);
 

@@ -47,10 +47,14 @@ interface World {
   sealedIndex: string;
   treeSize: string;
   exportLicense: string;
+  requestPiid: string;
+  draftRequest: string;
+  filedRequest: string;
+  requestDocument: string;
 }
 
 interface Sample {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'DELETE' | 'PUT';
   path(world: World, actor: ActorKind): string;
   body?(world: World, actor: ActorKind): unknown;
   readonly allowed: readonly ActorKind[];
@@ -122,6 +126,19 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   reinstateExportLicense: [post((w) => `/export-licenses/${w.exportLicense}/reinstatement`, () => ({ reasons: 'No misuse.' }), ADMINS)],
   listDestinationRisks: [get(() => '/destination-risk-list')],
   addDestinationRisk: [post(() => '/destination-risk-list', (w) => ({ country: 'DK', reason: 'The matrix source states something.', sources: [w.source] }), ADMINS)],
+  // Records requests: drafts and embargoed documents are their requester's ("contributor"); agency steps also an officer of the agency.
+  draftDisclosureRequest: [post((w) => '/disclosure-requests', (w) => ({ fromContract: w.requestPiid }), SIGNED_IN)],
+  listDisclosureRequests: [get(() => '/disclosure-requests')],
+  getDisclosureRequest: [get((w) => `/disclosure-requests/${w.filedRequest}`), get((w) => `/disclosure-requests/${w.draftRequest}`, ['contributor', 'admin'])],
+  editDisclosureRequest: [{ method: 'PUT', path: (w) => `/disclosure-requests/${w.draftRequest}`, body: () => ({ title: 'An edited title' }), allowed: ['contributor', 'admin'] }],
+  submitDisclosureRequest: [post((w) => `/disclosure-requests/${w.draftRequest}/submit`, () => ({ receivedAt: '2026-05-15' }), ['contributor', 'admin'])],
+  recordDisclosureRequestStep: [post((w) => `/disclosure-requests/${w.filedRequest}/steps/acknowledge`, () => ({ trackingNumber: '2026-ICFO-00001' }), ['contributor', 'admin', 'officer-own']), post((w) => `/disclosure-requests/${w.filedRequest}/steps/litigate`, () => ({}), ['contributor', 'admin'])],
+  draftDisclosureAppeal: [get((w) => `/disclosure-requests/${w.filedRequest}/appeal-draft`)],
+  uploadDisclosureDocument: [post((w) => `/disclosure-requests/${w.filedRequest}/documents`, () => ({ fileName: 'note.txt', mediaType: 'text/plain', contentBase64: Buffer.from('the same note').toString('base64') }), ['contributor', 'admin'])],
+  downloadDisclosureDocument: [get((w) => `/disclosure-requests/${w.filedRequest}/documents/${w.requestDocument}`, ['contributor', 'admin'])],
+  searchDisclosureDocuments: [get(() => '/disclosure-documents?q=records')],
+  disclosureStatistics: [get(() => '/disclosure-statistics')],
+  disclosureDeadlinesCalendar: [get(() => '/disclosure-requests.ics')],
 };
 
 describeEachBackend('route × role × scope access matrix', (getStore) => {
@@ -137,6 +154,7 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
     const source = uniqueId('source');
     const organization = uniqueId('vendor');
     const [agencyOwn, agencyOther] = [uniqueId('agency-own'), uniqueId('agency-other')];
+    const requestPiid = uniqueId('70REQUEST').toUpperCase();
     await givenRecords(store, {
       sources: [{ id: source, title: 'Matrix report', publisher: 'Factory' }],
       organizations: [
@@ -145,6 +163,7 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
         { id: agencyOther, name: 'Other Agency', kind: 'government-agency', sources: [source] },
       ],
       designations: [{ subject: organization, authority: 'US-BIS', list: 'Entity List', listed: '2021-11-03', sources: [source] }],
+      contracts: [{ piid: requestPiid, buyer: agencyOwn, recipient: organization, sources: [source] }],
     });
     const designation = (await store.db.selectFrom('designations').select('id').where('subjectId', '=', organization).executeTakeFirstOrThrow()).id;
     const pendingChanges: string[] = [];
@@ -162,7 +181,9 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
     world = {
       organization, agencyOwn, agencyOther, source, designation, piid, pendingChanges, tip: tip.id,
       pendingAlert: alerts.find((a) => a.status === 'pending')?.id ?? '', raisedAlert: alerts.find((a) => a.status === 'raised')?.id ?? '',
-      tokenOf: {}, sealedIndex: String(sealed.leafIndex), treeSize: String(ledger.sequencer.size), exportLicense: '',
+      tokenOf: {}, sealedIndex: String(sealed.leafIndex), treeSize: String(ledger.sequencer.size),
+      exportLicense: '',
+      requestPiid, draftRequest: '', filedRequest: '', requestDocument: '',
     };
     world.exportLicense = (await store.transaction((tx) => applyForExportLicense({ ctx: SYSTEM_CONTEXT, application: { exporter: agencyOther, item: 'Interception system', eccn: '5A001.j', endUser: agencyOther, endUse: 'Lawful interception', destination: 'NO', licensingAgency: agencyOwn } }, tx))).case.id;
     // Scoped actors: an officer of the agency the resources belong to, and one of another agency.
@@ -172,6 +193,11 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
     }
     const contributor = await quickClient(app, store, 'contributor', 'contributor');
     world.tokenOf.contributor = ((await (await contributor.request('/api/v1/tokens', { json: { name: 'fixture' } })).json()) as { id: string }).id;
+    const drafted = async () => ((await (await contributor.request('/api/v1/disclosure-requests', { json: { fromContract: requestPiid } })).json()) as { id: string }).id;
+    [world.draftRequest, world.filedRequest] = [await drafted(), await drafted()];
+    await contributor.request(`/api/v1/disclosure-requests/${world.filedRequest}/submit`, { json: { receivedAt: '2026-05-15' } });
+    const uploaded = await contributor.request(`/api/v1/disclosure-requests/${world.filedRequest}/documents`, { json: { fileName: 'records.txt', mediaType: 'text/plain', contentBase64: Buffer.from('records enclosed').toString('base64') } });
+    world.requestDocument = ((await uploaded.json()) as { documents: { id: string }[] }).documents[0]?.id ?? '';
   });
   afterAll(async () => {
     await ledger?.close();

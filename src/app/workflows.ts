@@ -4,6 +4,7 @@ import { changeWorkflow } from '../registry/changes/change-workflow.js';
 import { tipWorkflow } from '../registry/tips/tip-workflow.js';
 import type { StoreTransaction } from '../store/store.js';
 import { exportLicenseWorkflow } from '../oversight/export-licenses/export-license-workflow.js';
+import { requestWorkflow } from '../disclosure/requests/request-workflow.js';
 
 /** Every workflow of the app, by case type: the tick runs their deadline transitions, the calendar route reads their cases. */
 export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>> = new Map<string, Workflow<unknown, StoreTransaction>>([
@@ -11,4 +12,5 @@ export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>>
   [tipWorkflow.caseType, tipWorkflow],
   [alertWorkflow.caseType, alertWorkflow],
   [exportLicenseWorkflow.caseType, exportLicenseWorkflow],
+  [requestWorkflow.caseType, requestWorkflow],
 ]);

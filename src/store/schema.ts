@@ -498,3 +498,6 @@ export interface DestinationRiskEntryTable {
   addedAt: string;
   addedBy: string;
 }
+// Issue #10: records requests (src/store/disclosure/requests/request-tables.ts).
+import type { DisclosureRequestTables } from './disclosure/requests/request-tables.js';
+export interface Database extends DisclosureRequestTables {}

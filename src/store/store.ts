@@ -26,6 +26,8 @@ import { KyselyDeadlineStore } from './kernel/kysely-deadline-store.js';
 import { GroupCommit, type CommandOutcome } from './group-commit.js';
 import type { ExportLicenseStore } from '../oversight/export-licenses/export-license.js';
 import { KyselyExportLicenseStore } from './oversight/export-licenses/kysely-export-license-store.js';
+import type { DisclosureRequestStore } from '../disclosure/requests/disclosure-request.js';
+import { KyselyRequestStore } from './disclosure/requests/kysely-request-store.js';
 
 /** Everything a command may write through, bound to one database transaction. */
 export interface StoreTransaction {
@@ -40,6 +42,7 @@ export interface StoreTransaction {
   readonly log: LogAppender;
   readonly imports: ImportStore;
   readonly exportLicenses: ExportLicenseStore;
+  readonly requests: DisclosureRequestStore;
 }
 
 /** How a store is opened: the event catalogue and subscribers its transactions run with. */
@@ -124,6 +127,7 @@ export class Store {
       cases: new KyselyCaseStates(trx), deadlines: new KyselyDeadlineStore(trx), log: new CheckedLogAppender(appender, this.#events, () => tx),
       imports: new KyselyImportStore(trx),
       exportLicenses: new KyselyExportLicenseStore(trx),
+      requests: new KyselyRequestStore(trx),
     };
     const value = await fn(tx);
     return { value, appended: appender.appended, shredded: seals.shredded };

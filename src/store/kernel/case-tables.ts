@@ -7,4 +7,5 @@ export const CASE_TABLES: Readonly<Record<string, { readonly table: string; read
   tip: { table: 'tips', state: 'status' },
   alert: { table: 'alerts', state: 'status' },
   'export-license': { table: 'export_licenses', state: 'status' },
+  'disclosure-request': { table: 'disclosure_requests', state: 'status' },
 };
