@@ -42,22 +42,25 @@ export interface AuthorizationSummary {
 }
 
 /**
- * Folds findings (as the checks stream them) into a count per kind and a digest: SHA-256 over
- * `kind \n subject \n detail \n` of each, in the checks' order. A replay of the log re-runs the
- * checks over the rebuilt tables and must arrive at the same digest.
+ * Folds findings into a count per kind and a digest: SHA-256 over the sorted SHA-256 of each
+ * finding's `kind \n subject \n detail`. Independent of the order the checks stream them (which
+ * differs between databases' collations), so a replay of the log — which re-runs the checks over
+ * the rebuilt tables — must arrive at the same digest.
  */
 export class FindingsDigest {
-  readonly #hash = createHash('sha256');
+  readonly #hashes: string[] = [];
   readonly byKind: Partial<Record<FindingKind, number>> = {};
   count = 0;
 
   add(finding: { kind: FindingKind; subject: string; detail: string }): void {
-    this.#hash.update(`${finding.kind}\n${finding.subject}\n${finding.detail}\n`);
+    this.#hashes.push(createHash('sha256').update(`${finding.kind}\n${finding.subject}\n${finding.detail}`).digest('hex'));
     this.byKind[finding.kind] = (this.byKind[finding.kind] ?? 0) + 1;
     this.count += 1;
   }
 
   digest(): string {
-    return this.#hash.digest('hex');
+    const hash = createHash('sha256');
+    for (const h of this.#hashes.sort()) hash.update(h);
+    return hash.digest('hex');
   }
 }

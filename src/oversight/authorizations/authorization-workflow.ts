@@ -5,7 +5,8 @@ import { US_FEDERAL } from '../../kernel/calendar/presets/us-federal.js';
 import { dueInCalendarDays } from '../../kernel/deadlines/due.js';
 import { stepsFor, type Workflow } from '../../kernel/workflow/workflow.js';
 import type { UsesTransaction } from '../uses/uses-transaction.js';
-import { authorizationOpeningSchema, deletionInput, extendNoticeInput, extendWindowInput, noticeGivenInput, sharingInput, unsealInput } from './authorization-input.js';
+import type { z } from 'zod';
+import { authorizationOpeningSchema, type AuthorizationOpening, deletionInput, extendNoticeInput, extendWindowInput, noticeGivenInput, sharingInput, unsealInput } from './authorization-input.js';
 import { deletionDueOn, type Authorization } from './authorization.js';
 import { findOffenceCategory } from './offence-categories.js';
 import { assertApprovalCarries } from './review-approval.js';
@@ -20,17 +21,15 @@ const officer = scoped('officer');
 export const TARGET_NOTICE_DUE_EVENT = 'oversight.authorization.target-notice-due';
 export const DELETION_DUE_EVENT = 'oversight.authorization.deletion-due';
 
-const noticeDeadline = (label: string) => ({
-  kind: 'target-notice', label, firesEvent: TARGET_NOTICE_DUE_EVENT,
-  due: ({ case: c, input }: { case: Authorization | undefined; input: { noticeDate?: string } }) => dueInCalendarDays(US_FEDERAL, input.noticeDate ?? c?.noticeDueOn ?? '', 0),
-});
-const deletionDeadline = (dueOn: (args: { case: Authorization | undefined; input: { validTo?: string; retentionDays?: number } }) => string) => ({
-  kind: 'deletion-due', label: 'Collected data due for deletion (retention)', firesEvent: DELETION_DUE_EVENT,
-  due: (args: { case: Authorization | undefined; input: { validTo?: string; retentionDays?: number } }) => dueInCalendarDays(US_FEDERAL, dueOn(args), 0),
-});
+/** Deadlines on the date an authorisation names: the end of that day (US federal calendar's zone). */
+function onDay(date: string) {
+  return dueInCalendarDays(US_FEDERAL, date, 0);
+}
+const noticeRule = { kind: 'target-notice', label: 'Notice to the target due', firesEvent: TARGET_NOTICE_DUE_EVENT };
+const deletionRule = { kind: 'deletion-due', label: 'Collected data due for deletion (retention)', firesEvent: DELETION_DUE_EVENT };
 
 /** Steps that record data handling keep the state they found. */
-const sameState = ({ from }: { from: string }) => from;
+const sameState = ({ case: c }: { case: Authorization }) => c.status;
 const LIVE = ['authorized', 'notice-given'];
 
 /**
@@ -52,7 +51,7 @@ export const authorizationWorkflow: Workflow<Authorization, UsesTransaction> = {
   resourceOf: (a) => ({ scopes: [{ kind: 'agency', id: a.agency }] }),
   readableBy: () => true,
   openings: {
-    grant: step.opening({
+    grant: step.opening<AuthorizationOpening>({
       label: 'Authorise use',
       event: 'oversight.authorization.granted',
       to: 'authorized',
@@ -90,11 +89,11 @@ export const authorizationWorkflow: Workflow<Authorization, UsesTransaction> = {
           subjects: [`agency:${input.agency}`, `acquisition-review:${input.review}`, `product:${approval.product}`],
         };
       },
-      deadlines: { start: [noticeDeadline('Notice to the target due'), deletionDeadline(({ input }) => deletionDueOn(input.validTo ?? '', input.retentionDays ?? 0))] },
+      deadlines: { start: [{ ...noticeRule, due: ({ input }) => onDay(input.noticeDate) }, { ...deletionRule, due: ({ input }) => onDay(deletionDueOn(input.validTo, input.retentionDays)) }] },
     }),
   },
   transitions: {
-    extend: step.transition({
+    extend: step.transition<z.infer<typeof extendWindowInput>>({
       label: 'Extend the window', event: 'oversight.authorization.extended', from: ['authorized'], to: 'authorized', policy: officer, input: extendWindowInput,
       async guard({ case: a, input }) {
         if (input.validTo <= a.validTo) throw new CommandError({ code: 'INVALID_INPUT', message: `an extension ends after the current window (${a.validTo})`, issues: [{ path: 'validTo', message: `must be after ${a.validTo}` }] });
@@ -105,9 +104,9 @@ export const authorizationWorkflow: Workflow<Authorization, UsesTransaction> = {
         await tx.uses.updateAuthorization(a.id, { validTo: input.validTo, extensions: a.extensions + 1, deletionDueOn: due });
         return { data: { validTo: input.validTo, deletionDueOn: due, courtOrder: input.courtOrder, extensions: a.extensions + 1 } };
       },
-      deadlines: { stop: ['deletion-due'], start: [deletionDeadline(({ case: c, input }) => deletionDueOn(input.validTo ?? '', c?.retentionDays ?? 0))] },
+      deadlines: { stop: ['deletion-due'], start: [{ ...deletionRule, due: ({ case: c, input }) => onDay(deletionDueOn(input.validTo, c.retentionDays)) }] },
     }),
-    'extend-notice': step.transition({
+    'extend-notice': step.transition<z.infer<typeof extendNoticeInput>>({
       label: 'Delay the notice (court order)', event: 'oversight.authorization.notice-extended', from: ['authorized'], to: 'authorized', policy: officer, input: extendNoticeInput,
       async guard({ case: a, input }) {
         if (input.noticeDate <= a.noticeDueOn) throw new CommandError({ code: 'INVALID_INPUT', message: `a court order moves the notice later than ${a.noticeDueOn}`, issues: [{ path: 'noticeDate', message: `must be after ${a.noticeDueOn}` }] });
@@ -116,7 +115,7 @@ export const authorizationWorkflow: Workflow<Authorization, UsesTransaction> = {
         await tx.uses.updateAuthorization(a.id, { noticeDueOn: input.noticeDate, noticeExtensions: a.noticeExtensions + 1 });
         return { data: { noticeDueOn: input.noticeDate, courtOrder: input.courtOrder, noticeExtensions: a.noticeExtensions + 1 } };
       },
-      deadlines: { stop: ['target-notice'], start: [noticeDeadline('Notice to the target due (extended by court order)')] },
+      deadlines: { stop: ['target-notice'], start: [{ ...noticeRule, label: 'Notice to the target due (delayed by court order)', due: ({ input }) => onDay(input.noticeDate) }] },
     }),
     'give-notice': step.transition({
       label: 'Record notice to the target', event: 'oversight.authorization.notice-given', from: ['authorized'], to: 'notice-given', policy: officer, input: noticeGivenInput, backdate: true,

@@ -25,7 +25,7 @@ export interface UsesStore extends ReviewApprovals {
   /** The authorisation whose granting entry sits at this leaf index. */
   authorizationAtIndex(index: bigint): Promise<Authorization | null>;
   insertAuthorization(authorization: Authorization): Promise<void>;
-  updateAuthorization(id: string, changes: Partial<Pick<Authorization, 'validTo' | 'extensions' | 'deletionDueOn' | 'deletedAt' | 'noticeDueOn' | 'noticeExtensions' | 'noticeGivenAt' | 'unsealed' | 'entryId'>>): Promise<void>;
+  updateAuthorization(id: string, changes: Partial<Pick<Authorization, 'status' | 'validTo' | 'extensions' | 'deletionDueOn' | 'deletedAt' | 'noticeDueOn' | 'noticeExtensions' | 'noticeGivenAt' | 'unsealed' | 'entryId'>>): Promise<void>;
 
   /** The leaf index of a log entry by row id, once sequenced. */
   entryIndex(entryId: number): Promise<number | null>;
@@ -37,7 +37,7 @@ export interface UsesStore extends ReviewApprovals {
 
   audit(id: string): Promise<Audit | null>;
   insertAudit(audit: Audit): Promise<void>;
-  updateAudit(id: string, changes: Partial<Pick<Audit, 'signedOffAt' | 'signedOffBy' | 'note' | 'statistics'>>): Promise<void>;
+  updateAudit(id: string, changes: Partial<Pick<Audit, 'status' | 'signedOffAt' | 'signedOffBy' | 'note' | 'statistics'>>): Promise<void>;
   /** Runs every check over the period: findings streamed in a stable order (kind, subject). */
   auditChecks(period: AuditPeriod): AsyncIterable<Omit<Finding, 'id' | 'audit' | 'raisedAt'>>;
   /** The authorisations granted in the period, for the statistics. */
