@@ -10,10 +10,12 @@ import { registryEvents } from '../registry/registry-events.js';
 import type { StoreTransaction } from '../store/store.js';
 import { oversightEvents } from '../oversight/oversight-events.js';
 import { reEvaluationSubscriber } from '../oversight/reviews/re-evaluate.js';
+import { usesEvents } from '../oversight/uses-events.js';
 
 /** Every entry type Countersign appends, from every module. */
 export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents, ...importEvents,
   ...oversightEvents,
+  ...usesEvents,
 ];
 export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINITIONS);
 

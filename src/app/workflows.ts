@@ -4,6 +4,9 @@ import { changeWorkflow } from '../registry/changes/change-workflow.js';
 import { tipWorkflow } from '../registry/tips/tip-workflow.js';
 import type { StoreTransaction } from '../store/store.js';
 import { acquisitionReviewWorkflow } from '../oversight/reviews/review-workflow.js';
+import { authorizationWorkflow } from '../oversight/authorizations/authorization-workflow.js';
+import { useWorkflow } from '../oversight/uses/use-workflow.js';
+import { auditWorkflow } from '../oversight/audits/audit-workflow.js';
 
 /** Every workflow of the app, by case type: the tick runs their deadline transitions, the calendar route reads their cases. */
 export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>> = new Map<string, Workflow<unknown, StoreTransaction>>([
@@ -11,4 +14,7 @@ export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>>
   [tipWorkflow.caseType, tipWorkflow],
   [alertWorkflow.caseType, alertWorkflow],
   [acquisitionReviewWorkflow.caseType, acquisitionReviewWorkflow],
+  [authorizationWorkflow.caseType, authorizationWorkflow],
+  [useWorkflow.caseType, useWorkflow],
+  [auditWorkflow.caseType, auditWorkflow],
 ]);

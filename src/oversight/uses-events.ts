@@ -114,7 +114,7 @@ export const usesEvents: readonly EventDefinition<unknown, UsesTransaction>[] = 
   }),
   defineEvent({
     type: 'oversight.audit.run', summary: 'An auditor ran the post-use checks over an agency’s period: the findings’ count by kind and a digest of them.',
-    data: onAudit({ agency: text, periodStart: text, periodEnd: text, asOf: text, findingsCount: z.number().int(), findingsDigest: z.string().regex(/^[0-9a-f]{64}$/), findingsByKind: z.record(z.enum(FINDING_KINDS), z.number().int()) }),
+    data: onAudit({ agency: text, periodStart: text, periodEnd: text, asOf: text, findingsCount: z.number().int(), findingsDigest: z.string().regex(/^[0-9a-f]{64}$/), findingsByKind: z.partialRecord(z.enum(FINDING_KINDS), z.number().int()) }),
     sealed: [], replays: 're-runs the checks as of the recorded instant and adds the audit and its findings (the digest must match)',
     async replay(d, meta, tx) {
       const period = { agency: d.agency, periodStart: d.periodStart, periodEnd: d.periodEnd, asOf: d.asOf };

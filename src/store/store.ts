@@ -26,6 +26,10 @@ import { KyselyDeadlineStore } from './kernel/kysely-deadline-store.js';
 import { GroupCommit, type CommandOutcome } from './group-commit.js';
 import type { OversightStore } from '../oversight/oversight-store.js';
 import { KyselyOversightStore } from './oversight/kysely-oversight-store.js';
+import type { UsesStore } from '../oversight/uses/uses-store.js';
+import { KyselyUsesStore } from './oversight/kysely-uses-store.js';
+import { reviewApprovals } from './oversight/review-approvals.js';
+import './oversight-uses-schema.js';
 
 /** Everything a command may write through, bound to one database transaction. */
 export interface StoreTransaction {
@@ -40,6 +44,7 @@ export interface StoreTransaction {
   readonly log: LogAppender;
   readonly imports: ImportStore;
   readonly oversight: OversightStore;
+  readonly uses: UsesStore;
 }
 
 /** How a store is opened: the event catalogue and subscribers its transactions run with. */
@@ -124,6 +129,7 @@ export class Store {
       cases: new KyselyCaseStates(trx), deadlines: new KyselyDeadlineStore(trx), log: new CheckedLogAppender(appender, this.#events, () => tx),
       imports: new KyselyImportStore(trx),
       oversight: new KyselyOversightStore(trx),
+      uses: new KyselyUsesStore(trx, reviewApprovals(new KyselyOversightStore(trx))),
     };
     const value = await fn(tx);
     return { value, appended: appender.appended, shredded: seals.shredded };

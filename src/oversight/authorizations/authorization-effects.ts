@@ -36,6 +36,8 @@ export async function unsealAuthorizationField({ ctx, case: a, input, tx }: Args
   const value: unknown = JSON.parse(opening.value);
   if (typeof value !== 'string') throw new Error(`sealed ${input.field} of authorisation ${a.id} is not text`);
   await tx.seals.markUnsealed(a.entryId, input.field, ctx.now.toISOString());
+  // The kernel's own unsealing entry too, so the log's seal pages and `log check` see it published.
+  await tx.log.append({ type: 'ledger.seal.unsealed', actor: ctx.actor.actorId, time: ctx.now.toISOString(), subjects: [`log:${index}`], data: { index: String(index), field: input.field, value, opening: opening.opening } });
   await tx.uses.updateAuthorization(a.id, { unsealed: { ...a.unsealed, [input.field]: value } });
   return { data: { field: input.field, value, opening: opening.opening, index: String(index), courtOrder: input.courtOrder }, subjects: [`log:${index}`] };
 }

@@ -7,4 +7,7 @@ export const CASE_TABLES: Readonly<Record<string, { readonly table: string; read
   tip: { table: 'tips', state: 'status' },
   alert: { table: 'alerts', state: 'status' },
   'acquisition-review': { table: 'acquisition_reviews', state: 'status' },
+  authorization: { table: 'oversight_authorizations', state: 'status' },
+  use: { table: 'oversight_uses', state: 'status' },
+  audit: { table: 'oversight_audits', state: 'status' },
 };

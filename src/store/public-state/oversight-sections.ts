@@ -1,6 +1,7 @@
 import { canonicalJson } from '../../ledger/entries/canonical-json.js';
 import type { PublicStateSection } from './public-state-section.js';
 import { reviewOfRow } from '../oversight/kysely-oversight-store.js';
+import { USES_SECTIONS } from './uses-sections.js';
 
 /** Acquisition reviews, whole, as the public sees them (and their log entries carry them). */
 export const acquisitionReviewSection: PublicStateSection = {
@@ -14,4 +15,5 @@ export const acquisitionReviewSection: PublicStateSection = {
 /** Oversight's public state (the uses helper appends its sections here). */
 export const OVERSIGHT_SECTIONS: readonly PublicStateSection[] = [
   acquisitionReviewSection,
+  ...USES_SECTIONS,
 ];
