@@ -4,6 +4,7 @@ import type { AppEnv } from '../server/app-env.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
 import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
+import { addUsesRoutes } from '../server/api/routes/uses-routes.js';
 import { scopeExists } from './scope-exists.js';
 import { WORKFLOWS } from './workflows.js';
 import { createApp } from '../server/create-app.js';
@@ -37,6 +38,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
       (app, router) => addAlertRoutes(app, router, store, now),
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
+      (_app, router) => addUsesRoutes(router, store, now),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
     ],
