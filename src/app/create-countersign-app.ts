@@ -8,6 +8,7 @@ import { addDisclosureRequestRoutes } from '../server/api/routes/disclosure-requ
 import { DRAFT_SUBJECT_READERS } from './draft-subject-readers.js';
 import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
 import { addExportLicenseRoutes } from '../server/api/routes/export-license-routes.js';
+import { addUsesRoutes } from '../server/api/routes/uses-routes.js';
 import { scopeExists } from './scope-exists.js';
 import { WORKFLOWS } from './workflows.js';
 import { createApp } from '../server/create-app.js';
@@ -43,6 +44,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       (_app, router) => addExportLicenseRoutes(router, store, now),
       (_app, router) => addDisclosureRequestRoutes(router, store, now, DRAFT_SUBJECT_READERS, settings.publicUrl.href.replace(/\/$/, '')),
+      (_app, router) => addUsesRoutes(router, store, now),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
       // Last, so it sees every route (tests read the router's declarations this way).

@@ -11,6 +11,9 @@ import type { StoreTransaction } from '../store/store.js';
 import { exportLicenseEvents } from '../oversight/export-licenses/export-license-events.js';
 import { exportLicenseSubscribers } from '../oversight/export-licenses/export-license-subscribers.js';
 import { requestEvents } from '../disclosure/requests/request-events.js';
+import { oversightEvents } from '../oversight/oversight-events.js';
+import { reEvaluationSubscriber } from '../oversight/reviews/re-evaluate.js';
+import { usesEvents } from '../oversight/uses-events.js';
 
 /** Every entry type Countersign appends, from every module. */
 export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [
@@ -21,6 +24,8 @@ export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransacti
   ...importEvents,
   ...exportLicenseEvents,
   ...requestEvents,
+  ...oversightEvents,
+  ...usesEvents,
 ];
 export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINITIONS);
 
@@ -30,6 +35,7 @@ export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINI
  */
 export const SUBSCRIBERS: readonly EventSubscriber<StoreTransaction>[] = [
   ...exportLicenseSubscribers,
+  reEvaluationSubscriber,
 ];
 
 /** The catalogue and subscribers every store of this app opens with. */

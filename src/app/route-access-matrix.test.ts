@@ -15,6 +15,19 @@ import { openTestLedger } from '../../test/support/test-ledger.js';
 import { describeEachBackend } from '../../test/support/test-store.js';
 import { createCountersignApp } from './create-countersign-app.js';
 import { applyForExportLicense } from '../oversight/export-licenses/apply-for-export-license.js';
+import { openCase } from '../kernel/workflow/transition.js';
+import { auditWorkflow } from '../oversight/audits/audit-workflow.js';
+import { authorizeUse } from '../oversight/authorizations/authorize-use.js';
+import { anAuthorizationRequest, givenReview, staffOf } from '../oversight/testing/uses-fixtures.js';
+import type { Store } from '../store/store.js';
+
+/** An approved review of the own agency (APNSA notified 2026-01-05), an authorisation under it, an audit. */
+async function givenUsesWorld(store: Store, w: { agency: string; vendor: string; product: string }) {
+  const review = await store.transaction((tx) => givenReview(tx, (actor) => contextFor(actor, new Date()), w, { notifiedAt: '2026-01-05' }));
+  const authorization = await store.transaction((tx) => authorizeUse({ ctx: contextFor(staffOf('officer', w.agency), new Date()), request: anAuthorizationRequest(review, { validFrom: '2026-02-01', validTo: '2026-02-28', noticeDate: '2026-06-30' }) }, tx));
+  const { case: audit } = await store.transaction((tx) => openCase({ ctx: contextFor(staffOf('auditor', w.agency), new Date()), workflow: auditWorkflow, via: 'run', input: { agency: w.agency, periodStart: '2026-01-01', periodEnd: '2026-12-31' } }, tx));
+  return { review, authorization: authorization.id, audit: audit.id };
+}
 
 /**
  * Who may call what: every API route (read from the OpenAPI document, so a new route without a
@@ -23,7 +36,7 @@ import { applyForExportLicense } from '../oversight/export-licenses/apply-for-ex
  * 404 for what the actor may not see; anything else below 500 got past authorisation (a 409 for
  * a step someone else already took counts). Each actor gets a fresh session per request.
  */
-const ACTORS = ['anonymous', 'contributor', 'analyst', 'editor', 'admin', 'officer-own', 'officer-other'] as const;
+const ACTORS = ['anonymous', 'contributor', 'analyst', 'editor', 'admin', 'officer-own', 'officer-other', 'auditor-own'] as const;
 type ActorKind = (typeof ACTORS)[number];
 
 const EVERYONE: readonly ActorKind[] = ACTORS;
@@ -51,6 +64,7 @@ interface World {
   draftRequest: string;
   filedRequest: string;
   requestDocument: string;
+  uses: { review: string; authorization: string; audit: string };
 }
 
 interface Sample {
@@ -139,13 +153,30 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   searchDisclosureDocuments: [get(() => '/disclosure-documents?q=records')],
   disclosureStatistics: [get(() => '/disclosure-statistics')],
   disclosureDeadlinesCalendar: [get(() => '/disclosure-requests.ics')],
+  listOffenceCategories: [get(() => '/offence-categories')],
+  createAuthorization: [post(() => '/authorizations', (w) => anAuthorizationRequest(w.uses.review, { validFrom: '2026-02-01', validTo: '2026-02-28', noticeDate: '2026-06-30' }), ['officer-own'])],
+  listAuthorizations: [get(() => '/authorizations')],
+  getAuthorization: [get((w) => `/authorizations/${w.uses.authorization}`)],
+  extendAuthorization: [post((w) => `/authorizations/${w.uses.authorization}/extension`, () => ({ validTo: '2026-03-15', courtOrder: 'Extension order' }), ['officer-own'])],
+  extendTargetNotice: [post((w) => `/authorizations/${w.uses.authorization}/notice-extension`, () => ({ noticeDate: '2026-07-31', courtOrder: 'Order delaying notice' }), ['officer-own'])],
+  recordTargetNotice: [post((w) => `/authorizations/${w.uses.authorization}/target-notice`, () => ({}), ['officer-own'])],
+  confirmDeletion: [post((w) => `/authorizations/${w.uses.authorization}/deletion`, () => ({}), ['officer-own'])],
+  recordSharing: [post((w) => `/authorizations/${w.uses.authorization}/sharings`, () => ({ recipient: 'State police', legalBasis: '18 U.S.C. § 2517(1)' }), ['officer-own'])],
+  unsealAuthorizationField: [post((w) => `/authorizations/${w.uses.authorization}/unsealing`, () => ({ field: 'docketNumber', courtOrder: 'Unsealing order' }), ['officer-own', 'admin'])],
+  recordUse: [post(() => '/uses', (w) => ({ authorization: w.uses.authorization, dataCategories: ['messages'], occurredAt: '2026-02-10T10:00:00Z' }), ['officer-own'])],
+  listUses: [get(() => '/uses')],
+  listFindings: [get(() => '/findings')],
+  runAudit: [post(() => '/audits', (w) => ({ agency: w.agencyOwn, periodStart: '2026-01-01', periodEnd: '2026-12-31' }), ['auditor-own'])],
+  signOffAudit: [post((w) => `/audits/${w.uses.audit}/sign-off`, () => ({}), ['auditor-own'])],
+  listAudits: [get(() => '/audits')],
+  getAudit: [get((w) => `/audits/${w.uses.audit}`)],
 };
 
 describeEachBackend('route × role × scope access matrix', (getStore) => {
   let app: Hono<AppEnv>;
   let ledger: Ledger;
   let world: World;
-  const roleOf: Record<Exclude<ActorKind, 'anonymous'>, UserRole> = { contributor: 'contributor', analyst: 'analyst', editor: 'editor', admin: 'admin', 'officer-own': 'contributor', 'officer-other': 'contributor' };
+  const roleOf: Record<Exclude<ActorKind, 'anonymous'>, UserRole> = { contributor: 'contributor', analyst: 'analyst', editor: 'editor', admin: 'admin', 'officer-own': 'contributor', 'officer-other': 'contributor', 'auditor-own': 'contributor' };
 
   beforeAll(async () => {
     const store = getStore();
@@ -155,6 +186,7 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
     const organization = uniqueId('vendor');
     const [agencyOwn, agencyOther] = [uniqueId('agency-own'), uniqueId('agency-other')];
     const requestPiid = uniqueId('70REQUEST').toUpperCase();
+    const productId = uniqueId('matrix-tool');
     await givenRecords(store, {
       sources: [{ id: source, title: 'Matrix report', publisher: 'Factory' }],
       organizations: [
@@ -164,6 +196,7 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       ],
       designations: [{ subject: organization, authority: 'US-BIS', list: 'Entity List', listed: '2021-11-03', sources: [source] }],
       contracts: [{ piid: requestPiid, buyer: agencyOwn, recipient: organization, sources: [source] }],
+      products: [{ id: productId, name: 'Matrix Tool', vendor: organization, sources: [source] }],
     });
     const designation = (await store.db.selectFrom('designations').select('id').where('subjectId', '=', organization).executeTakeFirstOrThrow()).id;
     const pendingChanges: string[] = [];
@@ -184,6 +217,7 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       tokenOf: {}, sealedIndex: String(sealed.leafIndex), treeSize: String(ledger.sequencer.size),
       exportLicense: '',
       requestPiid, draftRequest: '', filedRequest: '', requestDocument: '',
+      uses: { review: '', authorization: '', audit: '' },
     };
     world.exportLicense = (await store.transaction((tx) => applyForExportLicense({ ctx: SYSTEM_CONTEXT, application: { exporter: agencyOther, item: 'Interception system', eccn: '5A001.j', endUser: agencyOther, endUse: 'Lawful interception', destination: 'NO', licensingAgency: agencyOwn } }, tx))).case.id;
     // Scoped actors: an officer of the agency the resources belong to, and one of another agency.
@@ -191,6 +225,9 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       await quickClient(app, store, actor, roleOf[actor]);
       await store.transaction((tx) => grantRole({ ctx: SYSTEM_CONTEXT, grant: { username: actor, role: 'officer', scope: `agency:${agency}` }, scopeExists: async () => true }, tx));
     }
+    await quickClient(app, store, 'auditor-own', roleOf['auditor-own']);
+    await store.transaction((tx) => grantRole({ ctx: SYSTEM_CONTEXT, grant: { username: 'auditor-own', role: 'auditor', scope: `agency:${agencyOwn}` }, scopeExists: async () => true }, tx));
+    world.uses = await givenUsesWorld(store, { agency: agencyOwn, vendor: organization, product: productId });
     const contributor = await quickClient(app, store, 'contributor', 'contributor');
     world.tokenOf.contributor = ((await (await contributor.request('/api/v1/tokens', { json: { name: 'fixture' } })).json()) as { id: string }).id;
     const drafted = async () => ((await (await contributor.request('/api/v1/disclosure-requests', { json: { fromContract: requestPiid } })).json()) as { id: string }).id;
@@ -226,5 +263,6 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every route × every actor, one fresh session each: minutes on a loaded machine, not seconds.
+  }, 600_000);
 });

@@ -5,6 +5,10 @@ import { tipWorkflow } from '../registry/tips/tip-workflow.js';
 import type { StoreTransaction } from '../store/store.js';
 import { exportLicenseWorkflow } from '../oversight/export-licenses/export-license-workflow.js';
 import { requestWorkflow } from '../disclosure/requests/request-workflow.js';
+import { acquisitionReviewWorkflow } from '../oversight/reviews/review-workflow.js';
+import { authorizationWorkflow } from '../oversight/authorizations/authorization-workflow.js';
+import { useWorkflow } from '../oversight/uses/use-workflow.js';
+import { auditWorkflow } from '../oversight/audits/audit-workflow.js';
 
 /** Every workflow of the app, by case type: the tick runs their deadline transitions, the calendar route reads their cases. */
 export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>> = new Map<string, Workflow<unknown, StoreTransaction>>([
@@ -13,4 +17,8 @@ export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>>
   [alertWorkflow.caseType, alertWorkflow],
   [exportLicenseWorkflow.caseType, exportLicenseWorkflow],
   [requestWorkflow.caseType, requestWorkflow],
+  [acquisitionReviewWorkflow.caseType, acquisitionReviewWorkflow],
+  [authorizationWorkflow.caseType, authorizationWorkflow],
+  [useWorkflow.caseType, useWorkflow],
+  [auditWorkflow.caseType, auditWorkflow],
 ]);

@@ -37,6 +37,7 @@ export interface Database {
   logCosignatures: LogCosignatureTable;
   logEntrySubjects: LogEntrySubjectTable;
   alerts: AlertTable;
+  acquisitionReviews: AcquisitionReviewTable;
   exportLicenses: ExportLicenseTable;
   exportLicenseProvisos: ExportLicenseProvisoTable;
   exportLicenseEvidence: ExportLicenseEvidenceTable;
@@ -497,6 +498,19 @@ export interface DestinationRiskEntryTable {
   incidents: string;
   addedAt: string;
   addedBy: string;
+}
+/** An acquisition review under EO 14093 (issue #8): list columns, and the review whole as canonical JSON. */
+export interface AcquisitionReviewTable {
+  id: string;
+  agency: string;
+  product: string;
+  vendor: string;
+  contract: string | null;
+  status: string;
+  openedOn: string;
+  updatedAt: string;
+  /** The review as its log entries carry it (status is the column's). */
+  document: string;
 }
 // Issue #10: records requests (src/store/disclosure/requests/request-tables.ts).
 import type { DisclosureRequestTables } from './disclosure/requests/request-tables.js';

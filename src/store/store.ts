@@ -28,6 +28,12 @@ import type { ExportLicenseStore } from '../oversight/export-licenses/export-lic
 import { KyselyExportLicenseStore } from './oversight/export-licenses/kysely-export-license-store.js';
 import type { DisclosureRequestStore } from '../disclosure/requests/disclosure-request.js';
 import { KyselyRequestStore } from './disclosure/requests/kysely-request-store.js';
+import type { OversightStore } from '../oversight/oversight-store.js';
+import { KyselyOversightStore } from './oversight/kysely-oversight-store.js';
+import type { UsesStore } from '../oversight/uses/uses-store.js';
+import { KyselyUsesStore } from './oversight/kysely-uses-store.js';
+import { reviewApprovals } from './oversight/review-approvals.js';
+import './oversight-uses-schema.js';
 
 /** Everything a command may write through, bound to one database transaction. */
 export interface StoreTransaction {
@@ -43,6 +49,8 @@ export interface StoreTransaction {
   readonly imports: ImportStore;
   readonly exportLicenses: ExportLicenseStore;
   readonly requests: DisclosureRequestStore;
+  readonly oversight: OversightStore;
+  readonly uses: UsesStore;
 }
 
 /** How a store is opened: the event catalogue and subscribers its transactions run with. */
@@ -128,6 +136,8 @@ export class Store {
       imports: new KyselyImportStore(trx),
       exportLicenses: new KyselyExportLicenseStore(trx),
       requests: new KyselyRequestStore(trx),
+      oversight: new KyselyOversightStore(trx),
+      uses: new KyselyUsesStore(trx, reviewApprovals(new KyselyOversightStore(trx))),
     };
     const value = await fn(tx);
     return { value, appended: appender.appended, shredded: seals.shredded };

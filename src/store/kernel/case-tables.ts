@@ -8,4 +8,8 @@ export const CASE_TABLES: Readonly<Record<string, { readonly table: string; read
   alert: { table: 'alerts', state: 'status' },
   'export-license': { table: 'export_licenses', state: 'status' },
   'disclosure-request': { table: 'disclosure_requests', state: 'status' },
+  'acquisition-review': { table: 'acquisition_reviews', state: 'status' },
+  authorization: { table: 'oversight_authorizations', state: 'status' },
+  use: { table: 'oversight_uses', state: 'status' },
+  audit: { table: 'oversight_audits', state: 'status' },
 };

@@ -14,6 +14,8 @@ import { logRestoresMigration } from './0047-log-restores.js';
 import { securitiesAndStakesMigration } from './0080-securities-and-stakes.js';
 import { exportLicensesMigration } from './0065-export-licenses.js';
 import { disclosureRequestsMigration } from './0070-disclosure-requests.js';
+import { acquisitionReviewsMigration } from './0050-acquisition-reviews.js';
+import { authorizedUsesMigration } from './0055-authorized-uses.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -34,4 +36,6 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   securitiesAndStakesMigration,
   exportLicensesMigration,
   disclosureRequestsMigration,
+  acquisitionReviewsMigration,
+  authorizedUsesMigration,
 ];

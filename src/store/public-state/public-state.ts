@@ -5,12 +5,14 @@ import type { PublicStateSection } from './public-state-section.js';
 import { REGISTRY_SECTIONS } from './registry-sections.js';
 import { EXPORT_LICENSE_SECTIONS } from '../oversight/export-licenses/export-license-sections.js';
 import { disclosureRequestSection } from '../disclosure/requests/request-public-section.js';
+import { OVERSIGHT_SECTIONS } from './oversight-sections.js';
 
 /** Every section of public state, in digest order. A module that publishes state adds its section here. */
 export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [
   ...REGISTRY_SECTIONS,
   ...EXPORT_LICENSE_SECTIONS,
   disclosureRequestSection,
+  ...OVERSIGHT_SECTIONS,
 ];
 
 // Keys sorted here, not by the database: SQLite and PostgreSQL collate differently.
