@@ -8,6 +8,7 @@ import {
 } from '../../../oversight/reviews/review-inputs.js';
 import { acquisitionReviewWorkflow } from '../../../oversight/reviews/review-workflow.js';
 import { KyselyOversightStore } from '../../../store/oversight/kysely-oversight-store.js';
+import { readOversightReport } from '../../../store/oversight/read-oversight-report.js';
 import type { Store } from '../../../store/store.js';
 import type { AppEnv } from '../../app-env.js';
 import { atomFeed } from '../../feeds/atom.js';
@@ -29,6 +30,11 @@ export const PROCUREMENT_STEP_ACTIONS = {
   'due-diligence': 'complete-due-diligence',
 } as const;
 const procurementStepBody = procurementStepInput.extend({ step: z.enum(Object.keys(PROCUREMENT_STEP_ACTIONS) as [keyof typeof PROCUREMENT_STEP_ACTIONS]) });
+
+const reportPresenter = z.object({
+  year: z.number().int(), agency: z.string().nullable(), generatedAt: z.string(), summary: z.record(z.string(), z.number()),
+  sections: z.array(z.object({ key: z.string(), title: z.string(), description: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string() })), rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))) })),
+});
 
 /** A one-line title of a review: "ICE: Graphite (paragon-solutions-us) — Re-evaluation required". */
 export function reviewTitle(review: AcquisitionReview): string {
@@ -87,6 +93,14 @@ export function addReviewRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Sto
   step('recordAcquisitionReviewExemptionNotice', '/exemptions/{exemption}/notice', 'Record the notice to the APNSA of an exempt purchase', 'exemption-notice', z.strictObject({ notifiedOn: z.iso.date() }), (b, p) => ({ ...b, exemption: p['exemption'] }), z.object({ id: slug, exemption: z.string().regex(/^[a-f0-9]{8}$/) }));
   step('recordAcquisitionReviewWaiver', '/waivers', 'Record a waiver of at most one year (notice to the President due within 72 hours)', 'waiver', waiverInput);
   step('recordAcquisitionReviewWaiverNotice', '/waivers/{waiver}/notice', 'Record the notice of a waiver to the President', 'waiver-notice', z.strictObject({ notifiedAt: noticeInput.shape.notifiedAt }), (b, p) => ({ ...b, waiver: p['waiver'] }), z.object({ id: slug, waiver: z.string().regex(/^[a-f0-9]{8}$/) }));
+
+  router.add(
+    {
+      method: 'get', path: '/oversight/report', operationId: 'getOversightReport', summary: 'The annual oversight report generated from the record: approvals in force with their justification, approvals ended, purchases (and the sections other parts of oversight add)', tag,
+      query: z.object({ year: z.coerce.number().int().min(2023).max(2100), agency: slug.optional() }), responses: { 200: { description: 'The report', schema: reportPresenter } },
+    },
+    async (_c, { query, reply }) => reply(await readOversightReport(store.db, { year: query.year, agency: query.agency ?? null }, now())),
+  );
 
   app.get('/feeds/acquisition-reviews.atom', async (c) => {
     const agency = c.req.query('agency');
