@@ -112,6 +112,7 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   unsealField: [post((w) => `/log/entries/${w.sealedIndex}/seals/subject/unseal`, () => ({}), ADMINS)],
   shredField: [post((w) => `/log/entries/${w.sealedIndex}/seals/contact/shred`, () => ({}), ADMINS)],
   listAcquisitionReviews: [get(() => '/acquisition-reviews'), get((w) => `/acquisition-reviews?agency=${w.agencyOwn}&status=open`)],
+  oversightCalendar: [get((w) => `/oversight/calendar.ics?agency=${w.agencyOwn}`)],
   getOversightReport: [get(() => '/oversight/report?year=2026')],
   getAcquisitionReview: [get((w) => `/acquisition-reviews/${w.review.id}`)],
   openAcquisitionReview: [post(() => '/acquisition-reviews', (w) => ({ agency: w.agencyOwn, product: w.review.product, vendor: w.organization, purpose: 'Matrix purpose', requestedStart: '2027-01' }), REVIEW_STAFF)],

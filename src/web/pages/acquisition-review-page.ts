@@ -95,7 +95,7 @@ ${r.uses.length > 0 ? html`<dt>Uses it would authorise</dt><dd><ul>${r.uses.map(
 <dt>Operational use may start</dt><dd>${opens ? dateText(opens) : html`<span class="muted">Not before a notice to the APNSA (7 calendar days) or its consent</span>`}</dd>
 ${r.sources.length > 0 ? html`<dt>Documented by</dt><dd><ul>${r.sources.map((s) => html`<li>${evidenceLink(`source:${s}`, view.titles)}</li>`)}</ul></dd>` : ''}
 </dl>
-<p><a href="/api/v1/cases/acquisition-review/${r.id}/deadlines.ics" type="text/calendar">Deadlines (iCalendar)</a> · <a href="/feeds/acquisition-reviews.atom?agency=${r.agency}" type="application/atom+xml">Atom feed of ${name(`organization:${r.agency}`)}'s reviews</a> · <a href="/api/v1/acquisition-reviews/${r.id}" type="application/json">JSON</a></p>
+<p><a href="/api/v1/cases/acquisition-review/${r.id}/deadlines.ics" type="text/calendar">Deadlines (iCalendar)</a> · <a href="/api/v1/oversight/calendar.ics?agency=${r.agency}" type="text/calendar">Calendar of ${name(`organization:${r.agency}`)}'s reviews, with re-evaluations</a> · <a href="/feeds/acquisition-reviews.atom?agency=${r.agency}" type="application/atom+xml">Atom feed of ${name(`organization:${r.agency}`)}'s reviews</a> · <a href="/api/v1/acquisition-reviews/${r.id}" type="application/json">JSON</a></p>
 ${timeline(view)}
 ${riskFactorTable(view)}
 ${history(r, view.titles)}

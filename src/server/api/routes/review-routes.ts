@@ -9,6 +9,10 @@ import {
 import { acquisitionReviewWorkflow } from '../../../oversight/reviews/review-workflow.js';
 import { KyselyOversightStore } from '../../../store/oversight/kysely-oversight-store.js';
 import { readOversightReport } from '../../../store/oversight/read-oversight-report.js';
+import { KyselyDeadlineStore } from '../../../store/kernel/kysely-deadline-store.js';
+import { parseIsoDate } from '../../../kernel/calendar/iso-date.js';
+import type { CalendarEvent } from '../../../kernel/icalendar/calendar-event.js';
+import { renderCalendar } from '../../../kernel/icalendar/render-calendar.js';
 import type { Store } from '../../../store/store.js';
 import type { AppEnv } from '../../app-env.js';
 import { atomFeed } from '../../feeds/atom.js';
@@ -100,6 +104,36 @@ export function addReviewRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Sto
       query: z.object({ year: z.coerce.number().int().min(2023).max(2100), agency: slug.optional() }), responses: { 200: { description: 'The report', schema: reportPresenter } },
     },
     async (_c, { query, reply }) => reply(await readOversightReport(store.db, { year: query.year, agency: query.agency ?? null }, now())),
+  );
+
+  router.add(
+    {
+      method: 'get', path: '/oversight/calendar.ics', operationId: 'oversightCalendar', summary: "An agency's acquisition reviews as an iCalendar feed to subscribe to: every deadline (use may start, notices due, waivers expiring) and every re-evaluation required", tag,
+      query: z.object({ agency: slug }), responses: { 200: { description: 'RFC 5545 calendar', contentType: 'text/calendar' } },
+    },
+    async (c, { query }) => {
+      const settings = c.get('settings');
+      const { items } = await reviews.listReviews({ agency: query.agency }, 500, 0);
+      const deadlines = new KyselyDeadlineStore(store.db);
+      const events: CalendarEvent[] = [];
+      for (const r of items) {
+        const url = absoluteUrl(settings, `/acquisition-reviews/${r.id}`);
+        for (const d of await deadlines.ofCase('acquisition-review', r.id)) {
+          events.push({
+            uid: `deadline-${d.id}@${settings.publicUrl.host}`, stamp: d.stoppedAt ?? d.firedAt ?? d.startedAt, url, categories: ['acquisition-review', d.kind.replace(/-[0-9a-f]{8}$/, '')],
+            time: d.dueDate !== null ? { kind: 'all-day', date: parseIsoDate(d.dueDate) } : { kind: 'instant', at: d.dueAt },
+            summary: `${d.label} — ${r.product} (${r.vendor})`, status: d.state === 'stopped' ? 'CANCELLED' : 'CONFIRMED',
+            ...(d.state === 'open' ? { alarm: { minutesBefore: d.dueDate !== null ? 3 * 24 * 60 : 60 } } : {}),
+          });
+        }
+        r.reEvaluations.forEach((e, i) => events.push({
+          uid: `re-evaluation-${r.id}-${i}@${settings.publicUrl.host}`, stamp: e.at, url, categories: ['acquisition-review', 're-evaluation-required'],
+          time: { kind: 'all-day', date: parseIsoDate(e.at.slice(0, 10)) }, summary: `Re-evaluation required — ${r.product} (${r.vendor})`, description: `${e.title} (${e.trigger}) was recorded after the approval.`,
+        }));
+      }
+      const ics = renderCalendar({ prodId: '-//Countersign//Oversight//EN', name: `Countersign: acquisition reviews of ${query.agency}`, events });
+      return c.body(ics, 200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `inline; filename="acquisition-reviews-${query.agency}.ics"` });
+    },
   );
 
   app.get('/feeds/acquisition-reviews.atom', async (c) => {
