@@ -89,6 +89,7 @@ ${navLink(frame, '/search', 'Registry')}
 ${navLink(frame, '/designations', 'Designations')}
 ${navLink(frame, '/alerts', 'Alerts')}
 ${navLink(frame, '/export-licenses', 'Export licences')}
+${navLink(frame, '/acquisition-reviews', 'Oversight')}
 ${navLink(frame, '/log', 'Log')}
 ${navLink(frame, '/tips/new', 'Send a tip')}
 ${staff ? navLink(frame, '/review', 'Review') : ''}
