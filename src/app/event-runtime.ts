@@ -8,9 +8,12 @@ import { procurementEvents } from '../procurement/procurement-events.js';
 import { importEvents } from '../imports/import-events.js';
 import { registryEvents } from '../registry/registry-events.js';
 import type { StoreTransaction } from '../store/store.js';
+import { docketEvents } from '../oversight/dockets/docket-events.js';
 
 /** Every entry type Countersign appends, from every module. */
-export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents, ...importEvents];
+export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents, ...importEvents,
+  ...docketEvents,
+];
 export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINITIONS);
 
 /**

@@ -3,10 +3,12 @@ import { alertWorkflow } from '../procurement/alerts/alert-workflow.js';
 import { changeWorkflow } from '../registry/changes/change-workflow.js';
 import { tipWorkflow } from '../registry/tips/tip-workflow.js';
 import type { StoreTransaction } from '../store/store.js';
+import { docketWorkflow } from '../oversight/dockets/docket-workflow.js';
 
 /** Every workflow of the app, by case type: the tick runs their deadline transitions, the calendar route reads their cases. */
 export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>> = new Map<string, Workflow<unknown, StoreTransaction>>([
   [changeWorkflow.caseType, changeWorkflow],
   [tipWorkflow.caseType, tipWorkflow],
   [alertWorkflow.caseType, alertWorkflow],
+  [docketWorkflow.caseType, docketWorkflow],
 ]);

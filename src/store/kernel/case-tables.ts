@@ -6,4 +6,5 @@ export const CASE_TABLES: Readonly<Record<string, { readonly table: string; read
   change: { table: 'changes', state: 'status' },
   tip: { table: 'tips', state: 'status' },
   alert: { table: 'alerts', state: 'status' },
+  docket: { table: 'dockets', state: 'status' },
 };
