@@ -3,6 +3,7 @@ import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { AppEnv } from '../server/app-env.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
+import { addDocketRoutes } from '../server/api/routes/docket-routes.js';
 import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
 import { scopeExists } from './scope-exists.js';
 import { WORKFLOWS } from './workflows.js';
@@ -35,6 +36,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
     settings,
     mount: [
       (app, router) => addAlertRoutes(app, router, store, now),
+      (app, router) => addDocketRoutes(app, router, store, now),
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       ...(ledger ? [mountLog(store, ledger, now)] : []),

@@ -24,7 +24,7 @@ function nextDueOn(docket: Docket): string {
 }
 
 /** The report's sections as text, keyed by the jurisdiction's section keys (Oakland's A–H). */
-const reportInput = z.strictObject({ sections: z.record(z.string().regex(/^[a-zA-Z]{2,60}$/), z.string().trim().min(1, 'must not be empty').max(20_000)) });
+export const reportInput = z.strictObject({ sections: z.record(z.string().regex(/^[a-zA-Z]{2,60}$/), z.string().trim().min(1, 'must not be empty').max(20_000)) });
 
 /** The agency files the annual surveillance report for the period now due (late if it is overdue); the next one falls due. */
 export const fileReportStep = step.transition({

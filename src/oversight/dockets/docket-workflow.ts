@@ -35,13 +35,17 @@ export function openedDocketData(docket: Docket) {
   return { jurisdiction: docket.jurisdiction, agency: docket.agency, technology: docket.technology, product: docket.product, vendor: docket.vendor, title: docket.title, proposal: docket.proposal };
 }
 
-const commentInput = z.strictObject({
+export const commentInput = z.strictObject({
   text: z.string().trim().min(10, 'must be at least 10 characters').max(10_000),
   /** How to reach the commenter, if they want to be reached. Sealed: never public, never logged in clear. */
   contact: z.string().trim().max(500).optional(),
 });
-const moderationInput = z.strictObject({ comment: z.uuid(), decision: z.enum(['publish', 'reject']) });
-const hearingInput = z.strictObject({
+export const moderationInput = z.strictObject({ comment: z.uuid(), decision: z.enum(['publish', 'reject']) });
+export const noticeInput = z.strictObject({ publishedAt: dateOrInstant });
+export const reviseInput = z.strictObject({ proposal: proposalSchema, title: z.string().trim().min(3).max(300).optional() });
+export const voteInput = z.strictObject({ vote: z.enum(['yes', 'no', 'abstain']), note: z.string().trim().max(2000).optional() });
+export const renewInput = z.strictObject({ expiresOn: z.iso.date(), note: z.string().trim().max(2000).optional() });
+export const hearingInput = z.strictObject({
   heldOn: z.iso.date(),
   summary: z.string().trim().max(20_000).optional(),
   documents: z.array(z.strictObject({ title: z.string().trim().min(2).max(300), url: z.url({ protocol: /^https?$/ }).max(2000).optional() })).max(50).default([]),
@@ -107,7 +111,7 @@ export const docketWorkflow: Workflow<Docket, DocketsTransaction> = {
   transitions: {
     revise: step.transition({
       label: 'Revise the proposal', event: 'oversight.docket.proposal-revised', from: ['proposed'], to: 'proposed', policy: agencyOfficer,
-      input: z.strictObject({ proposal: proposalSchema, title: z.string().trim().min(3).max(300).optional() }),
+      input: reviseInput,
       async effect({ case: docket, input, tx }) {
         await tx.dockets.updateDocket(docket.id, { proposal: input.proposal, ...(input.title ? { title: input.title } : {}) });
         return { data: toJsonObject({ proposal: input.proposal, title: input.title ?? docket.title }) };
@@ -115,7 +119,7 @@ export const docketWorkflow: Workflow<Docket, DocketsTransaction> = {
     }),
     notice: step.transition({
       label: 'Publish notice', event: 'oversight.docket.notice-published', from: ['proposed'], to: 'noticed', policy: boardClerk,
-      input: z.strictObject({ publishedAt: dateOrInstant }),
+      input: noticeInput,
       async guard({ ctx, case: docket, input }) {
         const day = localDay(presetOf(docket.jurisdiction), input.publishedAt);
         const today = localDay(presetOf(docket.jurisdiction), ctx.now.toISOString());
@@ -188,7 +192,7 @@ export const docketWorkflow: Workflow<Docket, DocketsTransaction> = {
     }),
     vote: step.transition({
       label: 'Vote', event: 'oversight.docket.vote-cast', from: ['hearing-held'], to: 'hearing-held', policy: scoped('board-member'),
-      input: z.strictObject({ vote: z.enum(['yes', 'no', 'abstain']), note: z.string().trim().max(2000).optional() }),
+      input: voteInput,
       async guard({ ctx, case: docket, tx }) {
         if ((await tx.dockets.votesOf(docket.id)).some((v) => v.member === ctx.actor.actorId)) throw new CommandError({ code: 'CONFLICT', message: 'you have already voted on this docket; each vote is public and final' });
       },
@@ -202,7 +206,7 @@ export const docketWorkflow: Workflow<Docket, DocketsTransaction> = {
     flagReportOverdue: flagReportOverdueStep,
     renew: step.transition({
       label: 'Renew the approval', event: 'oversight.docket.renewed', from: APPROVED_STATUSES, to: 'approved', target: selfLoop, policy: boardClerk,
-      input: z.strictObject({ expiresOn: z.iso.date(), note: z.string().trim().max(2000).optional() }),
+      input: renewInput,
       async guard({ ctx, case: docket, input }) {
         if (input.expiresOn <= localDay(presetOf(docket.jurisdiction), ctx.now.toISOString())) throw new CommandError({ code: 'INVALID_INPUT', message: `expiresOn ${input.expiresOn} is not in the future`, issues: [{ path: 'expiresOn', message: 'must be in the future' }] });
       },

@@ -20,7 +20,7 @@ export const findingInput = z.strictObject({
 });
 
 /** Analysts, or the clerk of the jurisdiction's board. */
-const findingPolicy = either(atLeast('analyst'), scoped('board-clerk'));
+export const findingPolicy = either(atLeast('analyst'), scoped('board-clerk'));
 
 /**
  * Records a use of a technology with no approved docket in that jurisdiction as a public finding
