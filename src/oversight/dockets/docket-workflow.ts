@@ -123,8 +123,9 @@ export const docketWorkflow: Workflow<Docket, DocketsTransaction> = {
       async guard({ ctx, case: docket, input }) {
         const day = localDay(presetOf(docket.jurisdiction), input.publishedAt);
         const today = localDay(presetOf(docket.jurisdiction), ctx.now.toISOString());
-        if (day > today) throw new CommandError({ code: 'INVALID_INPUT', message: `publishedAt ${input.publishedAt} is in the future: record a notice once it is published`, issues: [{ path: 'publishedAt', message: 'must not be in the future' }] });
-        if (day < docket.openedAt.slice(0, 10)) throw new CommandError({ code: 'INVALID_INPUT', message: `publishedAt ${input.publishedAt} is before the docket was opened (${docket.openedAt.slice(0, 10)})`, issues: [{ path: 'publishedAt', message: 'before the docket was opened' }] });
+        if (day > today) throw new CommandError({ code: 'INVALID_INPUT', message: `publishedAt ${input.publishedAt} is after today in ${presetOf(docket.jurisdiction).name} (${today}, ${calendarOf(presetOf(docket.jurisdiction)).timeZone}): record a notice once it is published`, issues: [{ path: 'publishedAt', message: 'must not be in the future' }] });
+        const opened = localDay(presetOf(docket.jurisdiction), docket.openedAt);
+        if (day < opened) throw new CommandError({ code: 'INVALID_INPUT', message: `publishedAt ${input.publishedAt} is before the docket was opened (${opened})`, issues: [{ path: 'publishedAt', message: 'before the docket was opened' }] });
       },
       async effect({ case: docket, input, tx }) {
         const notice = noticeDates(presetOf(docket.jurisdiction), input.publishedAt);
@@ -178,7 +179,8 @@ export const docketWorkflow: Workflow<Docket, DocketsTransaction> = {
       label: 'Record the hearing', event: 'oversight.docket.hearing-held', from: ['noticed'], to: 'hearing-held', policy: boardClerk, input: hearingInput,
       async guard({ ctx, case: docket, input }) {
         const preset = presetOf(docket.jurisdiction);
-        if (input.heldOn > localDay(preset, ctx.now.toISOString())) throw new CommandError({ code: 'INVALID_INPUT', message: `heldOn ${input.heldOn} is in the future: record a hearing once it is held`, issues: [{ path: 'heldOn', message: 'must not be in the future' }] });
+        const today = localDay(preset, ctx.now.toISOString());
+        if (input.heldOn > today) throw new CommandError({ code: 'INVALID_INPUT', message: `heldOn ${input.heldOn} is after today in ${preset.name} (${today}, ${calendarOf(preset).timeZone}): record a hearing once it is held`, issues: [{ path: 'heldOn', message: 'must not be in the future' }] });
         const published = docket.notice ? localDay(preset, docket.notice.publishedAt) : '';
         if (input.heldOn < published) throw new CommandError({ code: 'INVALID_INPUT', message: `heldOn ${input.heldOn} is before the notice was published (${published})`, issues: [{ path: 'heldOn', message: 'before the notice' }] });
       },
