@@ -111,4 +111,24 @@ describeEachBackend('docket pages: a resident follows and comments without an ac
     const index = await new PortalClient(app).get('/dockets');
     expect(index.text).toContain('Lens cameras at precincts');
   });
+
+  it('takes the late report, a renewal and a finding through their forms', async () => {
+    const officer = await signedIn('officer');
+    const page = await officer.get(docketPath);
+    expect(page.text).toContain('File the annual report due 30 June 2026');
+    const sections = Object.fromEntries(['useAndDataVolumes', 'externalSharing', 'whereDeployed', 'complaints', 'auditsAndViolations', 'dataBreaches', 'effectiveness', 'costs'].map((k) => [`sections.${k}`, `Answer for ${k}.`]));
+    expect((await officer.postForm(`${docketPath}/steps/fileReport`, sections)).status).toBe(303);
+    const clerk = await signedIn('clerk');
+    await clerk.get(docketPath);
+    expect((await clerk.postForm(`${docketPath}/steps/renew`, { expiresOn: '2027-12-31', note: '' })).status).toBe(303);
+    const after = await new PortalClient(app).get(docketPath);
+    expect(after.text).toContain('Filed (filed late)');
+    expect(after.text).toContain('Answer for costs.');
+    expect(after.text).toContain('expires at the end of 31 December 2027');
+    expect((await new PortalClient(app).get('/dockets/findings/new')).status).toBe(401);
+    await clerk.get('/dockets/findings/new');
+    const recorded = await clerk.postForm('/dockets/findings/new', { jurisdiction: 'seattle', agency, technology: 'Cell-site simulator', observedOn: '2026-10-01', description: 'Used at a protest, per a court filing.', sources: '' });
+    expect(recorded.status).toBe(303);
+    expect((await new PortalClient(app).get('/dockets/jurisdictions/seattle')).text).toContain('Cell-site simulator');
+  });
 });

@@ -87,7 +87,11 @@ export function addDocketPageRoutes(app: Hono<AppEnv>, { store, now = () => new 
     const docket = await runCommand(store, now, c, (ctx, tx) => openDocket({ ctx, docket: input }, tx));
     return c.redirect(`/dockets/${docket.id}`, 303);
   });
-  app.get('/dockets/findings/new', (c) => pageResponse(c, newFindingPage(pageFrame(c))));
+  app.get('/dockets/findings/new', (c) => {
+    const actor = c.get('auth').actor;
+    authorizePolicy(actor, 'record a finding', findingPolicy, { scopes: actor.grants.filter((g) => g.scope.kind === 'board').map((g) => g.scope) });
+    return pageResponse(c, newFindingPage(pageFrame(c)));
+  });
   app.post('/dockets/findings/new', async (c) => {
     const fields = await formFields(c);
     const sources = (fields['sources'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
