@@ -105,9 +105,9 @@ export function newFindingPage(frame: PageFrame): SafeHtml {
 }
 
 /** The clerk's moderation page for one docket. */
-export function moderationPage(frame: PageFrame, docket: Docket, pending: readonly { id: string; text: string | null; submittedAt: string }[]): SafeHtml {
+export function moderationPage(frame: PageFrame, docket: Docket, pending: readonly { id: string; text: string | null; contact: string | null; submittedAt: string }[]): SafeHtml {
   const main = html`<section><p class="muted"><a href="/dockets/${docket.id}">${docket.title}</a></p><h1>Comments waiting for moderation</h1>
-<p class="lede">Published comments appear on the docket with the log entry that publishes them; rejected ones stay sealed. Contacts are never shown here.</p>
+<p class="lede">Published comments appear on the docket with the log entry that publishes them; rejected ones stay sealed. A commenter's contact is sealed: shown here to the clerk, never published.</p>
 ${moderationSection(frame, docket.id, pending)}</section>`;
   return layout(frame, { title: `Moderation: ${docket.title}`, main });
 }

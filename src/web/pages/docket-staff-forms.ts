@@ -72,10 +72,10 @@ ${dateInput('reportDueOn', `First annual report due (default: ${preset.reportInt
   return forms.length === 0 ? html`` : html`<section class="staff"><h2>Staff</h2>${forms}</section>`;
 }
 
-/** The clerk's moderation queue for one docket: each pending comment with publish and reject buttons (contacts are never shown). */
-export function moderationSection(frame: PageFrame, docketId: string, pending: readonly { id: string; text: string | null; submittedAt: string }[]): SafeHtml {
+/** The clerk's moderation queue for one docket: each pending comment, its sealed contact (never published), publish and reject buttons. */
+export function moderationSection(frame: PageFrame, docketId: string, pending: readonly { id: string; text: string | null; contact: string | null; submittedAt: string }[]): SafeHtml {
   if (pending.length === 0) return html`<p class="muted">No comments wait for moderation.</p>`;
-  return html`<ol>${pending.map((c) => html`<li><blockquote>${c.text ?? '(shredded)'}</blockquote><p class="muted">Received ${c.submittedAt}</p>
+  return html`<ol>${pending.map((c) => html`<li><blockquote>${c.text ?? '(shredded)'}</blockquote><p class="muted">Received ${c.submittedAt}.${c.contact ? html` Contact (sealed, never published): ${c.contact}` : ''}</p>
 <form method="post" action="/dockets/${docketId}/steps/moderate">${csrfField(frame.auth)}<input type="hidden" name="comment" value="${c.id}">
 <p class="buttons"><button type="submit" name="decision" value="publish">Publish</button> <button type="submit" name="decision" value="reject" class="secondary">Reject</button></p></form></li>`)}</ol>`;
 }

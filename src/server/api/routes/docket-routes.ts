@@ -22,7 +22,7 @@ import { pageOf } from '../presenters/page.js';
 import { docketCommentPresenter, docketDetailPresenter, docketFindingPresenter, docketPresenter, docketReportPresenter, docketVotePresenter, jurisdictionPresenter, presentComment, presentDocket, presentDocketDetail } from '../presenters/docket-presenter.js';
 
 const tag = 'dockets';
-const pendingCommentPresenter = z.object({ id: z.uuid(), text: z.string().nullable(), submittedAt: z.string(), status: z.literal('pending') });
+const pendingCommentPresenter = z.object({ id: z.uuid(), text: z.string().nullable(), contact: z.string().nullable().describe('sealed: shown to the clerk only'), submittedAt: z.string(), status: z.literal('pending') });
 
 /**
  * Community oversight dockets: open, notice, comments (anyone, no account, rate-limited with the

@@ -84,14 +84,18 @@ export async function readDocketDetail(db: Kysely<Database>, id: string): Promis
   };
 }
 
-/** Comments waiting for the clerk, with their (sealed) text read from the seal store; never the contact. */
-export async function readPendingComments(db: Kysely<Database>, docketId: string): Promise<{ id: string; text: string | null; submittedAt: string }[]> {
-  const rows = await db.selectFrom('docketComments').leftJoin('sealedValues', 'sealedValues.id', 'docketComments.textRef')
-    .select(['docketComments.id', 'docketComments.submittedAt', 'sealedValues.value']).where('docketComments.docketId', '=', docketId).where('docketComments.status', '=', 'pending').orderBy('docketComments.submittedAt').execute();
-  return rows.map((r) => {
-    const value: unknown = r.value === null ? null : JSON.parse(r.value);
-    return { id: r.id, submittedAt: r.submittedAt, text: typeof value === 'string' ? value : null };
-  });
+/** Comments waiting for the clerk, with their sealed text and contact read from the seal store (for the clerk only). */
+export async function readPendingComments(db: Kysely<Database>, docketId: string): Promise<{ id: string; text: string | null; contact: string | null; submittedAt: string }[]> {
+  const rows = await db.selectFrom('docketComments').select(['id', 'submittedAt', 'textRef', 'contactRef']).where('docketId', '=', docketId).where('status', '=', 'pending').orderBy('submittedAt').execute();
+  const refs = rows.flatMap((r) => [r.textRef, r.contactRef]).filter((ref): ref is string => ref !== null);
+  const values = refs.length === 0 ? [] : await db.selectFrom('sealedValues').select(['id', 'value']).where('id', 'in', refs).execute();
+  const sealed = new Map(values.map((v): [string, unknown] => [v.id, JSON.parse(v.value)]));
+  // A shredded value, or a contact never given (sealed as null), reads as null.
+  const text = (ref: string | null): string | null => {
+    const value = ref === null ? null : sealed.get(ref);
+    return typeof value === 'string' ? value : null;
+  };
+  return rows.map((r) => ({ id: r.id, submittedAt: r.submittedAt, text: text(r.textRef), contact: text(r.contactRef) }));
 }
 
 /** Findings of use without approval, newest first. */
