@@ -7,6 +7,7 @@ import { addReviewRoutes } from '../server/api/routes/review-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
 import { addDisclosureRequestRoutes } from '../server/api/routes/disclosure-request-routes.js';
 import { DRAFT_SUBJECT_READERS } from './draft-subject-readers.js';
+import { addDocketRoutes } from '../server/api/routes/docket-routes.js';
 import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
 import { addExportLicenseRoutes } from '../server/api/routes/export-license-routes.js';
 import { addUsesRoutes } from '../server/api/routes/uses-routes.js';
@@ -42,6 +43,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
     mount: [
       (app, router) => addAlertRoutes(app, router, store, now),
       (app, router) => addReviewRoutes(app, router, store, now),
+      (app, router) => addDocketRoutes(app, router, store, now),
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       (_app, router) => addExportLicenseRoutes(router, store, now),

@@ -14,6 +14,7 @@ import { requestEvents } from '../disclosure/requests/request-events.js';
 import { oversightEvents } from '../oversight/oversight-events.js';
 import { reEvaluationSubscriber } from '../oversight/reviews/re-evaluate.js';
 import { usesEvents } from '../oversight/uses-events.js';
+import { docketEvents } from '../oversight/dockets/docket-events.js';
 
 /** Every entry type Countersign appends, from every module. */
 export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [
@@ -26,6 +27,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransacti
   ...requestEvents,
   ...oversightEvents,
   ...usesEvents,
+  ...docketEvents,
 ];
 export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINITIONS);
 

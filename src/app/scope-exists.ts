@@ -1,9 +1,12 @@
 import type { Scope } from '../accounts/scoped-roles.js';
 import type { StoreTransaction } from '../store/store.js';
 import { WORKFLOWS } from './workflows.js';
+import { DOCKET_BOARDS } from '../oversight/dockets/jurisdiction-presets.js';
 
 /** Boards a scope may name: the oversight module's jurisdiction presets, listed here when it is wired. */
-const KNOWN_BOARDS: ReadonlySet<string> = new Set<string>();
+const KNOWN_BOARDS: ReadonlySet<string> = new Set<string>([
+  ...DOCKET_BOARDS,
+]);
 
 /**
  * Whether a grant's scope names something that exists: an agency, vendor or oversight body is a

@@ -9,6 +9,7 @@ import { acquisitionReviewWorkflow } from '../oversight/reviews/review-workflow.
 import { authorizationWorkflow } from '../oversight/authorizations/authorization-workflow.js';
 import { useWorkflow } from '../oversight/uses/use-workflow.js';
 import { auditWorkflow } from '../oversight/audits/audit-workflow.js';
+import { docketWorkflow } from '../oversight/dockets/docket-workflow.js';
 
 /** Every workflow of the app, by case type: the tick runs their deadline transitions, the calendar route reads their cases. */
 export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>> = new Map<string, Workflow<unknown, StoreTransaction>>([
@@ -21,4 +22,5 @@ export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>>
   [authorizationWorkflow.caseType, authorizationWorkflow],
   [useWorkflow.caseType, useWorkflow],
   [auditWorkflow.caseType, auditWorkflow],
+  [docketWorkflow.caseType, docketWorkflow],
 ]);

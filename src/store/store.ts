@@ -34,6 +34,8 @@ import type { UsesStore } from '../oversight/uses/uses-store.js';
 import { KyselyUsesStore } from './oversight/kysely-uses-store.js';
 import { reviewApprovals } from './oversight/review-approvals.js';
 import './oversight-uses-schema.js';
+import type { DocketStore } from '../oversight/dockets/docket.js';
+import { KyselyDocketStore } from './oversight/dockets/kysely-docket-store.js';
 
 /** Everything a command may write through, bound to one database transaction. */
 export interface StoreTransaction {
@@ -51,6 +53,7 @@ export interface StoreTransaction {
   readonly requests: DisclosureRequestStore;
   readonly oversight: OversightStore;
   readonly uses: UsesStore;
+  readonly dockets: DocketStore;
 }
 
 /** How a store is opened: the event catalogue and subscribers its transactions run with. */
@@ -138,6 +141,7 @@ export class Store {
       requests: new KyselyRequestStore(trx),
       oversight: new KyselyOversightStore(trx),
       uses: new KyselyUsesStore(trx, reviewApprovals(new KyselyOversightStore(trx))),
+      dockets: new KyselyDocketStore(trx),
     };
     const value = await fn(tx);
     return { value, appended: appender.appended, shredded: seals.shredded };

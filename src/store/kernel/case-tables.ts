@@ -12,4 +12,5 @@ export const CASE_TABLES: Readonly<Record<string, { readonly table: string; read
   authorization: { table: 'oversight_authorizations', state: 'status' },
   use: { table: 'oversight_uses', state: 'status' },
   audit: { table: 'oversight_audits', state: 'status' },
+  docket: { table: 'dockets', state: 'status' },
 };

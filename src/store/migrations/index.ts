@@ -16,6 +16,7 @@ import { exportLicensesMigration } from './0065-export-licenses.js';
 import { disclosureRequestsMigration } from './0070-disclosure-requests.js';
 import { acquisitionReviewsMigration } from './0050-acquisition-reviews.js';
 import { authorizedUsesMigration } from './0055-authorized-uses.js';
+import { oversightDocketsMigration } from './0060-oversight-dockets.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   disclosureRequestsMigration,
   acquisitionReviewsMigration,
   authorizedUsesMigration,
+  oversightDocketsMigration,
 ];

@@ -6,6 +6,7 @@ import { REGISTRY_SECTIONS } from './registry-sections.js';
 import { EXPORT_LICENSE_SECTIONS } from '../oversight/export-licenses/export-license-sections.js';
 import { disclosureRequestSection } from '../disclosure/requests/request-public-section.js';
 import { OVERSIGHT_SECTIONS } from './oversight-sections.js';
+import { DOCKET_SECTIONS } from '../oversight/dockets/docket-public-state.js';
 
 /** Every section of public state, in digest order. A module that publishes state adds its section here. */
 export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [
@@ -13,6 +14,7 @@ export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [
   ...EXPORT_LICENSE_SECTIONS,
   disclosureRequestSection,
   ...OVERSIGHT_SECTIONS,
+  ...DOCKET_SECTIONS,
 ];
 
 // Keys sorted here, not by the database: SQLite and PostgreSQL collate differently.
