@@ -8,16 +8,21 @@ import { procurementEvents } from '../procurement/procurement-events.js';
 import { importEvents } from '../imports/import-events.js';
 import { registryEvents } from '../registry/registry-events.js';
 import type { StoreTransaction } from '../store/store.js';
+import { remedyEvents } from '../disclosure/remedy-events.js';
+import { TARGET_NOTICE_DUE_EVENT, targetNoticeSubscriber } from '../disclosure/target-notices/target-notice-workflow.js';
 
 /** Every entry type Countersign appends, from every module. */
-export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents, ...importEvents];
+export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents, ...importEvents, ...remedyEvents];
 export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINITIONS);
 
 /**
  * Work one module does when another's event is appended, in the same transaction. The emitting
  * module never imports the listener: the wiring is here.
  */
-export const SUBSCRIBERS: readonly EventSubscriber<StoreTransaction>[] = [];
+export const SUBSCRIBERS: readonly EventSubscriber<StoreTransaction>[] = [
+  // Listens only once the oversight module declares the entry type (EventRuntime refuses a subscriber on an undeclared type).
+  ...(EVENT_CATALOGUE.get(TARGET_NOTICE_DUE_EVENT) ? [targetNoticeSubscriber()] : []),
+];
 
 /** The catalogue and subscribers every store of this app opens with. */
 export function eventRuntime(subscribers: readonly EventSubscriber<StoreTransaction>[] = SUBSCRIBERS): EventRuntime<StoreTransaction> {

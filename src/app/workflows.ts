@@ -3,10 +3,16 @@ import { alertWorkflow } from '../procurement/alerts/alert-workflow.js';
 import { changeWorkflow } from '../registry/changes/change-workflow.js';
 import { tipWorkflow } from '../registry/tips/tip-workflow.js';
 import type { StoreTransaction } from '../store/store.js';
+import { complaintWorkflow } from '../disclosure/complaints/complaint-workflow.js';
+import { targetNoticeWorkflow } from '../disclosure/target-notices/target-notice-workflow.js';
+import { vendorReportWorkflow } from '../disclosure/vendor-reports/vendor-report-workflow.js';
 
 /** Every workflow of the app, by case type: the tick runs their deadline transitions, the calendar route reads their cases. */
 export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>> = new Map<string, Workflow<unknown, StoreTransaction>>([
   [changeWorkflow.caseType, changeWorkflow],
   [tipWorkflow.caseType, tipWorkflow],
   [alertWorkflow.caseType, alertWorkflow],
+  [complaintWorkflow.caseType, complaintWorkflow],
+  [targetNoticeWorkflow.caseType, targetNoticeWorkflow],
+  [vendorReportWorkflow.caseType, vendorReportWorkflow],
 ]);

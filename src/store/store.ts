@@ -24,6 +24,8 @@ import type { EventRuntime } from '../kernel/events/event-runtime.js';
 import { KyselyCaseStates } from './kernel/kysely-case-states.js';
 import { KyselyDeadlineStore } from './kernel/kysely-deadline-store.js';
 import { GroupCommit, type CommandOutcome } from './group-commit.js';
+import type { RemedyStores } from '../disclosure/remedy-transaction.js';
+import { remedyStores } from './disclosure/kysely-remedy-stores.js';
 
 /** Everything a command may write through, bound to one database transaction. */
 export interface StoreTransaction {
@@ -37,6 +39,7 @@ export interface StoreTransaction {
   readonly deadlines: DeadlineStore;
   readonly log: LogAppender;
   readonly imports: ImportStore;
+  readonly remedy: RemedyStores;
 }
 
 /** How a store is opened: the event catalogue and subscribers its transactions run with. */
@@ -120,6 +123,7 @@ export class Store {
       db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals, alerts: new KyselyAlertStore(trx),
       cases: new KyselyCaseStates(trx), deadlines: new KyselyDeadlineStore(trx), log: new CheckedLogAppender(appender, this.#events, () => tx),
       imports: new KyselyImportStore(trx),
+      remedy: remedyStores(trx),
     };
     const value = await fn(tx);
     return { value, appended: appender.appended, shredded: seals.shredded };

@@ -6,4 +6,7 @@ export const CASE_TABLES: Readonly<Record<string, { readonly table: string; read
   change: { table: 'changes', state: 'status' },
   tip: { table: 'tips', state: 'status' },
   alert: { table: 'alerts', state: 'status' },
+  complaint: { table: 'complaints', state: 'status' },
+  'target-notice': { table: 'targetNotices', state: 'status' },
+  'vendor-report': { table: 'vendorReports', state: 'status' },
 };
