@@ -16,6 +16,8 @@ import { addSourceArchiveRoutes } from './routes/source-archive-routes.js';
 import { addStaticRoutes } from './routes/static-routes.js';
 import { addTipRoutes } from './routes/tip-routes.js';
 import { addUploadRoutes } from './routes/upload-routes.js';
+import { addComplaintPageRoutes } from './routes/complaint-page-routes.js';
+import { addVendorReportPageRoutes } from './routes/vendor-report-page-routes.js';
 import { pageFrame, pageResponse } from './routes/page-response.js';
 
 export type { PortalDependencies, TransparencyLogEntry } from './portal-dependencies.js';
@@ -42,6 +44,8 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addAlertPageRoutes(app, deps);
     addLogPageRoutes(app, deps);
     addUploadRoutes(app, deps);
+    addComplaintPageRoutes(app, deps);
+    addVendorReportPageRoutes(app, deps);
   };
 }
 
