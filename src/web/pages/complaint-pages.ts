@@ -39,7 +39,7 @@ ${csrfField(frame.auth)}
 <input id="complaint-contact" name="contact" type="text" maxlength="500" value="${values.contact}"></p>
 <p><label for="complaint-evidence">${LABELS['evidence']} <span class="muted">(optional)</span></label>
 <span class="hint" id="complaint-evidence-hint">A forensic report or log, up to 700 kB. It is stored encrypted; only the body’s handlers can open it.</span>
-<input id="complaint-evidence" name="evidence" type="file" aria-describedby="complaint-evidence-hint"></p>
+<input id="complaint-evidence" name="file" type="file" aria-describedby="complaint-evidence-hint"></p>
 <p><button type="submit">Send the complaint</button></p>
 </form>
 </section>`;

@@ -33,7 +33,7 @@ export function addComplaintPageRoutes(app: Hono<AppEnv>, { store, now = () => n
     const form = await c.req.parseBody();
     const text = (key: string) => (typeof form[key] === 'string' ? form[key] : '');
     const values: ComplaintFormValues = { body: text('body'), account: text('account'), name: text('name'), contact: text('contact') };
-    const file = form['evidence'];
+    const file = form['file'];
     const evidence = file instanceof File && file.size > 0 ? [{ fileName: file.name || 'evidence', mediaType: file.type || 'application/octet-stream', contentBase64: Buffer.from(await file.arrayBuffer()).toString('base64') }] : [];
     const input = {
       account: values.account, ...(values.body ? { body: values.body } : {}), ...(values.name.trim() ? { name: values.name } : {}), ...(values.contact.trim() ? { contact: values.contact } : {}),
