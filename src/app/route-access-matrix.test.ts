@@ -14,6 +14,7 @@ import { anonymousClient, createUser, quickClient, type TestClient } from '../..
 import { openTestLedger } from '../../test/support/test-ledger.js';
 import { describeEachBackend } from '../../test/support/test-store.js';
 import { createCountersignApp } from './create-countersign-app.js';
+import { givenRemedyWorld, REMEDY_EXPECTED, type RemedyWorld } from '../../test/support/remedy-matrix.js';
 
 /**
  * Who may call what: every API route (read from the OpenAPI document, so a new route without a
@@ -45,6 +46,7 @@ interface World {
   tokenOf: Partial<Record<ActorKind, string>>;
   sealedIndex: string;
   treeSize: string;
+  remedy: RemedyWorld;
 }
 
 interface Sample {
@@ -108,6 +110,7 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   listSeals: [get((w) => `/log/entries/${w.sealedIndex}/seals`)],
   unsealField: [post((w) => `/log/entries/${w.sealedIndex}/seals/subject/unseal`, () => ({}), ADMINS)],
   shredField: [post((w) => `/log/entries/${w.sealedIndex}/seals/contact/shred`, () => ({}), ADMINS)],
+  ...REMEDY_EXPECTED,
 };
 
 describeEachBackend('route × role × scope access matrix', (getStore) => {
@@ -149,6 +152,7 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       organization, agencyOwn, agencyOther, source, designation, piid, pendingChanges, tip: tip.id,
       pendingAlert: alerts.find((a) => a.status === 'pending')?.id ?? '', raisedAlert: alerts.find((a) => a.status === 'raised')?.id ?? '',
       tokenOf: {}, sealedIndex: String(sealed.leafIndex), treeSize: String(ledger.sequencer.size),
+      remedy: await givenRemedyWorld(store, { organization, agencyOwn, agencyOther }),
     };
     // Scoped actors: an officer of the agency the resources belong to, and one of another agency.
     for (const [actor, agency] of [['officer-own', agencyOwn], ['officer-other', agencyOther]] as const) {
