@@ -152,6 +152,13 @@ describeEachBackend('vendor transparency reports and notices to targets', (getSt
     expect(sent.status).toBe(200);
     expect(await sent.json()).toMatchObject({ status: 'sent', sentOn: '2026-06-02', method: 'through-counsel' });
     expect(await (await anonymousClient(app).request('/target-notices')).text()).toContain('Through counsel');
+    // An entry that names no agency opens a notice only admins can move.
+    const unscoped = uniqueId('auth-unscoped');
+    await store.transaction((tx) => tx.log.append({ type: TARGET_NOTICE_DUE_EVENT, actor: 'system', time: '2026-06-01T00:00:00.000Z', subjects: [], data: { deadline: '5f6e0a7e-9a55-4c3e-9a0e-3b1f2c1d0e9f', caseType: 'authorization', case: unscoped, kind: 'delayed-notice', dueAt: '2026-06-01T00:00:00.000Z', dueDate: null } }));
+    const open = (await getStore().db.selectFrom('targetNotices').select(['id', 'agency']).where('authorizationId', '=', unscoped).executeTakeFirstOrThrow());
+    expect(open.agency).toBeNull();
+    expect((await officer.request(`/api/v1/target-notices/${open.id}/prepare`, { json: {} })).status).toBe(403);
+    expect((await (await quickClient(app, getStore(), 'notice-admin', 'admin')).request(`/api/v1/target-notices/${open.id}/prepare`, { json: {} })).status).toBe(200);
   });
 
 });
