@@ -51,8 +51,11 @@ export function addComplaintPageRoutes(app: Hono<AppEnv>, { store, now = () => n
   app.get('/complaints/status/:token', async (c) => {
     const token = c.req.param('token');
     const complaint = await complaintByToken(token, { remedy: remedyStores(db) });
+    // The address is the key: never sent on as a referrer, never kept by a cache.
     c.header('referrer-policy', 'no-referrer');
-    return pageResponse(c, complaintStatusPage(pageFrame(c), complaint, token, await complaintBodies(db)));
+    const res = pageResponse(c, complaintStatusPage(pageFrame(c), complaint, token, await complaintBodies(db)));
+    res.headers.set('cache-control', 'private, no-store');
+    return res;
   });
   for (const action of ['consent', 'erase'] as const) {
     app.post(`/complaints/status/:token/${action}`, async (c) => {
