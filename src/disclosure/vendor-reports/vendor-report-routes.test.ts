@@ -91,7 +91,11 @@ describeEachBackend('vendor transparency reports and notices to targets', (getSt
     expect((await rep.request(`/api/v1/vendor-reports/${id}/annotations`, { json: { note: 'x', incident } })).status).toBe(403);
     const ok = await analyst.request(`/api/v1/vendor-reports/${id}/annotations`, { json: { note: 'The report omits the sale the incident documents.', incident, source } });
     expect(ok.status).toBe(201);
-    expect(await (await anonymousClient(app).request(`/vendor-reports/${id}`)).text()).toContain('The report omits the sale the incident documents.');
+    const page = await (await anonymousClient(app).request(`/vendor-reports/${id}`)).text();
+    expect(page).toContain('The report omits the sale the incident documents.');
+    // Labels, not slugs: the incident's title and the source's.
+    expect(page).toContain(`<a href="/incidents/${incident}">Sale to an unlisted client</a>`);
+    expect(page).toContain(`<a href="/sources/${source}">Forensic report</a>`);
     expect((await analyst.request('/api/v1/vendor-reports', { json: { ...REPORT, vendor, year: 'soon' } })).status).toBe(400);
   });
 
@@ -151,7 +155,9 @@ describeEachBackend('vendor transparency reports and notices to targets', (getSt
     const sent = await officer.request(`/api/v1/target-notices/${id}/send`, { json: { sentOn: '2026-06-02', method: 'through-counsel' } });
     expect(sent.status).toBe(200);
     expect(await sent.json()).toMatchObject({ status: 'sent', sentOn: '2026-06-02', method: 'through-counsel' });
-    expect(await (await anonymousClient(app).request('/target-notices')).text()).toContain('Through counsel');
+    const list = await (await anonymousClient(app).request('/target-notices')).text();
+    expect(list).toContain('Through counsel');
+    expect(list).toContain(`<a href="/organizations/${agency}">Some Agency</a>`);
     // An entry that names no agency opens a notice only admins can move.
     const unscoped = uniqueId('auth-unscoped');
     await store.transaction((tx) => tx.log.append({ type: TARGET_NOTICE_DUE_EVENT, actor: 'system', time: '2026-06-01T00:00:00.000Z', subjects: [], data: { deadline: '5f6e0a7e-9a55-4c3e-9a0e-3b1f2c1d0e9f', caseType: 'authorization', case: unscoped, kind: 'delayed-notice', dueAt: '2026-06-01T00:00:00.000Z', dueDate: null } }));

@@ -132,3 +132,14 @@ export async function complaintBodies(db: Kysely<Database>): Promise<{ id: strin
     .where('grants.role', '=', 'complaint-handler').where('grants.scopeKind', '=', 'body').where('grants.revokedAt', 'is', null)
     .orderBy('organizations.name').execute();
 }
+
+/** Names of the registry records a remedy page mentions, keyed `organization:id`, `incident:id`, `source:id` (unknown ids are absent). */
+export async function recordLabels(db: Kysely<Database>, refs: { organizations?: readonly (string | null)[]; incidents?: readonly (string | null)[]; sources?: readonly (string | null)[] }): Promise<Map<string, string>> {
+  const ids = (list: readonly (string | null)[] | undefined) => [...new Set((list ?? []).filter((id): id is string => id !== null))];
+  const labels = new Map<string, string>();
+  const [organizations, incidents, sources] = [ids(refs.organizations), ids(refs.incidents), ids(refs.sources)];
+  if (organizations.length > 0) for (const r of await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', organizations).execute()) labels.set(`organization:${r.id}`, r.name);
+  if (incidents.length > 0) for (const r of await db.selectFrom('incidents').select(['id', 'title']).where('id', 'in', incidents).execute()) labels.set(`incident:${r.id}`, r.title);
+  if (sources.length > 0) for (const r of await db.selectFrom('sources').select(['id', 'title']).where('id', 'in', sources).execute()) labels.set(`source:${r.id}`, r.title);
+  return labels;
+}

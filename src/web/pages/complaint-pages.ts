@@ -47,7 +47,7 @@ ${csrfField(frame.auth)}
 }
 
 /** The complainant's private page: state, the body's answer, consent to an incident link, erasure. */
-export function complaintStatusPage(frame: PageFrame, c: ComplaintRow, token: string, bodies: readonly Body[]): SafeHtml {
+export function complaintStatusPage(frame: PageFrame, c: ComplaintRow, token: string, bodies: readonly Body[], labels: ReadonlyMap<string, string>): SafeHtml {
   const action = (step: string) => `/complaints/status/${token}/${step}`;
   const main = html`<section class="narrow receipt">
 <h1>Your complaint</h1>
@@ -58,7 +58,7 @@ export function complaintStatusPage(frame: PageFrame, c: ComplaintRow, token: st
 <dt>Status</dt><dd>${stateLabel(c)}</dd>
 ${c.outcome ? html`<dt>Outcome</dt><dd>${COMPLAINT_OUTCOME_LABELS[c.outcome]}</dd>` : ''}
 ${c.message ? html`<dt>Message from the body</dt><dd>${c.message}</dd>` : ''}
-${c.incidentId ? html`<dt>Linked incident</dt><dd><a href="/incidents/${c.incidentId}">${c.incidentId}</a></dd>` : ''}
+${c.incidentId ? html`<dt>Linked incident</dt><dd><a href="/incidents/${c.incidentId}">${labels.get(`incident:${c.incidentId}`) ?? c.incidentId}</a></dd>` : ''}
 ${c.erasedAt ? html`<dt>Erased</dt><dd>Everything that identified you was erased on ${formatTimestamp(c.erasedAt)}.</dd>` : ''}
 </dl>
 <p class="note">Keep this page’s address: it is the only way to find your complaint. Do not share it.</p>
@@ -84,7 +84,7 @@ ${items.map((c) => html`<tr><td>${formatTimestamp(c.receivedAt)}</td><td>${bodyN
 }
 
 /** One complaint for its handlers: the complainant's details, evidence to download, and a form per step. */
-export function complaintPage(frame: PageFrame, c: ComplaintRow, bodies: readonly Body[]): SafeHtml {
+export function complaintPage(frame: PageFrame, c: ComplaintRow, bodies: readonly Body[], labels: ReadonlyMap<string, string>): SafeHtml {
   const form = (step: string, fields: SafeHtml, button: string) => html`<form method="post" action="/complaints/${c.id}/${step}" class="stacked">${csrfField(frame.auth)}${fields}<p><button type="submit">${button}</button></p></form>`;
   const admin = frame.auth.actor.role === 'admin';
   const main = html`<article class="record">
@@ -97,7 +97,7 @@ export function complaintPage(frame: PageFrame, c: ComplaintRow, bodies: readonl
 <dt>What happened</dt><dd>${c.account ?? html`<span class="muted">erased</span>`}</dd>
 <dt>Evidence</dt><dd>${c.evidence.length === 0 ? 'none' : html`<ul>${c.evidence.map((e, i) => html`<li><a href="/complaints/${c.id}/evidence/${i}">${e.fileName}</a> (${e.size} bytes, SHA-256 <code>${e.sha256}</code>)</li>`)}</ul>`}</dd>
 <dt>Consent to an incident link</dt><dd>${c.consentAt ? `given ${formatTimestamp(c.consentAt)}` : 'not given'}</dd>
-${c.incidentId ? html`<dt>Linked incident</dt><dd><a href="/incidents/${c.incidentId}">${c.incidentId}</a></dd>` : ''}
+${c.incidentId ? html`<dt>Linked incident</dt><dd><a href="/incidents/${c.incidentId}">${labels.get(`incident:${c.incidentId}`) ?? c.incidentId}</a></dd>` : ''}
 ${c.outcome ? html`<dt>Outcome</dt><dd>${COMPLAINT_OUTCOME_LABELS[c.outcome]}</dd>` : ''}
 </dl>
 ${admin ? form('route', html`<p><label for="route-body">Route to an oversight body</label><select id="route-body" name="body">${bodies.map((b) => html`<option value="${b.id}">${b.name}</option>`)}</select></p>`, 'Route') : ''}

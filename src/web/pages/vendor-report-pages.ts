@@ -55,7 +55,7 @@ function place(country: string, agencyType: keyof typeof AGENCY_TYPE_LABELS): st
 }
 
 /** A report's body, on its own page and on the vendor's organisation page. */
-export function vendorReportDetails(report: VendorReportRow, headingLevel: 'h2' | 'h3'): SafeHtml {
+export function vendorReportDetails(report: VendorReportRow, headingLevel: 'h2' | 'h3', labels: ReadonlyMap<string, string>): SafeHtml {
   const heading = headingLevel === 'h2' ? html`<h2>Transparency report for ${report.year}</h2>` : html`<h3><a href="/vendor-reports/${report.id}">Transparency report for ${report.year}</a></h3>`;
   return html`<div class="vendor-report">${heading}
 <p class="muted">Filed ${formatTimestamp(report.filedAt)} by the vendor’s representative; published as filed.</p>
@@ -67,7 +67,7 @@ export function vendorReportDetails(report: VendorReportRow, headingLevel: 'h2' 
 <dt>Sales made</dt><dd>${report.sales.length === 0 ? 'None reported' : html`<ul>${report.sales.map((s) => html`<li>${place(s.country, s.agencyType)}${s.description ? `: ${s.description}` : ''}</li>`)}</ul>`}</dd>
 <dt>Clients rejected</dt><dd>${report.rejectedClients.length === 0 ? 'None reported' : html`<ul>${report.rejectedClients.map((r) => html`<li>${place(r.country, r.agencyType)}: ${r.reason}</li>`)}</ul>`}</dd>
 </dl>
-${report.annotations.length > 0 ? html`<h4>Contradictions noted by analysts</h4><ul>${report.annotations.map((a) => html`<li>${a.note}${a.sourceId ? html` — source: <a href="/sources/${a.sourceId}">${a.sourceId}</a>` : ''}${a.incidentId ? html` — incident: <a href="/incidents/${a.incidentId}">${a.incidentId}</a>` : ''} <span class="muted">(${formatTimestamp(a.createdAt)})</span></li>`)}</ul>` : ''}
+${report.annotations.length > 0 ? html`<h4>Contradictions noted by analysts</h4><ul>${report.annotations.map((a) => html`<li>${a.note}${a.sourceId ? html` — source: <a href="/sources/${a.sourceId}">${labels.get(`source:${a.sourceId}`) ?? a.sourceId}</a>` : ''}${a.incidentId ? html` — incident: <a href="/incidents/${a.incidentId}">${labels.get(`incident:${a.incidentId}`) ?? a.incidentId}</a>` : ''} <span class="muted">(${formatTimestamp(a.createdAt)})</span></li>`)}</ul>` : ''}
 </div>`;
 }
 
@@ -75,21 +75,21 @@ ${report.annotations.length > 0 ? html`<h4>Contradictions noted by analysts</h4>
  * The organisation page's section: every report the vendor filed, and "No transparency report for
  * YEAR" for the last completed year when none was filed.
  */
-export function vendorReportsSection(reports: readonly VendorReportRow[], expectedYear: number, canFile: { vendor: string } | null): SafeHtml {
+export function vendorReportsSection(reports: readonly VendorReportRow[], expectedYear: number, canFile: { vendor: string } | null, labels: ReadonlyMap<string, string>): SafeHtml {
   const missing = !reports.some((r) => r.year === expectedYear);
   return html`<section aria-labelledby="transparency-heading"><h2 id="transparency-heading">Transparency reports</h2>
 ${missing ? html`<p class="no-report">No transparency report for ${expectedYear}.</p>` : ''}
-${reports.map((r) => vendorReportDetails(r, 'h3'))}
+${reports.map((r) => vendorReportDetails(r, 'h3', labels))}
 ${canFile ? html`<p><a href="/vendor-reports/new?vendor=${canFile.vendor}">File a transparency report</a></p>` : ''}
 </section>`;
 }
 
 /** A report's own page, with the analysts' annotation form. */
-export function vendorReportPage(frame: PageFrame, report: VendorReportRow, vendorName: string, canAnnotate: boolean): SafeHtml {
+export function vendorReportPage(frame: PageFrame, report: VendorReportRow, vendorName: string, canAnnotate: boolean, labels: ReadonlyMap<string, string>): SafeHtml {
   const main = html`<article class="record">
 <p class="record-type">Transparency report</p>
 <h1><a href="/organizations/${report.vendor}">${vendorName}</a>, ${report.year}</h1>
-${vendorReportDetails(report, 'h2')}
+${vendorReportDetails(report, 'h2', labels)}
 ${canAnnotate ? html`<form method="post" action="/vendor-reports/${report.id}/annotations" class="stacked">${csrfField(frame.auth)}
 <h2>Note a contradiction</h2>
 <p><label for="annotation-note">What the report leaves out or gets wrong</label><textarea id="annotation-note" name="note" rows="3" required maxlength="5000"></textarea></p>
@@ -101,12 +101,12 @@ ${canAnnotate ? html`<form method="post" action="/vendor-reports/${report.id}/an
 }
 
 /** Notices owed to targets, each with the step its agency may take next. */
-export function targetNoticesPage(frame: PageFrame, notices: readonly { notice: TargetNoticeRow; canAct: boolean }[]): SafeHtml {
+export function targetNoticesPage(frame: PageFrame, notices: readonly { notice: TargetNoticeRow; canAct: boolean }[], labels: ReadonlyMap<string, string>): SafeHtml {
   const main = html`<section>
 <h1>Notices to people targeted</h1>
 <p>When an authorisation’s delayed-notice date passes, the person targeted is owed a notice. Each is tracked here until sent; who was targeted stays sealed.</p>
 ${notices.length === 0 ? html`<p>No notices are due.</p>` : html`<table><thead><tr><th scope="col">Authorisation</th><th scope="col">Agency</th><th scope="col">Due since</th><th scope="col">Status</th><th scope="col">Sent</th><th scope="col">Next step</th></tr></thead><tbody>
-${notices.map(({ notice: n, canAct }) => html`<tr><td><code>${n.authorizationId}</code></td><td>${n.agency ? html`<a href="/organizations/${n.agency}">${n.agency}</a>` : 'Not stated'}</td><td>${formatTimestamp(n.dueAt)}</td><td>${targetNoticeWorkflow.states[n.status]?.label ?? n.status}</td>
+${notices.map(({ notice: n, canAct }) => html`<tr><td><code>${n.authorizationId}</code></td><td>${n.agency ? html`<a href="/organizations/${n.agency}">${labels.get(`organization:${n.agency}`) ?? n.agency}</a>` : 'Not stated'}</td><td>${formatTimestamp(n.dueAt)}</td><td>${targetNoticeWorkflow.states[n.status]?.label ?? n.status}</td>
 <td>${n.sentOn ? `${formatDate(n.sentOn)}, ${n.method ? NOTICE_METHOD_LABELS[n.method] : ''}` : ''}</td>
 <td>${!canAct ? '' : n.status === 'due' ? html`<form method="post" action="/target-notices/${n.id}/prepare">${csrfField(frame.auth)}<button type="submit">Mark prepared</button></form>`
     : n.status === 'prepared' ? html`<form method="post" action="/target-notices/${n.id}/send">${csrfField(frame.auth)}<label for="sent-${n.id}">Sent on</label> <input id="sent-${n.id}" name="sentOn" type="date" required>

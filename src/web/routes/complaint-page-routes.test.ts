@@ -68,7 +68,7 @@ describeEachBackend('complaint pages: intake without script, private status page
     const closed = await complainant.get(link);
     expect(closed.text).toContain('Not upheld');
     expect(closed.text).toContain('We found no unlawful use.');
-    expect(closed.text).toContain(`/incidents/${incident}`);
+    expect(closed.text).toContain(`<a href="/incidents/${incident}">Phones of activists infected</a>`);
 
     expect((await complainant.postForm(`${link}/erase`, {})).status).toBe(303);
     expect((await complainant.get(link)).text).toContain('Everything that identified you was erased');

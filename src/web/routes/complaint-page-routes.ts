@@ -7,7 +7,7 @@ import { decryptEvidence } from '../../disclosure/complaints/evidence-cipher.js'
 import { handledBodies } from '../../server/api/routes/complaint-routes.js';
 import { runCommand } from '../../server/api/command-runner.js';
 import type { AppEnv } from '../../server/app-env.js';
-import { complaintBodies, remedyStores } from '../../store/disclosure/kysely-remedy-stores.js';
+import { complaintBodies, recordLabels, remedyStores } from '../../store/disclosure/kysely-remedy-stores.js';
 import { complaintFormPage, complaintPage, complaintQueuePage, complaintStatusPage, EMPTY_COMPLAINT, type ComplaintFormValues } from '../pages/complaint-pages.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { formFields, pageFrame, pageResponse } from './page-response.js';
@@ -53,7 +53,7 @@ export function addComplaintPageRoutes(app: Hono<AppEnv>, { store, now = () => n
     const complaint = await complaintByToken(token, { remedy: remedyStores(db) });
     // The address is the key: never sent on as a referrer, never kept by a cache.
     c.header('referrer-policy', 'no-referrer');
-    const res = pageResponse(c, complaintStatusPage(pageFrame(c), complaint, token, await complaintBodies(db)));
+    const res = pageResponse(c, complaintStatusPage(pageFrame(c), complaint, token, await complaintBodies(db), await recordLabels(db, { incidents: [complaint.incidentId] })));
     res.headers.set('cache-control', 'private, no-store');
     return res;
   });
@@ -75,7 +75,10 @@ export function addComplaintPageRoutes(app: Hono<AppEnv>, { store, now = () => n
     if (!complaint || !complaintWorkflow.readableBy(c.get('auth').actor, complaint)) throw new CommandError({ code: 'NOT_FOUND', message: 'There is no complaint with this reference.' });
     return complaint;
   };
-  app.get('/complaints/:id', async (c) => pageResponse(c, complaintPage(pageFrame(c), await readable(c), await complaintBodies(db))));
+  app.get('/complaints/:id', async (c) => {
+    const complaint = await readable(c);
+    return pageResponse(c, complaintPage(pageFrame(c), complaint, await complaintBodies(db), await recordLabels(db, { incidents: [complaint.incidentId] })));
+  });
   app.get('/complaints/:id/evidence/:n', async (c) => {
     const complaint = await readable(c);
     const n = Number(c.req.param('n'));

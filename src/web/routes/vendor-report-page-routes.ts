@@ -8,7 +8,7 @@ import { AGENCY_TYPE_LABELS, AGENCY_TYPES } from '../../disclosure/vendor-report
 import { vendorReportWorkflow } from '../../disclosure/vendor-reports/vendor-report-workflow.js';
 import { runCommand } from '../../server/api/command-runner.js';
 import type { AppEnv } from '../../server/app-env.js';
-import { remedyStores } from '../../store/disclosure/kysely-remedy-stores.js';
+import { recordLabels, remedyStores } from '../../store/disclosure/kysely-remedy-stores.js';
 import { targetNoticesPage, vendorReportFormPage, vendorReportPage, type VendorReportFormValues } from '../pages/vendor-report-pages.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { formFields, pageFrame, pageResponse } from './page-response.js';
@@ -65,7 +65,8 @@ export function addVendorReportPageRoutes(app: Hono<AppEnv>, { store, now = () =
     const id = c.req.param('id');
     const report = uuid.safeParse(id).success ? await remedyStores(store.db).vendorReports.findReport(id) : null;
     if (!report) throw new CommandError({ code: 'NOT_FOUND', message: 'There is no transparency report with this reference.' });
-    return pageResponse(c, vendorReportPage(pageFrame(c), report, await vendorName(store, report.vendor), atLeast('analyst').allows(c.get('auth').actor, undefined)));
+    const labels = await recordLabels(store.db, { sources: report.annotations.map((a) => a.sourceId), incidents: report.annotations.map((a) => a.incidentId) });
+    return pageResponse(c, vendorReportPage(pageFrame(c), report, await vendorName(store, report.vendor), atLeast('analyst').allows(c.get('auth').actor, undefined), labels));
   });
   app.post('/vendor-reports/:id/annotations', async (c) => {
     const id = c.req.param('id');
@@ -80,7 +81,8 @@ export function addVendorReportPageRoutes(app: Hono<AppEnv>, { store, now = () =
     const actor = c.get('auth').actor;
     const { items } = await remedyStores(store.db).notices.listNotices({ limit: 200, offset: 0 });
     const policy = targetNoticeWorkflow.transitions['prepare']!.policy;
-    return pageResponse(c, targetNoticesPage(pageFrame(c), items.map((notice) => ({ notice, canAct: policy.allows(actor, targetNoticeWorkflow.resourceOf(notice)) }))));
+    const labels = await recordLabels(store.db, { organizations: items.map((n) => n.agency) });
+    return pageResponse(c, targetNoticesPage(pageFrame(c), items.map((notice) => ({ notice, canAct: policy.allows(actor, targetNoticeWorkflow.resourceOf(notice)) })), labels));
   });
   for (const action of ['prepare', 'send'] as const) {
     app.post(`/target-notices/:id/${action}`, async (c) => {

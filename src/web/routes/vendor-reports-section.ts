@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../accounts/actor.js';
 import { scoped } from '../../accounts/policy.js';
-import { remedyStores } from '../../store/disclosure/kysely-remedy-stores.js';
+import { recordLabels, remedyStores } from '../../store/disclosure/kysely-remedy-stores.js';
 import type { Database } from '../../store/schema.js';
 import { html, type SafeHtml } from '../components/html.js';
 import { vendorReportsSection } from '../pages/vendor-report-pages.js';
@@ -14,5 +14,7 @@ export async function vendorReportsSectionFor(db: Kysely<Database>, actor: Actor
   const { items } = await remedyStores(db).vendorReports.listReports({ vendor: organization.id, limit: 50, offset: 0 });
   if (organization.kind !== 'vendor' && items.length === 0) return html``;
   const canFile = actor !== undefined && scoped('vendor-representative').allows(actor, { scopes: [{ kind: 'vendor', id: organization.id }] });
-  return vendorReportsSection(items, now.getUTCFullYear() - 1, canFile ? { vendor: organization.id } : null);
+  const annotations = items.flatMap((r) => r.annotations);
+  const labels = await recordLabels(db, { sources: annotations.map((a) => a.sourceId), incidents: annotations.map((a) => a.incidentId) });
+  return vendorReportsSection(items, now.getUTCFullYear() - 1, canFile ? { vendor: organization.id } : null, labels);
 }
