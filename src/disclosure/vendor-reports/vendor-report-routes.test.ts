@@ -72,7 +72,8 @@ describeEachBackend('vendor transparency reports and notices to targets', (getSt
     expect(page).toContain('Immigration or border agency');
     expect(page).not.toContain('No transparency report for 2025');
     const silent = await (await reader.request(`/organizations/${silentVendor}`)).text();
-    expect(silent).toContain(`No transparency report for ${new Date().getUTCFullYear() - 1}`);
+    expect(silent).toContain(`No transparency report for ${new Date().getUTCFullYear() - 1}: the vendor filed no report for that year.`);
+    expect(silent).not.toContain('Transparency report for 2025<');
     const ndjson = await (await reader.request('/api/v1/export?format=ndjson')).text();
     expect(ndjson.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; record: { id?: string } }).some((l) => l.type === 'vendor-report' && l.record.id === id)).toBe(true);
     const ftm = (await (await reader.request('/api/v1/export?format=ftm')).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, string[]> });

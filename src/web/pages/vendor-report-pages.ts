@@ -78,7 +78,7 @@ ${report.annotations.length > 0 ? html`<h4>Contradictions noted by analysts</h4>
 export function vendorReportsSection(reports: readonly VendorReportRow[], expectedYear: number, canFile: { vendor: string } | null, labels: ReadonlyMap<string, string>): SafeHtml {
   const missing = !reports.some((r) => r.year === expectedYear);
   return html`<section aria-labelledby="transparency-heading"><h2 id="transparency-heading">Transparency reports</h2>
-${missing ? html`<p class="no-report">No transparency report for ${expectedYear}.</p>` : ''}
+${missing ? html`<p class="no-report">No transparency report for ${expectedYear}: the vendor filed no report for that year.</p>` : ''}
 ${reports.map((r) => vendorReportDetails(r, 'h3', labels))}
 ${canFile ? html`<p><a href="/vendor-reports/new?vendor=${canFile.vendor}">File a transparency report</a></p>` : ''}
 </section>`;
