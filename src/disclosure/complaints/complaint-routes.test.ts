@@ -114,7 +114,8 @@ describeEachBackend('complaints: anonymous intake, private status link, handler 
     const received = entries.map((e) => JSON.parse(e.entry) as { type: string; actor: string; data: { complaint?: string } }).find((e) => e.type === 'disclosure.complaint.received' && e.data.complaint === id);
     expect(received?.actor).toBe('anonymous');
     const reader = anonymousClient(app);
-    const pages = ['/', '/log', '/api/v1/log/entries?limit=200', '/feeds/alerts.atom', '/api/v1/export?format=ndjson', '/api/v1/export?format=ftm', `/organizations/${body}`, `/incidents/${incident}`, '/api/v1/vendor-reports', '/api/v1/target-notices', `/api/v1/complaints/status/${statusToken}`, `/complaints/status/${statusToken}`];
+    const index = (await getStore().db.selectFrom('logEntries').select(['leafIndex', 'entry']).where('type', '=', 'disclosure.complaint.received').execute()).find((e) => e.entry.includes(id))?.leafIndex;
+    const pages = [`/log/entries/${index}`, `/api/v1/log/entries/${index}/seals`, '/', '/log', '/api/v1/log/entries?limit=200', '/feeds/alerts.atom', '/api/v1/export?format=ndjson', '/api/v1/export?format=ftm', `/organizations/${body}`, `/incidents/${incident}`, '/api/v1/vendor-reports', '/api/v1/target-notices', `/api/v1/complaints/status/${statusToken}`, `/complaints/status/${statusToken}`];
     for (const path of pages) {
       const res = await reader.request(path);
       expect(res.status, path).toBeLessThan(400);
