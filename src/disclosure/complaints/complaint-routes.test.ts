@@ -86,6 +86,22 @@ describeEachBackend('complaints: anonymous intake, private status link, handler 
     expect(status).toMatchObject({ status: 'closed', outcome: 'upheld', incidentId: incident, message: 'We found the agency acted unlawfully.' });
   });
 
+  it('routes a complaint filed without a body: admins see it and route it, then the body’s handler takes it', async () => {
+    const res = await anonymousClient(app).request('/api/v1/complaints', { json: { account: ACCOUNT } });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect((await handler.request(`/api/v1/complaints/${id}`)).status).toBe(404);
+    const admin = await quickClient(app, getStore(), 'complaint-admin', 'admin');
+    expect((await admin.request(`/api/v1/complaints/${id}/review`, { json: {} })).status).toBe(409);
+    expect(((await (await admin.request('/api/v1/complaints')).json()) as { items: { id: string }[] }).items.map((c) => c.id)).toContain(id);
+    expect((await handler.request(`/api/v1/complaints/${id}/route`, { json: { body } })).status).toBe(404);
+    expect((await admin.request(`/api/v1/complaints/${id}/route`, { json: { body: incident } })).status).toBe(400);
+    const routed = await admin.request(`/api/v1/complaints/${id}/route`, { json: { body } });
+    expect(routed.status).toBe(200);
+    expect(await routed.json()).toMatchObject({ body, status: 'received' });
+    expect((await handler.request(`/api/v1/complaints/${id}/review`, { json: {} })).status).toBe(200);
+  });
+
   it('refuses bad input with a 4xx naming the field, and changes nothing', async () => {
     const client = anonymousClient(app);
     const count = async () => (await getStore().db.selectFrom('complaints').select('id').execute()).length;
