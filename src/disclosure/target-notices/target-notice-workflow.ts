@@ -70,22 +70,27 @@ export const targetNoticeWorkflow: Workflow<TargetNoticeRow, RemedyTransaction> 
 /** What the subscriber reads of the due entry: the kernel's deadline data, plus `agency` if the emitter adds it. */
 const dueData = z.object({ case: z.string().min(1), dueAt: z.string().min(1), agency: z.string().min(1).optional() });
 
+/** How the subscriber finds an authorisation's agency when the entry does not say (a lookup the app may wire). */
+export type AgencyOfAuthorization<Tx extends RemedyTransaction = RemedyTransaction> = (authorizationId: string, tx: Tx) => Promise<string | null>;
+
 /**
  * Opens a target notice when an authorisation's delayed-notice date passes. Idempotent: a second
- * entry for the same authorisation opens nothing. A factory, so tests can listen on a test-only
- * definition of the entry type before the oversight module declares it.
+ * entry for the same authorisation opens nothing. The agency is the entry's `agency` if it has
+ * one, else what `agencyOf` finds, else null (admins handle it). A factory, so tests can listen
+ * on a test-only definition of the entry type before the oversight module declares it.
  *
  * @example
- * const subscriber = targetNoticeSubscriber();
+ * const subscriber = targetNoticeSubscriber(TARGET_NOTICE_DUE_EVENT, { agencyOf: async (id, tx) => lookUp(id, tx) });
  */
-export function targetNoticeSubscriber(eventType: string = TARGET_NOTICE_DUE_EVENT): EventSubscriber<RemedyTransaction> {
+export function targetNoticeSubscriber<Tx extends RemedyTransaction = RemedyTransaction>(eventType: string = TARGET_NOTICE_DUE_EVENT, options: { agencyOf?: AgencyOfAuthorization<Tx> } = {}): EventSubscriber<Tx> {
   return {
     name: 'disclosure.open-target-notice',
     on: [eventType],
     async handle(event, tx) {
       const data = dueData.parse(event.data);
       if (await tx.remedy.notices.findNoticeForAuthorization(data.case)) return;
-      await openCase({ ctx: { actor: SYSTEM, now: new Date(event.time) }, workflow: targetNoticeWorkflow, via: 'open', input: { authorization: data.case, agency: data.agency ?? null, dueAt: data.dueAt } }, tx);
+      const agency = data.agency ?? (options.agencyOf ? await options.agencyOf(data.case, tx) : null);
+      await openCase({ ctx: { actor: SYSTEM, now: new Date(event.time) }, workflow: targetNoticeWorkflow, via: 'open', input: { authorization: data.case, agency, dueAt: data.dueAt } }, tx);
     },
   };
 }
