@@ -14,7 +14,7 @@ import { anonymousClient, createUser, quickClient, type TestClient } from '../..
 import { openTestLedger } from '../../test/support/test-ledger.js';
 import { describeEachBackend } from '../../test/support/test-store.js';
 import { createCountersignApp } from './create-countersign-app.js';
-import { givenRemedyWorld, REMEDY_EXPECTED, type RemedyWorld } from '../../test/support/remedy-matrix.js';
+import { givenRemedyWorld, remedyExpected, type RemedyWorld } from '../../test/support/remedy-matrix.js';
 
 /**
  * Who may call what: every API route (read from the OpenAPI document, so a new route without a
@@ -110,7 +110,7 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   listSeals: [get((w) => `/log/entries/${w.sealedIndex}/seals`)],
   unsealField: [post((w) => `/log/entries/${w.sealedIndex}/seals/subject/unseal`, () => ({}), ADMINS)],
   shredField: [post((w) => `/log/entries/${w.sealedIndex}/seals/contact/shred`, () => ({}), ADMINS)],
-  ...REMEDY_EXPECTED,
+  ...remedyExpected(EVERYONE),
 };
 
 describeEachBackend('route × role × scope access matrix', (getStore) => {

@@ -9,6 +9,7 @@ import type { Store } from '../../src/store/store.js';
 import { SYSTEM_CONTEXT } from './contexts.js';
 import { uniqueId } from './registry-factories.js';
 import { createUser } from './test-app.js';
+import { KyselyAccountsStore } from '../../src/store/accounts/kysely-accounts-store.js';
 
 /** The route-access matrix's complaints, reports and notices (all owned by the "own" agency/vendor). */
 export interface RemedyWorld {
@@ -22,41 +23,46 @@ export interface RemedyWorld {
   readonly preparedNotice: string;
 }
 
-type Actor = 'anonymous' | 'contributor' | 'analyst' | 'editor' | 'admin' | 'officer-own' | 'officer-other';
-interface RemedySample {
+type World = { remedy: RemedyWorld; organization: string; agencyOwn: string; source: string };
+interface RemedySample<A extends string> {
   readonly method: 'GET' | 'POST';
-  path(world: { remedy: RemedyWorld; organization: string; agencyOwn: string; source: string }, actor: Actor): string;
-  body?(world: { remedy: RemedyWorld; organization: string; agencyOwn: string; source: string }, actor: Actor): unknown;
-  readonly allowed: readonly Actor[];
+  path(world: World, actor: A): string;
+  body?(world: World, actor: A): unknown;
+  readonly allowed: readonly A[];
 }
 
-const EVERYONE: readonly Actor[] = ['anonymous', 'contributor', 'analyst', 'editor', 'admin', 'officer-own', 'officer-other'];
-/** officer-own also handles complaints for the own agency (as an oversight body) and represents the own vendor. */
-const HANDLERS: readonly Actor[] = ['admin', 'officer-own'];
-const get = (path: RemedySample['path'], allowed: readonly Actor[] = EVERYONE): RemedySample => ({ method: 'GET', path, allowed });
-const post = (path: RemedySample['path'], body: NonNullable<RemedySample['body']>, allowed: readonly Actor[]): RemedySample => ({ method: 'POST', path, body, allowed });
-
-export const REMEDY_EXPECTED: Readonly<Record<string, readonly RemedySample[]>> = {
-  submitComplaint: [post(() => '/complaints', () => ({ account: 'Something happened to my phone after the protest.' }), EVERYONE)],
-  listComplaints: [get(() => '/complaints', [...HANDLERS, 'officer-other'])],
-  getComplaint: [get((w) => `/complaints/${w.remedy.complaint}`, HANDLERS)],
-  routeComplaint: [post((w) => `/complaints/${w.remedy.complaint}/route`, (w) => ({ body: w.agencyOwn }), ['admin'])],
-  startComplaintReview: [post((w) => `/complaints/${w.remedy.complaint}/review`, () => ({}), HANDLERS)],
-  closeComplaint: [post((w) => `/complaints/${w.remedy.underReview}/close`, () => ({ outcome: 'upheld' }), HANDLERS)],
-  linkComplaintToIncident: [post((w) => `/complaints/${w.remedy.complaint}/link`, () => ({ incident: 'no-such-incident' }), HANDLERS)],
-  eraseComplaint: [post((w) => `/complaints/${w.remedy.toErase}/erase`, () => ({}), HANDLERS)],
-  getComplaintStatus: [get((w) => `/complaints/status/${w.remedy.token}`)],
-  consentToIncidentLink: [post((w) => `/complaints/status/${w.remedy.token}/consent`, () => ({}), EVERYONE)],
-  eraseOwnComplaint: [post((w) => `/complaints/status/${w.remedy.eraseToken}/erase`, () => ({}), EVERYONE)],
-  fileVendorReport: [post(() => '/vendor-reports', (w) => ({ vendor: w.organization, year: 2024, selfIdentification: 'Matrix Vendor', products: ['Tool'], dueDiligence: 'Some', risksAddressed: 'Some', sales: [], rejectedClients: [] }), ['officer-own'])],
-  listVendorReports: [get(() => '/vendor-reports')],
-  getVendorReport: [get((w) => `/vendor-reports/${w.remedy.report}`)],
-  annotateVendorReport: [post((w) => `/vendor-reports/${w.remedy.report}/annotations`, (w) => ({ note: 'omits a sale', source: w.source }), ['analyst', 'editor', 'admin'])],
-  listTargetNotices: [get(() => '/target-notices')],
-  getTargetNotice: [get((w) => `/target-notices/${w.remedy.dueNotice}`)],
-  prepareTargetNotice: [post((w) => `/target-notices/${w.remedy.dueNotice}/prepare`, () => ({}), HANDLERS)],
-  sendTargetNotice: [post((w) => `/target-notices/${w.remedy.preparedNotice}/send`, () => ({ sentOn: '2026-01-02', method: 'post' }), HANDLERS)],
-};
+/**
+ * The matrix lines of the remedy routes, over the matrix's own list of actors (so actors added
+ * there are counted in "everyone"). officer-own also handles complaints for the own agency (as
+ * an oversight body) and represents the matrix vendor.
+ */
+export function remedyExpected<A extends string>(everyone: readonly A[]): Readonly<Record<string, readonly RemedySample<A>[]>> {
+  const only = (...names: string[]) => everyone.filter((a) => names.includes(a));
+  const handlers = only('admin', 'officer-own');
+  const get = (path: RemedySample<A>['path'], allowed: readonly A[] = everyone): RemedySample<A> => ({ method: 'GET', path, allowed });
+  const post = (path: RemedySample<A>['path'], body: NonNullable<RemedySample<A>['body']>, allowed: readonly A[]): RemedySample<A> => ({ method: 'POST', path, body, allowed });
+  return {
+    submitComplaint: [post(() => '/complaints', () => ({ account: 'Something happened to my phone after the protest.' }), everyone)],
+    listComplaints: [get(() => '/complaints', only('admin', 'officer-own', 'officer-other'))],
+    getComplaint: [get((w) => `/complaints/${w.remedy.complaint}`, handlers)],
+    routeComplaint: [post((w) => `/complaints/${w.remedy.complaint}/route`, (w) => ({ body: w.agencyOwn }), only('admin'))],
+    startComplaintReview: [post((w) => `/complaints/${w.remedy.complaint}/review`, () => ({}), handlers)],
+    closeComplaint: [post((w) => `/complaints/${w.remedy.underReview}/close`, () => ({ outcome: 'upheld' }), handlers)],
+    linkComplaintToIncident: [post((w) => `/complaints/${w.remedy.complaint}/link`, () => ({ incident: 'no-such-incident' }), handlers)],
+    eraseComplaint: [post((w) => `/complaints/${w.remedy.toErase}/erase`, () => ({}), handlers)],
+    getComplaintStatus: [get((w) => `/complaints/status/${w.remedy.token}`)],
+    consentToIncidentLink: [post((w) => `/complaints/status/${w.remedy.token}/consent`, () => ({}), everyone)],
+    eraseOwnComplaint: [post((w) => `/complaints/status/${w.remedy.eraseToken}/erase`, () => ({}), everyone)],
+    fileVendorReport: [post(() => '/vendor-reports', (w) => ({ vendor: w.organization, year: 2024, selfIdentification: 'Matrix Vendor', products: ['Tool'], dueDiligence: 'Some', risksAddressed: 'Some', sales: [], rejectedClients: [] }), only('officer-own'))],
+    listVendorReports: [get(() => '/vendor-reports')],
+    getVendorReport: [get((w) => `/vendor-reports/${w.remedy.report}`)],
+    annotateVendorReport: [post((w) => `/vendor-reports/${w.remedy.report}/annotations`, (w) => ({ note: 'omits a sale', source: w.source }), only('analyst', 'editor', 'admin'))],
+    listTargetNotices: [get(() => '/target-notices')],
+    getTargetNotice: [get((w) => `/target-notices/${w.remedy.dueNotice}`)],
+    prepareTargetNotice: [post((w) => `/target-notices/${w.remedy.dueNotice}/prepare`, () => ({}), handlers)],
+    sendTargetNotice: [post((w) => `/target-notices/${w.remedy.preparedNotice}/send`, () => ({ sentOn: '2026-01-02', method: 'post' }), handlers)],
+  };
+}
 
 /**
  * Grants officer-own the complaint-handler role for the own agency and the vendor-representative
@@ -64,7 +70,8 @@ export const REMEDY_EXPECTED: Readonly<Record<string, readonly RemedySample[]>> 
  * complaints, report and notices the matrix's requests act on.
  */
 export async function givenRemedyWorld(store: Store, { organization, agencyOwn, agencyOther }: { organization: string; agencyOwn: string; agencyOther: string }): Promise<RemedyWorld> {
-  for (const username of ['officer-own', 'officer-other']) await createUser(store, username, 'contributor');
+  const accounts = new KyselyAccountsStore(store.db);
+  for (const username of ['officer-own', 'officer-other']) if (!(await accounts.findUserByUsername(username))) await createUser(store, username, 'contributor');
   const grant = (username: string, role: 'complaint-handler' | 'vendor-representative', scope: string) => store.transaction((tx) => grantRole({ ctx: SYSTEM_CONTEXT, grant: { username, role, scope }, scopeExists: async () => true }, tx));
   await grant('officer-own', 'complaint-handler', `body:${agencyOwn}`);
   await grant('officer-own', 'vendor-representative', `vendor:${organization}`);
