@@ -66,7 +66,7 @@ export function remedyExpected<A extends string>(everyone: readonly A[]): Readon
 
 /**
  * Grants officer-own the complaint-handler role for the own agency and the vendor-representative
- * role for the matrix vendor (officer-other the same for the other agency), then files the
+ * role for the matrix vendor (officer-other handles the other agency's complaints), then files the
  * complaints, report and notices the matrix's requests act on.
  */
 export async function givenRemedyWorld(store: Store, { organization, agencyOwn, agencyOther }: { organization: string; agencyOwn: string; agencyOther: string }): Promise<RemedyWorld> {
@@ -76,7 +76,6 @@ export async function givenRemedyWorld(store: Store, { organization, agencyOwn, 
   await grant('officer-own', 'complaint-handler', `body:${agencyOwn}`);
   await grant('officer-own', 'vendor-representative', `vendor:${organization}`);
   await grant('officer-other', 'complaint-handler', `body:${agencyOther}`);
-  await grant('officer-other', 'vendor-representative', `vendor:${agencyOther}`);
   const file = () => store.transaction((tx) => submitComplaint({ ctx: SYSTEM_CONTEXT, complaint: { body: agencyOwn, account: 'A fixture complaint about a phone.', name: 'Fixture Person' } }, tx));
   const [complaint, underReview, toErase, erasable] = [await file(), await file(), await file(), await file()];
   await store.transaction((tx) => handleComplaint({ ctx: SYSTEM_CONTEXT, id: underReview.complaint.id, action: 'review', input: {} }, tx));
