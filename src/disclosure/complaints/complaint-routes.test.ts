@@ -126,9 +126,13 @@ describeEachBackend('complaints: anonymous intake, private status link, handler 
     const log = entries.map((e) => e.entry).join('\n');
     expect(log).toContain(id);
     for (const value of [NAME, CONTACT, EVIDENCE, ACCOUNT, statusToken, Buffer.from(EVIDENCE).toString('base64')]) expect(log).not.toContain(value);
-    // Filed as anonymous: the entry's actor names nobody.
-    const received = entries.map((e) => JSON.parse(e.entry) as { type: string; actor: string; data: { complaint?: string } }).find((e) => e.type === 'disclosure.complaint.received' && e.data.complaint === id);
-    expect(received?.actor).toBe('anonymous');
+    // Filed as anonymous — even by someone signed in: the entry's actor names nobody.
+    const signedIn = await handler.request('/api/v1/complaints', { json: { account: ACCOUNT } });
+    expect(signedIn.status).toBe(201);
+    const ownId = ((await signedIn.json()) as { id: string }).id;
+    await ledger.sequencer.integrate();
+    const received = (await getStore().db.selectFrom('logEntries').select('entry').where('type', '=', 'disclosure.complaint.received').execute()).map((e) => JSON.parse(e.entry) as { actor: string; data: { complaint?: string } });
+    expect(received.filter((e) => e.data.complaint === id || e.data.complaint === ownId).map((e) => e.actor)).toEqual(['anonymous', 'anonymous']);
     const reader = anonymousClient(app);
     const index = (await getStore().db.selectFrom('logEntries').select(['leafIndex', 'entry']).where('type', '=', 'disclosure.complaint.received').execute()).find((e) => e.entry.includes(id))?.leafIndex;
     const pages = [`/log/entries/${index}`, `/api/v1/log/entries/${index}/seals`, '/', '/log', '/api/v1/log/entries?limit=200', '/feeds/alerts.atom', '/api/v1/export?format=ndjson', '/api/v1/export?format=ftm', `/organizations/${body}`, `/incidents/${incident}`, '/api/v1/vendor-reports', '/api/v1/target-notices', `/api/v1/complaints/status/${statusToken}`, `/complaints/status/${statusToken}`];
