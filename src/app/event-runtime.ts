@@ -15,6 +15,8 @@ import { oversightEvents } from '../oversight/oversight-events.js';
 import { reEvaluationSubscriber } from '../oversight/reviews/re-evaluate.js';
 import { usesEvents } from '../oversight/uses-events.js';
 import { docketEvents } from '../oversight/dockets/docket-events.js';
+import { remedyEvents } from '../disclosure/remedy-events.js';
+import { TARGET_NOTICE_DUE_EVENT, targetNoticeSubscriber } from '../disclosure/target-notices/target-notice-workflow.js';
 
 /** Every entry type Countersign appends, from every module. */
 export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [
@@ -28,6 +30,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransacti
   ...oversightEvents,
   ...usesEvents,
   ...docketEvents,
+  ...remedyEvents,
 ];
 export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINITIONS);
 
@@ -38,6 +41,8 @@ export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINI
 export const SUBSCRIBERS: readonly EventSubscriber<StoreTransaction>[] = [
   ...exportLicenseSubscribers,
   reEvaluationSubscriber,
+  // Listens only once the oversight module declares the entry type (EventRuntime refuses a subscriber on an undeclared type).
+  ...(EVENT_CATALOGUE.get(TARGET_NOTICE_DUE_EVENT) ? [targetNoticeSubscriber()] : []),
 ];
 
 /** The catalogue and subscribers every store of this app opens with. */

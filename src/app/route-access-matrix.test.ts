@@ -35,6 +35,7 @@ import { localDay } from '../oversight/dockets/docket-dates.js';
 import { JURISDICTION_PRESETS } from '../oversight/dockets/jurisdiction-presets.js';
 
 const SEATTLE = JURISDICTION_PRESETS[0] ?? (() => { throw new Error('no Seattle preset'); })();
+import { givenRemedyWorld, remedyExpected, type RemedyWorld } from '../../test/support/remedy-matrix.js';
 
 /**
  * Who may call what: every API route (read from the OpenAPI document, so a new route without a
@@ -75,6 +76,7 @@ interface World {
   requestDocument: string;
   uses: { review: string; authorization: string; audit: string };
   review: { id: string; product: string; exemption: string; waiver: string };
+  remedy: RemedyWorld;
 }
 
 interface Sample {
@@ -216,6 +218,7 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   listDocketReports: [get((w) => `/dockets/${w.dockets.hearing}/reports`)],
   fileDocketReport: [post((w) => `/dockets/${w.dockets.hearing}/reports`, () => ({ sections: { costs: 'None.' } }), ['admin', 'officer-own'])],
   renewDocket: [post((w) => `/dockets/${w.dockets.hearing}/renewal`, () => ({ expiresOn: '2099-01-01' }), ['admin', 'clerk-own'])],
+  ...remedyExpected(EVERYONE),
 };
 
 /** Today in Seattle (dates of notices and hearings are the jurisdiction's local dates). */
@@ -283,6 +286,7 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       uses: { review: '', authorization: '', audit: '' },
       review: { id: '', product: '', exemption: '', waiver: '' },
       dockets: await givenDockets(store, agencyOwn),
+      remedy: await givenRemedyWorld(store, { organization, agencyOwn, agencyOther }),
     };
     world.exportLicense = (await store.transaction((tx) => applyForExportLicense({ ctx: SYSTEM_CONTEXT, application: { exporter: agencyOther, item: 'Interception system', eccn: '5A001.j', endUser: agencyOther, endUse: 'Lawful interception', destination: 'NO', licensingAgency: agencyOwn } }, tx))).case.id;
     world.review = await givenReviewWorld(store, agencyOwn, organization, source);

@@ -10,6 +10,9 @@ import { authorizationWorkflow } from '../oversight/authorizations/authorization
 import { useWorkflow } from '../oversight/uses/use-workflow.js';
 import { auditWorkflow } from '../oversight/audits/audit-workflow.js';
 import { docketWorkflow } from '../oversight/dockets/docket-workflow.js';
+import { complaintWorkflow } from '../disclosure/complaints/complaint-workflow.js';
+import { targetNoticeWorkflow } from '../disclosure/target-notices/target-notice-workflow.js';
+import { vendorReportWorkflow } from '../disclosure/vendor-reports/vendor-report-workflow.js';
 
 /** Every workflow of the app, by case type: the tick runs their deadline transitions, the calendar route reads their cases. */
 export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>> = new Map<string, Workflow<unknown, StoreTransaction>>([
@@ -23,4 +26,7 @@ export const WORKFLOWS: ReadonlyMap<string, Workflow<unknown, StoreTransaction>>
   [useWorkflow.caseType, useWorkflow],
   [auditWorkflow.caseType, auditWorkflow],
   [docketWorkflow.caseType, docketWorkflow],
+  [complaintWorkflow.caseType, complaintWorkflow],
+  [targetNoticeWorkflow.caseType, targetNoticeWorkflow],
+  [vendorReportWorkflow.caseType, vendorReportWorkflow],
 ]);

@@ -11,6 +11,8 @@ import { addSearchRoutes } from './api/routes/search-routes.js';
 import { addSessionRoutes } from './api/routes/session-routes.js';
 import { addLogTypeRoutes } from './api/routes/log-type-routes.js';
 import { addTipRoutes } from './api/routes/tip-routes.js';
+import { addComplaintRoutes } from './api/routes/complaint-routes.js';
+import { addVendorReportRoutes } from './api/routes/vendor-report-routes.js';
 import { authenticate } from './middleware/authenticate.js';
 import { csrfProtection } from './middleware/csrf-protection.js';
 import { rateLimit } from './middleware/rate-limit.js';
@@ -81,6 +83,7 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
   const logPages = rateLimit(limiter, (limits) => limits.logPages, ['GET']);
   for (const path of ['/api/v1/session', '/login', '/account/password', '/account/reset/*']) app.use(path, signIn);
   for (const path of ['/api/v1/tips', '/tips/new']) app.use(path, tips);
+  for (const path of ['/api/v1/complaints', '/complaints/new']) app.use(path, tips);
   for (const path of ['/api/v1/search', '/search']) app.use(path, search);
   for (const path of ['/api/v1/log/entries', '/log', '/log/entries/*']) app.use(path, logPages);
   app.use('/api/v1/export', rateLimit(limiter, (limits) => limits.exports, ['GET']));
@@ -91,6 +94,8 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
   addExportRoutes(router, store, new ExportGate(settings.exports));
   addChangeRoutes(router, store, now);
   addTipRoutes(router, store, now);
+  addComplaintRoutes(router, store, now);
+  addVendorReportRoutes(router, store, now);
   addSessionRoutes(router, store, now);
   addLogTypeRoutes(router, store);
   for (const plugIn of mount) plugIn(app, router);

@@ -36,6 +36,8 @@ import { reviewApprovals } from './oversight/review-approvals.js';
 import './oversight-uses-schema.js';
 import type { DocketStore } from '../oversight/dockets/docket.js';
 import { KyselyDocketStore } from './oversight/dockets/kysely-docket-store.js';
+import type { RemedyStores } from '../disclosure/remedy-transaction.js';
+import { remedyStores } from './disclosure/kysely-remedy-stores.js';
 
 /** Everything a command may write through, bound to one database transaction. */
 export interface StoreTransaction {
@@ -54,6 +56,7 @@ export interface StoreTransaction {
   readonly oversight: OversightStore;
   readonly uses: UsesStore;
   readonly dockets: DocketStore;
+  readonly remedy: RemedyStores;
 }
 
 /** How a store is opened: the event catalogue and subscribers its transactions run with. */
@@ -142,6 +145,7 @@ export class Store {
       oversight: new KyselyOversightStore(trx),
       uses: new KyselyUsesStore(trx, reviewApprovals(new KyselyOversightStore(trx))),
       dockets: new KyselyDocketStore(trx),
+      remedy: remedyStores(trx),
     };
     const value = await fn(tx);
     return { value, appended: appender.appended, shredded: seals.shredded };

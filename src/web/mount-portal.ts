@@ -19,6 +19,8 @@ import { addTipRoutes } from './routes/tip-routes.js';
 import { addUploadRoutes } from './routes/upload-routes.js';
 import { addExportLicensePageRoutes } from './routes/export-license-page-routes.js';
 import { addDocketPageRoutes } from './routes/docket-page-routes.js';
+import { addComplaintPageRoutes } from './routes/complaint-page-routes.js';
+import { addVendorReportPageRoutes } from './routes/vendor-report-page-routes.js';
 import { pageFrame, pageResponse } from './routes/page-response.js';
 
 export type { PortalDependencies, TransparencyLogEntry } from './portal-dependencies.js';
@@ -48,6 +50,8 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addUploadRoutes(app, deps);
     addExportLicensePageRoutes(app, deps);
     addDocketPageRoutes(app, deps);
+    addComplaintPageRoutes(app, deps);
+    addVendorReportPageRoutes(app, deps);
   };
 }
 

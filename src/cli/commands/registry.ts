@@ -1,4 +1,5 @@
 import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
+import { withVendorReports } from '../../store/disclosure/vendor-report-export.js';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
@@ -113,7 +114,7 @@ export function registerRegistryCommands(program: Command): Command {
             yield batch;
           }
         };
-        await writeExport(exportLines(plan, counted()), options.output);
+        await writeExport(withVendorReports(exportLines(plan, counted()), store.db, plan, options.type === undefined), options.output);
         if (options.output !== undefined) console.error(`${options.output}: ${countNoun(records, 'record')} exported as ${plan.format}`);
       } finally {
         await store.close();

@@ -13,4 +13,7 @@ export const CASE_TABLES: Readonly<Record<string, { readonly table: string; read
   use: { table: 'oversight_uses', state: 'status' },
   audit: { table: 'oversight_audits', state: 'status' },
   docket: { table: 'dockets', state: 'status' },
+  complaint: { table: 'complaints', state: 'status' },
+  'target-notice': { table: 'targetNotices', state: 'status' },
+  'vendor-report': { table: 'vendorReports', state: 'status' },
 };

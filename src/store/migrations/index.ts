@@ -17,6 +17,7 @@ import { disclosureRequestsMigration } from './0070-disclosure-requests.js';
 import { acquisitionReviewsMigration } from './0050-acquisition-reviews.js';
 import { authorizedUsesMigration } from './0055-authorized-uses.js';
 import { oversightDocketsMigration } from './0060-oversight-dockets.js';
+import { remedyMigration } from './0075-remedy.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   acquisitionReviewsMigration,
   authorizedUsesMigration,
   oversightDocketsMigration,
+  remedyMigration,
 ];

@@ -7,6 +7,7 @@ import { EXPORT_LICENSE_SECTIONS } from '../oversight/export-licenses/export-lic
 import { disclosureRequestSection } from '../disclosure/requests/request-public-section.js';
 import { OVERSIGHT_SECTIONS } from './oversight-sections.js';
 import { DOCKET_SECTIONS } from '../oversight/dockets/docket-public-state.js';
+import { REMEDY_SECTIONS } from './remedy-sections.js';
 
 /** Every section of public state, in digest order. A module that publishes state adds its section here. */
 export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [
@@ -15,6 +16,7 @@ export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [
   disclosureRequestSection,
   ...OVERSIGHT_SECTIONS,
   ...DOCKET_SECTIONS,
+  ...REMEDY_SECTIONS,
 ];
 
 // Keys sorted here, not by the database: SQLite and PostgreSQL collate differently.

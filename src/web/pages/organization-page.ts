@@ -94,7 +94,7 @@ ${p.capabilities.length > 0 ? html`<ul>${p.capabilities.map((c) => html`<li>${c}
  * @example
  * c.html(organizationPage(frame, await readOrganization(db, 'paragon-solutions-us'), undefined).toString());
  */
-export function organizationPage(frame: PageFrame, view: OrganizationView, logEntries: readonly TransparencyLogEntry[] | undefined): SafeHtml {
+export function organizationPage(frame: PageFrame, view: OrganizationView, logEntries: readonly TransparencyLogEntry[] | undefined, transparencyReports: SafeHtml = html``): SafeHtml {
   const o = view.organization;
   const citations = new Citations(view.sources);
   const main = html`<article class="record">
@@ -109,6 +109,7 @@ ${timeline(view)}
 ${designations(view, citations)}
 ${incidents(view, citations)}
 ${contracts(view, citations)}
+${transparencyReports}
 ${citations.list()}
 ${changeHistory(view.history)}
 ${transparencyLogSection(`organization:${o.id}`, logEntries)}

@@ -36,6 +36,7 @@ export function tipFormPage(frame: PageFrame, values: TipFormValues, issues: rea
   const main = html`<section class="narrow">
 <h1>Send a tip</h1>
 <p>Know of a contract, a vendor, an owner, a designation or an abuse the registry is missing or has wrong? Tell us. Analysts read every tip; nothing is published until it is checked against a source.</p>
+<p>Believe you were targeted yourself? <a href="/complaints/new">File a complaint with an oversight body</a> instead: it is followed through a private link.</p>
 <p class="note">Tips are never published as sent. The public transparency log records only that a tip arrived and a sealed commitment to its content. If you may be at risk, leave out anything that identifies you.</p>
 ${issues.length > 0 ? html`<div class="error-message" role="alert"><p>The tip was not sent. Please check:</p><ul>${issues.map((i) => html`<li>${LABELS[i.path] ?? i.path}: ${i.message}</li>`)}</ul></div>` : ''}
 <form method="post" action="/tips/new" class="stacked">

@@ -1,4 +1,5 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { vendorReportsSectionFor } from './vendor-reports-section.js';
 import { piidSchema } from '../../registry/schemas/contract.js';
 import { recordIdSchema } from '../../registry/schemas/common.js';
 import type { AppEnv } from '../../server/app-env.js';
@@ -26,8 +27,9 @@ function validId(value: string): string | null {
  * @example
  * addRecordRoutes(app, { store, logEntriesFor });
  */
-export function addRecordRoutes(app: Hono<AppEnv>, { store, logEntriesFor }: PortalDependencies): void {
+export function addRecordRoutes(app: Hono<AppEnv>, { store, logEntriesFor, now = () => new Date() }: PortalDependencies): void {
   const db = store.db;
+  const transparencyReports = (c: Context<AppEnv>, o: { id: string; kind: string }) => vendorReportsSectionFor(db, c.get('auth')?.actor, o, now());
   const log = (subject: string) => (logEntriesFor ? logEntriesFor(subject) : Promise.resolve(undefined));
   const read = async <T>(id: string, reader: (id: string) => Promise<T | null>): Promise<T | null> => {
     const valid = validId(id);
@@ -36,7 +38,7 @@ export function addRecordRoutes(app: Hono<AppEnv>, { store, logEntriesFor }: Por
 
   app.get('/organizations/:id', async (c) => {
     const view = found(await read(c.req.param('id'), (id) => readOrganization(db, id)), 'organization with this id');
-    return pageResponse(c, organizationPage(pageFrame(c), view, await log(`organization:${view.organization.id}`)));
+    return pageResponse(c, organizationPage(pageFrame(c), view, await log(`organization:${view.organization.id}`), await transparencyReports(c, view.organization)));
   });
   app.get('/people/:id', async (c) => {
     const view = found(await read(c.req.param('id'), (id) => readPerson(db, id)), 'person with this id');

@@ -9,6 +9,8 @@ import { parseDataset } from '../../../src/registry/dataset/parse-dataset.js';
 import { parseRecordInput } from '../../../src/registry/record-input.js';
 import { RECORD_TYPES } from '../../../src/registry/schemas/common.js';
 import { tipSchema } from '../../../src/registry/tips/submit-tip.js';
+import { complaintSchema } from '../../../src/disclosure/complaints/complaint-workflow.js';
+import { annotationSchema, vendorReportSchema } from '../../../src/disclosure/vendor-reports/vendor-report-workflow.js';
 import { fuzzTarget, invariant, refusedWith, type FuzzTarget } from '../fuzz-target.js';
 
 /** Text with what breaks storage and canonical JSON mixed in: NUL, lone surrogates, astral characters. */
@@ -30,7 +32,8 @@ function acceptedIsStorable(value: unknown): void {
 
 export const INPUT_TARGETS: readonly FuzzTarget[] = [
   fuzzTarget('API request bodies (tips, proposals, records)', fc.record({ body: fc.oneof(jsonish, recordLike, fc.record({ action: fc.constantFrom('upsert', 'delete', 'delist'), recordType: fc.constantFrom(...RECORD_TYPES), record: recordLike })), type: fc.constantFrom(...RECORD_TYPES) }), ({ body, type }) => {
-    const parsers: Array<() => unknown> = [() => parseInput(tipSchema, body, 'tip'), () => parseInput(changeProposalSchema, body, 'proposal'), () => parseRecordInput(type, body)];
+    const parsers: Array<() => unknown> = [() => parseInput(tipSchema, body, 'tip'), () => parseInput(changeProposalSchema, body, 'proposal'), () => parseRecordInput(type, body),
+      () => parseInput(complaintSchema, body, 'complaint'), () => parseInput(vendorReportSchema, body, 'report'), () => parseInput(annotationSchema, body, 'annotation')];
     for (const parse of parsers) {
       const accepted = refusedWith(parse, CommandError);
       if (accepted !== undefined) acceptedIsStorable(accepted);

@@ -1,6 +1,7 @@
 import { exportLines } from '../../../registry/export/export-lines.js';
 import { EXPORT_TYPE_NAMES, exportPlan, exportRequestSchema } from '../../../registry/export/export-request.js';
 import { readExportBatches } from '../../../store/registry/queries/read-export-batches.js';
+import { withVendorReports } from '../../../store/disclosure/vendor-report-export.js';
 import type { Store } from '../../../store/store.js';
 import type { ApiRouter } from '../api-router.js';
 import { EXPORT_RETRY_AFTER_SECONDS, type ExportGate, type ExportTicket } from '../../exports/export-gate.js';
@@ -51,7 +52,7 @@ export function addExportRoutes(router: ApiRouter, store: Store, gate: ExportGat
         if (error instanceof CommandError && error.code === 'RATE_LIMITED') c.header('retry-after', String(EXPORT_RETRY_AFTER_SECONDS));
         throw error;
       }
-      const body = gatedExportStream(exportLines(plan, readExportBatches(store.db, plan.recordTypes, { batchSize: HTTP_EXPORT_BATCH })), ticket);
+      const body = gatedExportStream(withVendorReports(exportLines(plan, readExportBatches(store.db, plan.recordTypes, { batchSize: HTTP_EXPORT_BATCH })), store.db, plan, query.type === undefined), ticket);
       return c.body(body, 200, { 'content-type': plan.contentType, 'content-disposition': `attachment; filename="${plan.fileName}"` });
     },
   );
