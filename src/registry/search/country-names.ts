@@ -22,10 +22,11 @@ function regionCodes(): string[] {
   return codes;
 }
 
-let table: ReadonlyMap<string, readonly string[]> | undefined;
+/** Exact folded names → codes, and every start of four letters or more of a name → codes. */
+let table: { readonly exact: ReadonlyMap<string, readonly string[]>; readonly prefixes: ReadonlyMap<string, readonly string[]> } | undefined;
 
-/** Folded country name → codes, in every search language (built once, from CLDR via ICU). */
-function countryTable(): ReadonlyMap<string, readonly string[]> {
+/** Folded country names → codes, in every search language (built once, from CLDR via ICU). */
+function countryTable(): NonNullable<typeof table> {
   if (table) return table;
   const names = new Map<string, string[]>();
   const codes = regionCodes();
@@ -41,8 +42,17 @@ function countryTable(): ReadonlyMap<string, readonly string[]> {
       names.set(folded, list);
     }
   }
-  table = names;
-  return names;
+  const prefixes = new Map<string, string[]>();
+  for (const [name, codes] of names) {
+    for (let end = 4; end <= name.length; end += 1) {
+      const start = name.slice(0, end);
+      const list = prefixes.get(start) ?? [];
+      for (const c of codes) if (!list.includes(c)) list.push(c);
+      prefixes.set(start, list);
+    }
+  }
+  table = { exact: names, prefixes };
+  return table;
 }
 
 /**
@@ -57,9 +67,7 @@ function countryTable(): ReadonlyMap<string, readonly string[]> {
  */
 export function countriesNamed(folded: string): string[] {
   if (folded.length < 3) return [];
-  const found = new Set<string>();
-  for (const [name, codes] of countryTable()) {
-    if (name === folded || (folded.length >= 4 && name.startsWith(folded))) for (const c of codes) found.add(c);
-  }
-  return [...found].sort();
+  const { exact, prefixes } = countryTable();
+  const found = folded.length >= 4 ? prefixes.get(folded) : exact.get(folded);
+  return found === undefined ? [] : [...found].sort();
 }

@@ -10,6 +10,7 @@ import { countSourcesWithoutCopy, readIndexKeys, readIndexOptions } from '../../
 import type { Store } from '../../store/store.js';
 import { indexPage, type IndexView } from '../pages/index-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
+import { AnonymousPageCache } from './anonymous-page-cache.js';
 import { pageFrame, pageResponse } from './page-response.js';
 
 const PAGE_SIZE = 25;
@@ -59,11 +60,12 @@ async function readView(store: Store, collection: IndexCollection, query: Return
  * addIndexRoutes(app, { store });
  */
 export function addIndexRoutes(app: Hono<AppEnv>, { store }: PortalDependencies): void {
+  const pages = new AnonymousPageCache(store);
   for (const collection of INDEX_COLLECTIONS) {
     const schema = indexQuerySchema(collection);
     app.get(`/${collection}`, async (c) => {
       const query = parseInput(schema, c.req.query(), `${collection} filters`);
-      return pageResponse(c, indexPage(pageFrame(c), collection, query, await readView(store, collection, query)));
+      return pageResponse(c, await pages.page(c, async () => indexPage(pageFrame(c), collection, query, await readView(store, collection, query))));
     });
   }
 }

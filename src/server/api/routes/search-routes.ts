@@ -3,6 +3,8 @@ import { recordStatusSchema, recordTypeSchema } from '../../../registry/schemas/
 import { searchRegistry } from '../../../store/search/search-registry.js';
 import type { Store } from '../../../store/store.js';
 import type { ApiRouter } from '../api-router.js';
+import { VersionedCache } from '../../../store/versioned-cache.js';
+import type { SearchResponse } from '../../../registry/search/search-result.js';
 
 export const searchQuerySchema = z.object({
   q: z.string().max(500).default(''),
@@ -28,11 +30,13 @@ const RESULT = {
 
 /** Search across names, aliases, former names, products, incidents and contracts. */
 export function addSearchRoutes(router: ApiRouter, store: Store): void {
+  // Many readers ask the same searches: each answer is kept until the registry changes.
+  const answers = new VersionedCache<SearchResponse>(store, 2000);
   router.add(
     {
       method: 'get', path: '/search', operationId: 'search', summary: 'Search the registry (case- and accent-insensitive, prefix), best match first, with facets', tag: 'registry', query: searchQuerySchema,
       responses: { 200: { description: 'Results and facet counts', schema: { type: 'object', required: ['results'], properties: { results: { type: 'array', items: RESULT }, total: { type: 'integer' }, facets: { type: 'object' } } } } },
     },
-    async (c, { query }) => c.json(await searchRegistry(store.db, store.dialect, query)),
+    async (c, { query }) => c.json(await answers.get(JSON.stringify(query), () => searchRegistry(store.db, store.dialect, query))),
   );
 }
