@@ -21,7 +21,10 @@ import { serveForBench } from './export/serve-for-bench.js';
  * `--connections` (10) connections for `--seconds` (30) per target: search (the API, cycling
  * through acronyms, a typo, a country, a vendor, a factory name), an organisation page (group
  * parents with their families, and Paragon Solutions), an index page (filtered, sorted, pages
- * deep into the list), and a Hono hello-world in the same process as the ceiling. Prints
+ * deep into the list), and a Hono hello-world in the same process as the ceiling. Searches and
+ * pages are kept until the registry changes (`VersionedCache`), so those runs are warm; two more
+ * runs cycle through more distinct searches and organisation pages than the caches keep, for the
+ * cold figures. Prints
  * requests/s, p50/p95/p99 latency and peak RSS beside the targets. The search rate limit is
  * lifted (it would otherwise answer 429 after 120 requests a minute from one address).
  */
@@ -80,6 +83,9 @@ const pick = <T>(list: readonly T[], n: number): T[] => Array.from({ length: n }
 const searches = ['ICE', 'paragon', 'intelexa', 'Italy', 'pegasus', 'citizen lab', `Factory Vendor ${Math.floor(count / 2)}`, `FV${Math.floor(count / 3)}`, 'OFAC', 'NW6QFTZACWM7']
   .map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`);
 const organisations = [...pick(registry.parents, 9).map((id) => `/organizations/${id}`), '/organizations/paragon-solutions'];
+// Cold figures beside the warm ones: more distinct requests than the caches keep (2,000 searches, 500 pages), so every one is computed.
+const coldSearches = Array.from({ length: 3000 }, (_, i) => `/api/v1/search?q=${encodeURIComponent(`Factory Vendor ${1 + Math.floor((i * count) / 3000)}`)}`);
+const coldOrganisations = pick(registry.parents, Math.min(1000, registry.parents.length)).map((id) => `/organizations/${id}`);
 const indexes = ['/organizations', '/organizations?country=GB&sort=name', '/organizations?kind=subsidiary&offset=50000', '/organizations?country=IT&sort=kind&order=desc&offset=2500', '/incidents?country=MA', '/sources?available=link'];
 
 // Every request answered once before the runs: a page that fails is a broken benchmark, not a slow one.
@@ -90,7 +96,7 @@ for (const path of [...searches, ...organisations, ...indexes]) {
 }
 
 const results: [string, Load][] = [];
-for (const [name, origin, paths] of [['Hono hello-world', helloOrigin, ['/']], ['search (GET /api/v1/search)', app.origin, searches], ['organisation page', app.origin, organisations], ['index page', app.origin, indexes]] as const) {
+for (const [name, origin, paths] of [['Hono hello-world', helloOrigin, ['/']], ['search (GET /api/v1/search)', app.origin, searches], ['organisation page', app.origin, organisations], ['index page', app.origin, indexes], ['search, uncached', app.origin, coldSearches], ['organisation page, uncached', app.origin, coldOrganisations]] as const) {
   const result = await load(origin, paths);
   results.push([name, result]);
   console.log(`${name.padEnd(30)} ${fmt(result.rps).padStart(7)} req/s  p50 ${fmt(result.p50, 1).padStart(6)} ms  p95 ${fmt(result.p95, 1).padStart(6)} ms  p99 ${fmt(result.p99, 1).padStart(6)} ms  max ${fmt(result.max).padStart(5)} ms  peak RSS ${fmt(result.peakRssMb)} MB  (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
