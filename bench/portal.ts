@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { openStore } from '../src/app/open-store.js';
 import { projectRoot } from '../src/core/project-root.js';
 import { DEFAULT_RATE_LIMITS, serverSettings } from '../src/server/server-settings.js';
 import { loadBundledDataset } from '../test/support/bundled-dataset.js';
-import { addBulkRegistry } from '../test/support/bulk-registry.js';
+import { addBulkRegistry, bulkParents, type BulkRegistry } from '../test/support/bulk-registry.js';
 import { serveForBench } from './export/serve-for-bench.js';
 
 /**
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     organizations: { type: 'string', default: '100000' },
     connections: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '30' },
+    // Keep the SQLite file of an earlier run with the same --organizations instead of building it again (minutes on a busy machine).
+    reuse: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.organizations);
@@ -45,17 +47,24 @@ if (!url) {
   const dir = join(projectRoot(), '.bench', 'portal');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'registry.db');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  if (!values.reuse || !existsSync(file)) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   url = `sqlite:${file}`;
 }
 console.log('bench:portal — search, an organisation page and an index page under load, beside a Hono hello-world');
 console.log(`machine: ${cpus().length} cores, Node ${process.version}; database ${url.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL'}; ${connections} connections, ${seconds} s each\n`);
 
 const store = await openStore(url);
-await loadBundledDataset(store);
-const built = Date.now();
-const registry = await addBulkRegistry(store, count);
-console.log(`registry: ${fmt(registry.organizations)} factory organisations and ${fmt(registry.relationships)} relationships written in ${fmt((Date.now() - built) / 1000, 1)} s (plus the bundled dataset)`);
+const existing = Number((await store.db.selectFrom('organizations').select((eb) => eb.fn.countAll().as('n')).where('id', 'like', 'factory-org-%').executeTakeFirst())?.n ?? 0);
+let registry: BulkRegistry;
+if (values.reuse && existing === count) {
+  registry = { organizations: count, relationships: Number((await store.db.selectFrom('relationships').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0), parents: bulkParents(count) };
+  console.log(`registry: reusing ${fmt(count)} factory organisations and ${fmt(registry.relationships)} relationships from an earlier run`);
+} else {
+  await loadBundledDataset(store);
+  const built = Date.now();
+  registry = await addBulkRegistry(store, count);
+  console.log(`registry: ${fmt(registry.organizations)} factory organisations and ${fmt(registry.relationships)} relationships written in ${fmt((Date.now() - built) / 1000, 1)} s (plus the bundled dataset)`);
+}
 store.sqlite?.pragma('optimize');
 
 const app = await serveForBench(store, serverSettings({ rateLimits: { ...DEFAULT_RATE_LIMITS, search: { bucket: 'search', limit: 1_000_000_000, windowMs: 60_000 } } }));

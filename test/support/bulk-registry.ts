@@ -12,6 +12,11 @@ export interface BulkRegistry {
   readonly parents: readonly string[];
 }
 
+/** The group parents `addBulkRegistry(store, count)` writes: every tenth organisation. */
+export function bulkParents(count: number): string[] {
+  return Array.from({ length: Math.ceil(count / 10) }, (_, i) => factoryOrganization(i * 10 + 1).id);
+}
+
 const COUNTRIES = ['GB', 'US', 'IL', 'DE', 'FR', 'IT', 'GR', 'CY', 'HU', 'IE'];
 
 /**
