@@ -5,8 +5,10 @@
  * response's time, and the non-2xx and error counts.
  *
  * @example
- * node dist/bench/portal-load.js '{"origin":"http://127.0.0.1:8080","paths":["/"],"connections":10,"seconds":5}'
+ * node dist/bench/portal-load.js load.json   # {"origin":"http://127.0.0.1:8080","paths":["/"],"connections":10,"seconds":5}
  */
+import { readFileSync } from 'node:fs';
+
 interface LoadRequest {
   readonly origin: string;
   readonly paths: readonly string[];
@@ -24,7 +26,7 @@ interface AutocannonInstance extends PromiseLike<AutocannonResult> {
 }
 type Autocannon = (options: Record<string, unknown>) => AutocannonInstance;
 
-const request = JSON.parse(process.argv[2] ?? '{}') as LoadRequest;
+const request = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as LoadRequest;
 // autocannon ships no types; the options and result fields used here are its documented API.
 const autocannon = ((await import('autocannon' as string)) as { default: Autocannon }).default;
 const times: number[] = [];

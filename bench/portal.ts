@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +81,10 @@ async function load(origin: string, paths: readonly string[]): Promise<Load> {
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 100);
   try {
     const runner = join(projectRoot(), 'dist', 'bench', 'portal-load.js');
-    const run = await promisify(execFile)(process.execPath, [runner, JSON.stringify({ origin, paths, connections, seconds })], { maxBuffer: 64 * 1024 * 1024 });
+    // The request goes through a file: thousands of paths are too long for a command line.
+    const file = join(projectRoot(), '.bench', 'portal', 'load.json');
+    writeFileSync(file, JSON.stringify({ origin, paths, connections, seconds }));
+    const run = await promisify(execFile)(process.execPath, [runner, file], { maxBuffer: 64 * 1024 * 1024 });
     return { ...loadResult.parse(JSON.parse(run.stdout)), peakRssMb: peak / 1024 / 1024 };
   } finally {
     clearInterval(sampler);
