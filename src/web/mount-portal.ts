@@ -9,6 +9,7 @@ import { addPasswordRoutes } from './routes/password-routes.js';
 import { addAlertPageRoutes } from './routes/alert-page-routes.js';
 import { addAcquisitionReviewPageRoutes } from './routes/acquisition-review-page-routes.js';
 import { addBrowseRoutes } from './routes/browse-routes.js';
+import { addIndexRoutes } from './routes/index-routes.js';
 import { addLogPageRoutes } from './routes/log-page-routes.js';
 import { addMapRoutes } from './routes/map-routes.js';
 import { addRecordRoutes } from './routes/record-routes.js';
@@ -38,6 +39,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addStaticRoutes(app);
     addMapRoutes(app);
     addBrowseRoutes(app, deps);
+    addIndexRoutes(app, deps);
     addRecordRoutes(app, deps);
     addSourceArchiveRoutes(app, deps);
     addAccountRoutes(app, deps);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RECORD_TYPES, type RecordType } from '../schemas/common.js';
 import { FTM_RECORD_TYPES } from './ftm/record-to-ftm.js';
+import { activeFilters, checkIndexFilters, indexFilterShape, isIndexCollection, type IndexCollection, type IndexFilters } from '../listing/index-query.js';
 
 /** The open-data formats: one CSV table per record type, NDJSON records, FollowTheMoney entities. */
 export const EXPORT_FORMATS = ['csv', 'ndjson', 'ftm'] as const;
@@ -36,8 +37,18 @@ export const exportRequestSchema = z
   .object({
     format: z.enum(EXPORT_FORMATS),
     type: z.enum(EXPORT_TYPE_NAMES).optional(),
+    // The index pages' filters: an export of exactly what /organizations?country=IL shows.
+    ...indexFilterShape,
   })
   .superRefine((request, ctx) => {
+    const filtered = activeFilters(request);
+    if (filtered.length > 0) {
+      if (request.type === undefined || !isIndexCollection(request.type)) {
+        ctx.addIssue({ code: 'custom', path: [filtered[0]?.[0] ?? 'type'], message: 'filters need a type with an index: organizations, people, products, incidents, contracts, sources or policies' });
+      } else {
+        checkIndexFilters(request.type, request, ctx);
+      }
+    }
     if (request.format === 'csv' && request.type === undefined) {
       ctx.addIssue({ code: 'custom', path: ['type'], message: `CSV needs a type: one of ${EXPORT_TYPE_NAMES.join(', ')}` });
     }
@@ -50,6 +61,8 @@ export type ExportRequest = z.output<typeof exportRequestSchema>;
 /** What an export request resolves to: the record types to read, in order, and how to send the result. */
 export interface ExportPlan {
   readonly format: ExportFormat;
+  /** Only the records of `recordTypes[0]` that pass these (an index page's filters); absent: every record. */
+  readonly filter?: { readonly collection: IndexCollection; readonly filters: IndexFilters };
   readonly recordTypes: readonly RecordType[];
   readonly contentType: string;
   readonly fileName: string;
@@ -76,10 +89,13 @@ const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', ndjson: 'ndjson',
  */
 export function exportPlan(request: ExportRequest): ExportPlan {
   const all = request.format === 'ftm' ? FTM_RECORD_TYPES : RECORD_TYPES;
+  const filters = Object.fromEntries(activeFilters(request)) as IndexFilters;
+  const filtered = request.type !== undefined && isIndexCollection(request.type) && Object.keys(filters).length > 0;
   return {
     format: request.format,
+    ...(filtered && request.type !== undefined && isIndexCollection(request.type) ? { filter: { collection: request.type, filters } } : {}),
     recordTypes: request.type === undefined ? all : [RECORD_TYPE_OF[request.type]],
     contentType: CONTENT_TYPES[request.format],
-    fileName: `countersign${request.type === undefined ? '' : `-${request.type}`}.${EXTENSIONS[request.format]}`,
+    fileName: `countersign${request.type === undefined ? '' : `-${request.type}`}${filtered ? '-filtered' : ''}.${EXTENSIONS[request.format]}`,
   };
 }

@@ -1,17 +1,20 @@
+import { foldScript } from '../../core/fold-script.js';
+
 /**
- * Case- and accent-folds text for the full-text index and for queries, so "Société" finds
- * "societe" on SQLite and PostgreSQL alike: NFKD, drop combining marks, lower-case, and keep
- * letters and digits of any script as words.
+ * Folds text for the full-text index and for queries, exactly as the screening matcher reads
+ * names (`foldScript`: Cyrillic and Greek transliterated, accents removed, lower case), then keeps
+ * letters and digits as words — so "Société" finds "societe" and "Интеллекса" finds "intelleksa"
+ * on SQLite and PostgreSQL alike.
  *
  * @example
  * foldText('Cytrox Holdings Zrt.'); // 'cytrox holdings zrt'
  * foldText('Société Générale');     // 'societe generale'
+ * foldText('Αθήνα');                // 'athina'
  */
 export function foldText(text: string): string {
-  return text
+  return foldScript(text)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -1,25 +1,37 @@
 import type { RecordType } from '../schemas/common.js';
 import type { SearchQuery } from './search-query.js';
 
-/** A stored search text that the full-text index matched. */
+/**
+ * Why a record matched: its name, an alias or identifier, a former name, other text of its own
+ * (a summary, a description, a publisher), a country the query names, or a related record the
+ * query found (a product's incidents, a vendor's contracts).
+ */
+/** What a search hit matched on, best tier first. */
+export const MATCH_FIELDS = ['name', 'alias', 'former', 'text', 'country', 'related'] as const;
+export type MatchField = (typeof MATCH_FIELDS)[number];
+
+/** A stored search text that the full-text index matched, or a record reached through one. */
 export interface MatchedDocument {
   readonly recordType: RecordType;
   readonly recordId: string;
-  readonly field: 'name' | 'alias' | 'former' | 'text';
+  readonly field: MatchField;
+  /** The folded text compared with the query. */
   readonly content: string;
+  /** For `country` and `related`: what to tell the reader ("Italy", "product Pegasus"). */
+  readonly via?: string;
 }
 
 export interface RankedMatch {
   readonly recordType: RecordType;
   readonly recordId: string;
-  /** Lower is better: 4 × field tier + match quality. */
+  /** Lower is better; see `rankOf`. */
   readonly rank: number;
   /** The text that matched best, for "matched alias Saito Tech Ltd." hints. */
   readonly best: MatchedDocument;
 }
 
-const FIELD_TIER = { name: 0, alias: 1, former: 2, text: 3 } as const;
-const TYPE_ORDER: readonly RecordType[] = ['organization', 'person', 'product', 'incident', 'contract', 'designation', 'relationship', 'transaction', 'policy', 'source'];
+const FIELD_TIER: Record<MatchField, number> = { name: 0, alias: 1, former: 2, text: 3, country: 4, related: 5 };
+const TYPE_ORDER: readonly RecordType[] = ['organization', 'person', 'product', 'incident', 'contract', 'source', 'policy', 'designation', 'relationship', 'transaction'];
 
 /**
  * How well one text matches: 0 the whole text, 1 the text starts with the query, 2 every word
@@ -39,10 +51,24 @@ function quality(content: string, query: SearchQuery): number {
 }
 
 /**
- * Orders records by their best matching text: names before aliases before former names before
- * other text; within that, exact before prefix before scattered words; then organisations before
- * people, products, incidents and contracts; then by name. Deterministic, and the same on both
- * backends because it runs here rather than in each database's ranking function.
+ * The rank of one match, lower first: the query is exactly a record's name (0), alias or
+ * identifier (1 — so `ICE` puts Immigration and Customs Enforcement first), or former name (2);
+ * after those, by field (name, alias, former name, own text, country, related record) and within
+ * a field by match quality (whole text, start of the text, words in order, anywhere).
+ *
+ * @example
+ * rankOf({ field: 'alias', content: 'ice', … }, parseSearchQuery('ICE')); // 1
+ */
+export function rankOf(doc: MatchedDocument, query: SearchQuery): number {
+  const q = quality(doc.content, query);
+  if (q === 0 && FIELD_TIER[doc.field] <= 2) return FIELD_TIER[doc.field];
+  return 4 + FIELD_TIER[doc.field] * 4 + q;
+}
+
+/**
+ * Orders records by their best match (`rankOf`); then organisations before people, products,
+ * incidents, contracts and sources; then by name. Deterministic, and the same on both backends
+ * because it runs here rather than in each database's ranking function.
  *
  * @example
  * rankMatches(docs, parseSearchQuery('paragon'), names); // Paragon Solutions (US) Inc., Paragon Solutions Ltd., …
@@ -50,7 +76,7 @@ function quality(content: string, query: SearchQuery): number {
 export function rankMatches(docs: readonly MatchedDocument[], query: SearchQuery, nameOf: (type: RecordType, id: string) => string): RankedMatch[] {
   const best = new Map<string, RankedMatch>();
   for (const doc of docs) {
-    const rank = FIELD_TIER[doc.field] * 4 + quality(doc.content, query);
+    const rank = rankOf(doc, query);
     const key = `${doc.recordType}:${doc.recordId}`;
     const current = best.get(key);
     if (!current || rank < current.rank) best.set(key, { recordType: doc.recordType, recordId: doc.recordId, rank, best: doc });

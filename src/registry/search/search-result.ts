@@ -1,4 +1,5 @@
 import type { RecordStatus, RecordType } from '../schemas/common.js';
+import type { MatchField } from './rank-matches.js';
 
 /** One search hit, best first. `url` is the portal page. */
 export interface SearchResult {
@@ -13,8 +14,12 @@ export interface SearchResult {
   /** Designating authorities (US-BIS, US-OFAC …) of the record. */
   readonly authorities: readonly string[];
   readonly identifiers?: Readonly<Record<string, string>>;
-  /** Which text matched: the name, an alias (given), a former name (given), or other text. */
-  readonly matched: { readonly field: 'name' | 'alias' | 'former' | 'text'; readonly text?: string };
+  /**
+   * Why it matched, and its rank (lower first; `rankOf` says how it is computed): the name, an
+   * alias (given), a former name (given), other text, a country the query names (given), or a
+   * related record the query found (given: "product Pegasus").
+   */
+  readonly matched: { readonly field: MatchField; readonly text?: string; readonly rank?: number };
 }
 
 export interface SearchFilters {
@@ -33,14 +38,21 @@ export interface SearchResponse {
   readonly total: number;
   readonly limit: number;
   readonly offset: number;
+  /**
+   * Words that matched nothing as typed and were read as a near spelling (one letter off):
+   * `[{ word: 'intelexa', read: ['intellexa'] }]`.
+   */
+  readonly corrected?: readonly { readonly word: string; readonly read: readonly string[] }[];
   /** Counts per value for each facet, over the filtered results. */
   readonly facets: Readonly<Record<FacetName, Readonly<Record<string, number>>>>;
 }
 
-const PATHS: Partial<Record<RecordType, string>> = { organization: 'organizations', person: 'people', product: 'products', incident: 'incidents', contract: 'contracts', source: 'sources' };
+const PATHS: Partial<Record<RecordType, string>> = { organization: 'organizations', person: 'people', product: 'products', incident: 'incidents', contract: 'contracts', source: 'sources', policy: 'policies' };
 
 /** The portal URL of a record page. */
 export function recordUrl(type: RecordType, id: string): string {
+  // Policies are few and read in their index, each row anchored by its id.
+  if (type === 'policy') return `/policies#${encodeURIComponent(id)}`;
   return `/${PATHS[type] ?? `${type}s`}/${encodeURIComponent(id)}`;
 }
 

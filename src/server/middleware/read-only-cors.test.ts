@@ -31,6 +31,20 @@ describeEachBackend('CORS on the read-only API', (getStore) => {
     expect(allowed(await anonymous.request('/api/v1/organizations', { method: 'HEAD' }))).toBe('*');
   });
 
+  it('answers a preflight for a read with GET and HEAD allowed, never credentials, and none for a write', async () => {
+    const ask = (path: string, method: string) => app.request(`http://localhost${path}`, { method: 'OPTIONS', headers: { origin: 'https://news.example', 'access-control-request-method': method, 'access-control-request-headers': 'accept' } });
+    const read = await ask('/api/v1/search?q=ice', 'GET');
+    expect(read.status).toBe(204);
+    expect(allowed(read)).toBe('*');
+    expect(read.headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+    expect(read.headers.get('access-control-allow-headers')).toContain('accept');
+    expect(read.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(allowed(await ask('/log/checkpoint', 'HEAD'))).toBe('*');
+    expect(allowed(await ask('/api/v1/tips', 'POST'))).toBeNull();
+    expect(allowed(await ask('/api/v1/session', 'GET'))).toBeNull();
+    expect(allowed(await ask('/organizations', 'GET'))).toBeNull();
+  });
+
   it('gives writes, the session and token endpoints and signed-in requests no CORS header', async () => {
     expect(allowed(await anonymous.request('/api/v1/tips', { json: { subject: 'x', body: 'y' } }))).toBeNull();
     expect(allowed(await anonymous.request('/api/v1/session'))).toBeNull();

@@ -18,6 +18,7 @@ import { acquisitionReviewsMigration } from './0050-acquisition-reviews.js';
 import { authorizedUsesMigration } from './0055-authorized-uses.js';
 import { oversightDocketsMigration } from './0060-oversight-dockets.js';
 import { remedyMigration } from './0075-remedy.js';
+import { indexPagesAndSearchMigration } from './0113-index-pages-and-search.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   authorizedUsesMigration,
   oversightDocketsMigration,
   remedyMigration,
+  indexPagesAndSearchMigration,
 ];

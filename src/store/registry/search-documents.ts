@@ -8,9 +8,10 @@ export interface SearchDocument {
 }
 
 /**
- * The texts a record is found by: names, aliases, former names, products, incidents, contracts.
- * Sources, relationships, designations and transactions are reached through the records they
- * belong to, so they are not indexed on their own.
+ * The texts a record is found by: names, aliases, former names and identifiers; incidents'
+ * titles and summaries; contracts' PIIDs, recipients' UEIs and descriptions; sources' titles and
+ * publishers ("citizen lab" finds the Citizen Lab's reports); policies' titles and summaries.
+ * Relationships, designations and transactions are reached through the records they belong to.
  */
 export function searchDocuments(entry: RegistryRecord): SearchDocument[] {
   const docs: SearchDocument[] = [];
@@ -39,7 +40,19 @@ export function searchDocuments(entry: RegistryRecord): SearchDocument[] {
       break;
     case 'contract':
       add('name', entry.record.piid);
+      add('alias', entry.record.recipientUei);
+      add('alias', entry.record.awardKey);
       add('text', entry.record.description);
+      break;
+    case 'source':
+      // A source's title is text, not a name: the records it documents rank before it.
+      add('text', entry.record.title);
+      add('text', entry.record.publisher);
+      add('alias', entry.record.documentNumber);
+      break;
+    case 'policy':
+      add('name', entry.record.title);
+      add('text', entry.record.summary);
       break;
     default:
       break;

@@ -7,22 +7,32 @@ import type { Database } from '../schema.js';
 
 const FIELDS = ['name', 'alias', 'former', 'text'] as const;
 
+/** One word of a search: any of its spellings, as a prefix or whole. */
+export interface SearchTerm {
+  readonly spellings: readonly string[];
+  readonly prefix: boolean;
+}
+
+/** The terms of a query as typed: every word, the last as a prefix (search-as-you-type). */
+export function termsOf(query: SearchQuery): SearchTerm[] {
+  return query.words.map((w, i) => ({ spellings: [w], prefix: i === query.words.length - 1 }));
+}
+
 /**
  * The one place the two backends' full-text engines differ: FTS5 `MATCH` on SQLite, a tsvector
- * `@@ to_tsquery` on PostgreSQL. Both index text the application already folded (case, accents),
- * both treat the last word as a prefix, both require every word.
+ * `@@ to_tsquery` on PostgreSQL. Both index text the application already folded (case, accents,
+ * script), both require every term, each term any of its spellings.
  *
  * @example
- * const docs = await matchDocuments(db, 'sqlite', parseSearchQuery('saito tech'), 500);
+ * const docs = await matchDocuments(db, 'sqlite', termsOf(parseSearchQuery('saito tech')), 500);
  */
-export async function matchDocuments(db: Kysely<Database>, dialect: DialectName, query: SearchQuery, limit: number): Promise<MatchedDocument[]> {
-  if (query.words.length === 0) return [];
+export async function matchDocuments(db: Kysely<Database>, dialect: DialectName, terms: readonly SearchTerm[], limit: number): Promise<MatchedDocument[]> {
+  if (terms.length === 0) return [];
   // Folded words hold only letters and digits, so they cannot break out of either query syntax;
   // they are still passed as bound parameters.
-  const last = query.words.length - 1;
   let rows: { recordType: string; recordId: string; field: string; content: string }[];
   if (dialect === 'sqlite') {
-    const expression = query.words.map((w, i) => `"${w}"${i === last ? '*' : ''}`).join(' AND ');
+    const expression = terms.map((t) => `(${t.spellings.map((w) => `"${w}"${t.prefix ? '*' : ''}`).join(' OR ')})`).join(' AND ');
     const result = await sql<{ recordType: string; recordId: string; field: string; content: string }>`
       select d.record_type, d.record_id, d.field, d.content
       from search_fts f join search_documents d on d.id = f.rowid
@@ -30,7 +40,7 @@ export async function matchDocuments(db: Kysely<Database>, dialect: DialectName,
       limit ${limit}`.execute(db);
     rows = result.rows;
   } else {
-    const expression = query.words.map((w, i) => `${w}${i === last ? ':*' : ''}`).join(' & ');
+    const expression = terms.map((t) => `(${t.spellings.map((w) => `${w}${t.prefix ? ':*' : ''}`).join(' | ')})`).join(' & ');
     const result = await sql<{ recordType: string; recordId: string; field: string; content: string }>`
       select record_type, record_id, field, content
       from search_documents

@@ -12,9 +12,10 @@ describeEachBackend('searchRegistry', (getStore, dialect) => {
 
   it('finds both Paragon companies first for "paragon", the US subsidiary with its UEI', async () => {
     const { results } = await searchRegistry(getStore().db, dialect, { q: 'paragon' });
-    expect(results.slice(0, 2).map((r) => r.name)).toEqual(['Paragon Solutions (US) Inc.', 'Paragon Solutions Ltd.']);
-    expect(results[0]?.identifiers).toEqual({ uei: 'NW6QFTZACWM7' });
-    expect(results[0]?.url).toBe('/organizations/paragon-solutions-us');
+    // "Paragon" is exactly an alias of Paragon Solutions Ltd. (rank 1); the US subsidiary's name starts with it (rank 5).
+    expect(results.slice(0, 2).map((r) => r.name)).toEqual(['Paragon Solutions Ltd.', 'Paragon Solutions (US) Inc.']);
+    expect(results[1]?.identifiers).toEqual({ uei: 'NW6QFTZACWM7' });
+    expect(results[1]?.url).toBe('/organizations/paragon-solutions-us');
     expect(results.some((r) => r.type === 'incident')).toBe(true);
   });
 
@@ -54,5 +55,36 @@ describeEachBackend('searchRegistry', (getStore, dialect) => {
     expect((await searchRegistry(db, dialect, { q: '"*)(' })).total).toBeGreaterThan(0); // no words: browse
     expect((await searchRegistry(db, dialect, { q: 'zzzqqq' })).results).toEqual([]);
     expect((await searchRegistry(db, dialect, { q: 'nso AND OR NEAR' })).results).toEqual([]);
+  });
+});
+
+describeEachBackend('search: the issue’s done-when items on the bundled dataset', (getStore, dialect) => {
+  beforeAll(async () => {
+    await loadBundledDataset(getStore());
+  });
+  const search = (q: string) => searchRegistry(getStore().db, dialect, { q, limit: 50 });
+
+  it('ICE finds Immigration and Customs Enforcement first; DHS, HSI, BIS and OFAC their agencies', async () => {
+    expect((await search('ICE')).results[0]?.id).toBe('ice');
+    expect((await search('DHS')).results[0]?.id).toBe('dhs');
+    expect((await search('HSI')).results[0]?.id).toBe('ice-hsi');
+    expect((await search('BIS')).results[0]?.name).toBe('Bureau of Industry and Security');
+    expect((await search('OFAC')).results[0]?.name).toBe('Office of Foreign Assets Control');
+  });
+
+  it('intelexa finds Intellexa S.A.; Italy the Graphite incident; Morocco its incidents; citizen lab its reports', async () => {
+    expect((await search('intelexa')).results.map((r) => r.id)).toContain('intellexa-sa');
+    expect((await search('Italy')).results.map((r) => r.id)).toContain('graphite-italy-2025');
+    expect((await search('Morocco')).results.map((r) => r.id)).toContain('pegasus-morocco-journalists');
+    const lab = (await search('citizen lab')).results;
+    expect(lab.map((r) => r.id)).toEqual(expect.arrayContaining(['citizenlab-2025-03-19', 'citizenlab-2021-07-15']));
+  });
+
+  it('pegasus finds every incident naming Pegasus; paragon finds Graphite and the ICE contract', async () => {
+    const pegasusIncidents = (await getStore().db.selectFrom('incidentLinks').select('incidentId').where('linkType', '=', 'product').where('value', '=', 'pegasus').execute()).map((r) => r.incidentId);
+    expect(pegasusIncidents.length).toBeGreaterThan(1);
+    expect((await search('pegasus')).results.map((r) => r.id)).toEqual(expect.arrayContaining(pegasusIncidents));
+    const paragon = (await search('paragon')).results.map((r) => r.id);
+    expect(paragon).toEqual(expect.arrayContaining(['graphite', '70CTD024P00000012']));
   });
 });

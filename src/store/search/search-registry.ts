@@ -6,7 +6,10 @@ import { foldText } from '../../registry/search/fold-text.js';
 import { isRecordType, recordStatusSchema, type RecordType } from '../../registry/schemas/common.js';
 import type { DialectName } from '../dialect-name.js';
 import type { Database } from '../schema.js';
-import { matchDocuments } from './full-text-index.js';
+import { matchDocuments, termsOf, type SearchTerm } from './full-text-index.js';
+import { countryMatches, relatedMatches } from './expand-matches.js';
+import { MIN_CORRECTED_LENGTH, spellingVariants } from '../../registry/search/spelling-variants.js';
+import type { SearchQuery } from '../../registry/search/search-query.js';
 
 type Info = Omit<SearchResult, 'matched' | 'url'>;
 
@@ -55,6 +58,18 @@ async function describe(db: Kysely<Database>, keys: readonly { recordType: Recor
       out.set(`incident:${i.id}`, { type: 'incident', id: i.id, name: i.title, countries: countries.get(i.id) ?? [], status: status(i.status), authorities: [] });
     }
   }
+  const sources = ids('source');
+  if (sources.length > 0) {
+    for (const r of await db.selectFrom('sources').select(['id', 'title', 'status']).where('id', 'in', sources).execute()) {
+      out.set(`source:${r.id}`, { type: 'source', id: r.id, name: r.title, countries: [], status: status(r.status), authorities: [] });
+    }
+  }
+  const policies = ids('policy');
+  if (policies.length > 0) {
+    for (const r of await db.selectFrom('policies').select(['id', 'title', 'jurisdiction', 'status']).where('id', 'in', policies).execute()) {
+      out.set(`policy:${r.id}`, { type: 'policy', id: r.id, name: r.title, countries: r.jurisdiction ? [r.jurisdiction] : [], status: status(r.status), authorities: [] });
+    }
+  }
   const contracts = ids('contract');
   if (contracts.length > 0) {
     for (const c of await db.selectFrom('contracts').select(['piid', 'description', 'status']).where('piid', 'in', contracts).execute()) {
@@ -81,8 +96,36 @@ async function allNames(db: Kysely<Database>): Promise<MatchedDocument[]> {
 }
 
 /**
- * Searches names, aliases, former names, products, incidents and contracts; case- and
- * accent-insensitive, last word as a prefix; best match first; with facet counts.
+ * The query again with each distinctive word (five letters or more) that matches nothing on its
+ * own replaced by its spellings one edit away — when the query as typed found nothing. Says which
+ * words it read differently (only spellings the results contain).
+ */
+async function nearSpellings(db: Kysely<Database>, dialect: DialectName, query: SearchQuery): Promise<{ docs: MatchedDocument[]; corrected: { word: string; read: string[] }[] }> {
+  const terms: SearchTerm[] = [];
+  const replaced: string[] = [];
+  for (const term of termsOf(query)) {
+    const [word = ''] = term.spellings;
+    const alone = word.length >= MIN_CORRECTED_LENGTH ? await matchDocuments(db, dialect, [term], 1) : [{}];
+    if (alone.length > 0) terms.push(term);
+    else {
+      terms.push({ spellings: spellingVariants(word), prefix: false });
+      replaced.push(word);
+    }
+  }
+  if (replaced.length === 0) return { docs: [], corrected: [] };
+  const docs = await matchDocuments(db, dialect, terms, 2000);
+  const words = new Set(docs.flatMap((d) => d.content.split(' ')));
+  const corrected = replaced.map((word) => ({ word, read: spellingVariants(word).filter((v) => words.has(v)) })).filter((c) => c.read.length > 0);
+  return { docs, corrected };
+}
+
+/**
+ * Searches names, aliases (agencies' acronyms among them), former names, identifiers (UEIs,
+ * PIIDs), incidents, contracts, sources and policies; folded as the screening matcher folds
+ * (case, accents, Cyrillic and Greek); last word as a prefix; a distinctive word one letter off
+ * read as its near spelling when nothing matched as typed; country names in every search language;
+ * products' incidents and vendors' contracts. Best match first (`rankOf`), each result saying why
+ * it matched and its rank; with facet counts.
  *
  * @example
  * const { results } = await searchRegistry(db, 'sqlite', { q: 'paragon' });
@@ -93,16 +136,24 @@ export async function searchRegistry(
   { q, limit = 20, offset = 0, ...filters }: { q: string; limit?: number; offset?: number } & SearchFilters,
 ): Promise<SearchResponse> {
   const query = parseSearchQuery(q);
-  const docs: MatchedDocument[] = query.words.length > 0 ? await matchDocuments(db, dialect, query, 2000) : await allNames(db);
+  let docs: MatchedDocument[];
+  let corrected: { word: string; read: string[] }[] = [];
+  if (query.words.length === 0) docs = await allNames(db);
+  else {
+    docs = await matchDocuments(db, dialect, termsOf(query), 2000);
+    if (docs.length === 0) ({ docs, corrected } = await nearSpellings(db, dialect, query));
+    docs.push(...(await countryMatches(db, query)));
+    docs.push(...(await relatedMatches(db, docs, query)));
+  }
   const info = await describe(db, docs);
   const ranked = rankMatches(docs, query, (type, id) => info.get(`${type}:${id}`)?.name ?? id);
   const names = await originalNames(db, ranked.map((r) => r.best));
   const all: SearchResult[] = ranked.flatMap((r) => {
     const i = info.get(`${r.recordType}:${r.recordId}`);
     if (!i) return [];
-    const original = names.get(`${r.recordType}:${r.recordId}:${r.best.content}`);
-    return [{ ...i, url: recordUrl(i.type, i.id), matched: { field: r.best.field, ...(original ? { text: original } : {}) } }];
+    const original = r.best.via ?? names.get(`${r.recordType}:${r.recordId}:${r.best.content}`);
+    return [{ ...i, url: recordUrl(i.type, i.id), matched: { field: r.best.field, ...(original ? { text: original } : {}), rank: r.rank } }];
   });
   const filtered = all.filter((r) => matchesFilters(r, filters));
-  return { query: query.text, results: filtered.slice(offset, offset + limit), total: filtered.length, limit, offset, facets: countFacets(filtered) };
+  return { query: query.text, results: filtered.slice(offset, offset + limit), total: filtered.length, limit, offset, ...(corrected.length > 0 ? { corrected } : {}), facets: countFacets(filtered) };
 }

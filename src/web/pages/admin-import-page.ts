@@ -1,3 +1,4 @@
+import { countNoun } from '../../core/count-noun.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../imports/import-batch.js';
 import { IMPORT_OUTCOMES, type ImportReport } from '../../imports/import-report.js';
 import { recordUrl } from '../../registry/search/search-result.js';
@@ -31,7 +32,7 @@ function reportTable(report: ImportReport): SafeHtml {
 </tr>`);
   return html`<section aria-labelledby="report-heading">
 <h2 id="report-heading">${report.dryRun ? 'Dry run: nothing was written' : 'Imported'}</h2>
-<p>${report.file} (${FORMAT_LABELS[report.format]}), licence: ${report.licence}. ${IMPORT_OUTCOMES.map((o) => `${report.counts[o]} ${OUTCOME_LABELS[o].toLowerCase()}`).join(', ')}; ${report.written} records ${report.dryRun ? 'would be ' : ''}written, ${report.proposed} proposals ${report.dryRun ? 'would be ' : ''}queued.</p>
+<p>${report.file} (${FORMAT_LABELS[report.format]}), licence: ${report.licence}. ${IMPORT_OUTCOMES.map((o) => `${report.counts[o]} ${OUTCOME_LABELS[o].toLowerCase()}`).join(', ')}; ${countNoun(report.written, 'record')} ${report.dryRun ? 'would be ' : ''}written, ${countNoun(report.proposed, 'proposal')} ${report.dryRun ? 'would be ' : ''}queued.</p>
 <div class="table-scroll"><table class="stack">
 <thead><tr><th scope="col">Outcome</th><th scope="col">Where</th><th scope="col">Item</th><th scope="col">Record</th><th scope="col">Reasons</th></tr></thead>
 <tbody>${rows}</tbody>

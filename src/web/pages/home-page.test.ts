@@ -25,6 +25,10 @@ describeEachBackend('home page', (getStore) => {
     expect(page.text).toMatch(/datetime="2024-09-16">16 September 2024<\/time>/);
     expect(page.text).toMatch(/Stop-work order lifted<\/strong> of <a href="\/contracts\/70CTD024P00000012">/);
     expect(page.text).toContain('href="/incidents/graphite-italy-2025"');
+    // Each count leads to its index (the sources tile to /sources, not an empty search).
+    expect(page.text).toMatch(/<a href="\/sources"><strong>\d+<\/strong> sources<\/a>/);
+    for (const index of ['/organizations', '/people', '/products', '/designations', '/incidents', '/contracts']) expect(page.text).toContain(`<a href="${index}"><strong>`);
+    expect(page.text).not.toContain('/search?type=');
   });
 
   it('is a complete page: language, title, stylesheet, a search form that works without script', async () => {

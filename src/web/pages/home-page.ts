@@ -26,7 +26,7 @@ const COUNTED: readonly [RecordType, string, string][] = [
 function counts(view: HomePanels): SafeHtml {
   const items = COUNTED.map(([type, one, many]) => {
     const n = view.counts[type] ?? 0;
-    const href = type === 'designation' ? '/designations' : `/search?type=${type}`;
+    const href = `/${many}`;
     return html`<li><a href="${href}"><strong>${n}</strong> ${n === 1 ? one : many}</a></li>`;
   });
   return html`<ul class="counts" aria-label="What the registry holds">${items}</ul>`;

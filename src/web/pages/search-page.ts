@@ -3,6 +3,9 @@ import { html, type SafeHtml } from '../components/html.js';
 import { layout, type PageFrame } from '../components/layout.js';
 import { pagination, queryString } from '../components/pagination.js';
 import { statusBadge } from '../components/status-badge.js';
+import { authorityLabel, countryName, organizationKindLabel, recordTypeLabel, sentenceCase } from '../../registry/labels.js';
+import { isRecordType, RECORD_STATUSES } from '../../registry/schemas/common.js';
+import { recordStatusLabel } from '../../registry/labels.js';
 
 /** What was asked: the words, the filters and where in the results. */
 export interface SearchRequest extends SearchFilters {
@@ -18,10 +21,29 @@ const FACETS: readonly [FacetName, string][] = [
   ['status', 'How established'],
 ];
 
-const TYPE_LABELS: Readonly<Record<string, string>> = {
-  organization: 'Organization', person: 'Person', product: 'Product', incident: 'Incident', contract: 'Contract', source: 'Source',
-  designation: 'Designation', relationship: 'Relationship', transaction: 'Transaction', policy: 'Policy',
-};
+/** A facet value in words: record types, kinds, countries, authorities and statuses are stored as codes. */
+function facetLabel(facet: FacetName, value: string): string {
+  switch (facet) {
+    case 'type': return isRecordType(value) ? sentenceCase(recordTypeLabel(value)) : value;
+    case 'kind': return sentenceCase(organizationKindLabel(value));
+    case 'country': return countryName(value);
+    case 'authority': return authorityLabel(value);
+    case 'status': { const status = RECORD_STATUSES.find((st) => st === value); return status ? sentenceCase(recordStatusLabel(status)) : value; }
+  }
+}
+
+/** Why a result is here, in words (the ranking's reason, rank first to last as `rankOf` orders them). */
+function matchedText(r: SearchResult): SafeHtml | string {
+  const text = r.matched.text;
+  switch (r.matched.field) {
+    case 'alias': return text ? html`<span class="matched">matched alias “${text}”</span>` : html`<span class="matched">matched an alias or identifier</span>`;
+    case 'former': return text ? html`<span class="matched">matched former name “${text}”</span>` : '';
+    case 'text': return html`<span class="matched">matched its text</span>`;
+    case 'country': return html`<span class="matched">in ${text ?? 'the country named'}</span>`;
+    case 'related': return html`<span class="matched">through ${text ?? 'a related record'}</span>`;
+    default: return '';
+  }
+}
 
 function hrefFor(request: SearchRequest, change: Partial<Record<FacetName | 'offset', string | number | undefined>>): string {
   const params = { q: request.q, type: request.type, kind: request.kind, country: request.country, authority: request.authority, status: request.status, offset: 0, ...change };
@@ -34,7 +56,7 @@ function facetList(request: SearchRequest, response: SearchResponse): SafeHtml {
     const values = Object.entries(response.facets[facet]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     if (values.length === 0 && !active) return '';
     const items = values.map(([value, count]) => {
-      const label = facet === 'type' ? TYPE_LABELS[value] ?? value : value;
+      const label = facetLabel(facet, value);
       return value === active
         ? html`<li><strong>${label}</strong> (${count}) <a href="${hrefFor(request, { [facet]: undefined })}" aria-label="Remove filter ${title}: ${label}">remove</a></li>`
         : html`<li><a href="${hrefFor(request, { [facet]: value })}">${label}</a> (${count})</li>`;
@@ -45,11 +67,11 @@ function facetList(request: SearchRequest, response: SearchResponse): SafeHtml {
 }
 
 function resultItem(r: SearchResult): SafeHtml {
-  const matched = r.matched.text && r.matched.field !== 'name' ? html`<span class="matched">matched ${r.matched.field === 'former' ? 'former name' : 'alias'} “${r.matched.text}”</span>` : '';
+  const matched = matchedText(r);
   const identifiers = r.identifiers ? Object.entries(r.identifiers).map(([scheme, value]) => html` · ${scheme.toUpperCase()} <code>${value}</code>`) : [];
   return html`<li class="result">
 <a class="result-name" href="${r.url}">${r.name}</a> ${statusBadge(r.status)}
-<span class="meta">${TYPE_LABELS[r.type] ?? r.type}${r.kind ? html` · ${r.kind}` : ''}${r.countries.length > 0 ? html` · ${r.countries.join(', ')}` : ''}${r.authorities.length > 0 ? html` · designated by ${[...new Set(r.authorities)].join(', ')}` : ''}${identifiers}</span>
+<span class="meta">${sentenceCase(recordTypeLabel(r.type))}${r.kind ? html` · ${organizationKindLabel(r.kind)}` : ''}${r.countries.length > 0 ? html` · ${r.countries.map(countryName).join(', ')}` : ''}${r.authorities.length > 0 ? html` · designated by ${[...new Set(r.authorities)].map((a) => authorityLabel(a)).join(', ')}` : ''}${identifiers}</span>
 ${matched}
 </li>`;
 }
@@ -64,7 +86,8 @@ ${matched}
 export function searchPage(frame: PageFrame, request: SearchRequest, response: SearchResponse): SafeHtml {
   const heading = request.q ? html`Results for “${request.q}”` : html`Browse the registry`;
   const main = html`<h1>${heading}</h1>
-<p class="result-count" role="status">${response.total === 0 ? 'Nothing matched.' : `${response.total} ${response.total === 1 ? 'record' : 'records'}`}${request.q ? html` — names, aliases and former names are searched, accents and case ignored.` : ''}</p>
+<p class="result-count" role="status">${response.total === 0 ? 'Nothing matched.' : `${response.total} ${response.total === 1 ? 'record' : 'records'}`}${request.q ? html` — names, aliases, acronyms and identifiers, then other text, countries and related records are searched; accents, case and script ignored.` : ''}</p>
+${(response.corrected ?? []).map((c) => html`<p class="notice">Nothing is spelled “${c.word}”; showing ${c.read.map((w, i) => html`${i > 0 ? ', ' : ''}“${w}”`)}.</p>`)}
 <div class="search-layout">
 ${facetList(request, response)}
 <section class="results" aria-label="Results">

@@ -6,6 +6,8 @@ import { listRecords } from '../../store/registry/queries/list-records.js';
 import { partyRefs, sourceSummaries } from '../../store/registry/queries/lookups.js';
 import { readDesignationCountryCounts } from '../../store/registry/queries/read-country-counts.js';
 import { searchRegistry } from '../../store/search/search-registry.js';
+import { VersionedCache } from '../../store/versioned-cache.js';
+import type { SearchResponse } from '../../registry/search/search-result.js';
 import type { AppEnv } from '../../server/app-env.js';
 import { designationsPage } from '../pages/designations-page.js';
 import { homePage } from '../pages/home-page.js';
@@ -57,9 +59,11 @@ export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies
     return pageResponse(c, anonymous.page);
   });
 
+  // Many readers ask the same searches: each answer is kept until the registry changes.
+  const searches = new VersionedCache<SearchResponse>(store, 2000);
   app.get('/search', async (c) => {
     const request = parseInput(searchQuerySchema, c.req.query(), 'search');
-    const response = await searchRegistry(store.db, store.dialect, { ...request, limit: PAGE_SIZE });
+    const response = await searches.get(JSON.stringify(request), () => searchRegistry(store.db, store.dialect, { ...request, limit: PAGE_SIZE }));
     return pageResponse(c, searchPage(pageFrame(c, request.q), request, response));
   });
 

@@ -15,6 +15,7 @@ import { sourcePage } from '../pages/source-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { citingRecords } from './citing-records.js';
 import { found, pageFrame, pageResponse } from './page-response.js';
+import { AnonymousPageCache } from './anonymous-page-cache.js';
 
 /** An id from the URL, or null when it cannot be one (the page then answers 404, like any unknown id). */
 function validId(value: string): string | null {
@@ -36,10 +37,12 @@ export function addRecordRoutes(app: Hono<AppEnv>, { store, logEntriesFor, now =
     return valid === null ? null : reader(valid);
   };
 
-  app.get('/organizations/:id', async (c) => {
+  // Organisation pages are the most read and the most costly (families, roll-ups, graph): kept per change for anonymous readers.
+  const pages = new AnonymousPageCache(store);
+  app.get('/organizations/:id', async (c) => pageResponse(c, await pages.page(c, async () => {
     const view = found(await read(c.req.param('id'), (id) => readOrganization(db, id)), 'organization with this id');
-    return pageResponse(c, organizationPage(pageFrame(c), view, await log(`organization:${view.organization.id}`), await transparencyReports(c, view.organization)));
-  });
+    return organizationPage(pageFrame(c), view, await log(`organization:${view.organization.id}`), await transparencyReports(c, view.organization));
+  })));
   app.get('/people/:id', async (c) => {
     const view = found(await read(c.req.param('id'), (id) => readPerson(db, id)), 'person with this id');
     return pageResponse(c, personPage(pageFrame(c), view, await log(`person:${view.person.id}`)));

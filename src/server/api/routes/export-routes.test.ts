@@ -58,6 +58,10 @@ describeEachBackend('GET /api/v1/export', (getStore) => {
     const doc = (await (await anonymousClient(app).request('/api/v1/openapi.json')).json()) as { paths: Record<string, { get?: { operationId: string; parameters: { name: string; required: boolean; schema: { enum?: string[] } }[] } }> };
     const operation = doc.paths['/export']?.get;
     expect(operation?.operationId).toBe('exportRegistry');
-    expect(operation?.parameters.map((p) => [p.name, p.required, p.schema.enum?.length])).toEqual([['format', true, 3], ['type', false, 10]]);
+    expect(operation?.parameters.map((p) => [p.name, p.required, p.schema.enum?.length])).toEqual([
+      ['format', true, 3], ['type', false, 10],
+      // An index page's filters, for exporting exactly what it shows.
+      ['country', false, undefined], ['kind', false, undefined], ['status', false, 3], ['authority', false, undefined], ['available', false, 3], ['from', false, undefined], ['to', false, undefined],
+    ]);
   });
 });

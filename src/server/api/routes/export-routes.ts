@@ -37,7 +37,7 @@ export function addExportRoutes(router: ApiRouter, store: Store, gate: ExportGat
       responses: {
         429: { description: 'Too many exports at once from this client, or the server is busy with others: see Retry-After' },
         200: {
-          description: `The export as an attachment. format=csv: text/csv; charset=utf-8 (RFC 4180, CRLF, header line; lists joined with "; "; cells starting with = + - @ prefixed with ' against spreadsheet formulas), type required (${EXPORT_TYPE_NAMES.join(', ')}). format=ndjson: application/x-ndjson, one {"type","record"} a line, all types unless type is given. format=ftm: application/x-ndjson, one FollowTheMoney entity {"id","schema","properties","datasets"} a line (organizations, people, designations, relationships, contracts, incidents).`,
+          description: `The export as an attachment. format=csv: text/csv; charset=utf-8 (RFC 4180, CRLF, header line; lists joined with "; "; cells starting with = + - @ prefixed with ' against spreadsheet formulas), type required (${EXPORT_TYPE_NAMES.join(', ')}). format=ndjson: application/x-ndjson, one {"type","record"} a line, all types unless type is given. With type and an index page's filters (country, kind, status, authority, available, from, to — those the type's index has), exactly the records that index shows. format=ftm: application/x-ndjson, one FollowTheMoney entity {"id","schema","properties","datasets"} a line (organizations, people, designations, relationships, contracts, incidents).`,
           contentType: 'application/x-ndjson',
           schema: { type: 'string' },
         },
@@ -52,7 +52,7 @@ export function addExportRoutes(router: ApiRouter, store: Store, gate: ExportGat
         if (error instanceof CommandError && error.code === 'RATE_LIMITED') c.header('retry-after', String(EXPORT_RETRY_AFTER_SECONDS));
         throw error;
       }
-      const body = gatedExportStream(withVendorReports(exportLines(plan, readExportBatches(store.db, plan.recordTypes, { batchSize: HTTP_EXPORT_BATCH })), store.db, plan, query.type === undefined), ticket);
+      const body = gatedExportStream(withVendorReports(exportLines(plan, readExportBatches(store.db, plan.recordTypes, { batchSize: HTTP_EXPORT_BATCH, filter: plan.filter })), store.db, plan, query.type === undefined), ticket);
       return c.body(body, 200, { 'content-type': plan.contentType, 'content-disposition': `attachment; filename="${plan.fileName}"` });
     },
   );

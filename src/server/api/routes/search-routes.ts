@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { recordStatusSchema, recordTypeSchema } from '../../../registry/schemas/common.js';
+import { MATCH_FIELDS } from '../../../registry/search/rank-matches.js';
 import { searchRegistry } from '../../../store/search/search-registry.js';
 import type { Store } from '../../../store/store.js';
 import type { ApiRouter } from '../api-router.js';
+import { VersionedCache } from '../../../store/versioned-cache.js';
+import type { SearchResponse } from '../../../registry/search/search-result.js';
 
 export const searchQuerySchema = z.object({
   q: z.string().max(500).default(''),
@@ -28,7 +31,7 @@ export const searchResultPresenter = z.object({
   countries: z.array(z.string()),
   authorities: z.array(z.string()),
   identifiers: z.record(z.string(), z.string()).optional(),
-  matched: z.object({ field: z.enum(['name', 'alias', 'former', 'text']), text: z.string().optional() }).describe('which text matched'),
+  matched: z.object({ field: z.enum(MATCH_FIELDS), text: z.string().optional(), rank: z.number().optional().describe('lower ranks first') }).describe('why it matched: the field, and the text or related record given'),
 });
 
 export const searchResponsePresenter = z.object({
@@ -37,16 +40,19 @@ export const searchResponsePresenter = z.object({
   total: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
+  corrected: z.array(z.object({ word: z.string(), read: z.array(z.string()) })).optional().describe('words read as a near spelling'),
   facets: z.object({ type: facetCounts, kind: facetCounts, country: facetCounts, authority: facetCounts, status: facetCounts }).describe('counts per value over the filtered results'),
 });
 
 /** Search across names, aliases, former names, products, incidents and contracts. */
 export function addSearchRoutes(router: ApiRouter, store: Store): void {
+  // Many readers ask the same searches: each answer is kept until the registry changes.
+  const answers = new VersionedCache<SearchResponse>(store, 2000);
   router.add(
     {
       method: 'get', path: '/search', operationId: 'search', summary: 'Search the registry (case- and accent-insensitive, prefix), best match first, with facets', tag: 'registry', query: searchQuerySchema,
       responses: { 200: { description: 'Results and facet counts', schema: searchResponsePresenter } },
     },
-    async (_c, { query, reply }) => reply(await searchRegistry(store.db, store.dialect, query)),
+    async (_c, { query, reply }) => reply(await answers.get(JSON.stringify(query), () => searchRegistry(store.db, store.dialect, query))),
   );
 }

@@ -7,6 +7,8 @@ import { ORGANIZATION_KINDS } from '../../../registry/schemas/organization.js';
 import type { Database } from '../../schema.js';
 import { getRecord } from '../get-record.js';
 import { sourceSummaries } from './lookups.js';
+import { readFilteredKeysAfter } from './read-index.js';
+import type { IndexCollection, IndexFilters } from '../../../registry/listing/index-query.js';
 
 /** Records per batch: enough to keep round trips few, few enough that a batch is small. */
 export const EXPORT_BATCH_SIZE = 100;
@@ -93,16 +95,21 @@ async function lookupsFor(db: Kysely<Database>, records: readonly RegistryRecord
  * order, each with the lookups its export needs. One batch is in memory at a time, so a registry
  * of any size exports in constant memory. Pages are read one by one, not in one transaction
  * (a long transaction would hold up writers): a record changed during an export appears as it
- * was when its page was read.
+ * was when its page was read. With `filter`, only the records an index page's filters keep (one
+ * type: the plan's).
  *
  * @example
  * for await (const batch of readExportBatches(store.db, ['organization', 'person'])) console.log(batch.records.length);
  */
-export async function* readExportBatches(db: Kysely<Database>, types: readonly RecordType[], { batchSize = EXPORT_BATCH_SIZE }: { batchSize?: number } = {}): AsyncGenerator<ExportBatch> {
+export async function* readExportBatches(
+  db: Kysely<Database>,
+  types: readonly RecordType[],
+  { batchSize = EXPORT_BATCH_SIZE, filter }: { batchSize?: number; filter?: { readonly collection: IndexCollection; readonly filters: IndexFilters } | undefined } = {},
+): AsyncGenerator<ExportBatch> {
   for (const type of types) {
     let after = BEFORE_FIRST;
     for (;;) {
-      const page = await nextKeys(db, type, after, batchSize);
+      const page = filter ? await readFilteredKeysAfter(db, filter.collection, filter.filters, after, batchSize) : await nextKeys(db, type, after, batchSize);
       if (page.length === 0) break;
       const records: RegistryRecord[] = [];
       for (const key of page) {
