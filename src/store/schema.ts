@@ -417,3 +417,16 @@ export interface AlertTable {
   reviewedAt: string | null;
   reviewNote: string | null;
 }
+
+/** What a screened procurement row says of a contract or transaction, beside its documented values (JSON of a ScreenedObservation). */
+export interface ScreenedObservationTable {
+  recordType: string;
+  recordId: string;
+  position: number;
+  data: string;
+}
+
+// Declaration merging: each module appends its tables here, one line each, so merges stay clean.
+export interface Database {
+  screenedObservations: ScreenedObservationTable;
+}

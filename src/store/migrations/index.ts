@@ -12,6 +12,7 @@ import { rateLimitsMigration } from './0045-rate-limits.js';
 import { passwordResetsMigration } from './0046-password-resets.js';
 import { logRestoresMigration } from './0047-log-restores.js';
 import { securitiesAndStakesMigration } from './0080-securities-and-stakes.js';
+import { screenedObservationsMigration } from './0091-screened-observations.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   passwordResetsMigration,
   logRestoresMigration,
   securitiesAndStakesMigration,
+  screenedObservationsMigration,
 ];
