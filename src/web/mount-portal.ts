@@ -12,6 +12,7 @@ import { addLogPageRoutes } from './routes/log-page-routes.js';
 import { addMapRoutes } from './routes/map-routes.js';
 import { addRecordRoutes } from './routes/record-routes.js';
 import { addReviewRoutes } from './routes/review-routes.js';
+import { addProposalRoutes } from './routes/proposal-routes.js';
 import { addSourceArchiveRoutes } from './routes/source-archive-routes.js';
 import { addStaticRoutes } from './routes/static-routes.js';
 import { addTipRoutes } from './routes/tip-routes.js';
@@ -39,6 +40,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addPasswordRoutes(app, deps);
     addTipRoutes(app, deps);
     addReviewRoutes(app, deps);
+    addProposalRoutes(app, deps);
     addAlertPageRoutes(app, deps);
     addLogPageRoutes(app, deps);
     addUploadRoutes(app, deps);

@@ -91,6 +91,7 @@ ${navLink(frame, '/alerts', 'Alerts')}
 ${navLink(frame, '/log', 'Log')}
 ${navLink(frame, '/tips/new', 'Send a tip')}
 ${staff ? navLink(frame, '/review', 'Review') : ''}
+${staff ? navLink(frame, '/propose', 'Propose') : ''}
 ${staff ? navLink(frame, '/tips', 'Tips') : ''}
 </ul>
 </nav>
