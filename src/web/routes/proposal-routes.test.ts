@@ -106,4 +106,26 @@ describeEachBackend('proposing records in the portal', (getStore) => {
     expect(page.text).toMatch(/<th scope="row">Country<\/th>\s*<td data-label="Before"><del>Israel<\/del><\/td>\s*<td data-label="After"><ins>Cyprus<\/ins>/);
     expect(page.text).not.toContain('Record written');
   });
+
+  it('turns a tip into a proposal: prefilled from the tips queue, the tip linked and accepted', async () => {
+    const tipster = new PortalClient(app);
+    await tipster.get('/tips/new');
+    expect((await tipster.postForm('/tips/new', { subject: 'A vendor you miss', body: 'Rayzone Group sells interception tools, see the report.' })).status).toBe(303);
+    const analyst = await signedIn(app, 'ana');
+    const queue = await analyst.get('/tips');
+    const tipId = /href="\/propose\?tip=([0-9a-f-]{36})">Turn this tip into a proposal<\/a>/.exec(queue.text)?.[1] ?? '';
+    expect(tipId).not.toBe('');
+    const chooser = await analyst.get(`/propose?tip=${tipId}`);
+    expect(chooser.text).toContain(`href="/propose/organization?tip=${tipId}"`);
+    const form = await analyst.get(`/propose/organization?tip=${tipId}`);
+    expect(form.text).toContain('Rayzone Group sells interception tools');
+    expect(form.text).toContain(`<input type="hidden" name="_tip" value="${tipId}">`);
+    expect(form.text).toContain(`Follows up tip ${tipId}.</textarea>`);
+    const sent = await analyst.postForm('/propose/organization', { id: uniqueId('rayzone'), name: 'Rayzone Group', kind: 'vendor', sources: sourceId, _tip: tipId, _note: `Follows up tip ${tipId}.` });
+    expect(sent.status).toBe(303);
+    const changeId = (sent.headers.get('location') ?? '').split('#change-')[1] ?? '';
+    const accepted = await analyst.get('/tips?status=accepted');
+    expect(accepted.text).toContain(`Turned into proposed change ${changeId}`);
+    expect((await analyst.get('/review')).text).toContain(`Follows up tip ${tipId}.`);
+  });
 });
