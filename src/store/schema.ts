@@ -426,7 +426,25 @@ export interface ScreenedObservationTable {
   data: string;
 }
 
+/** An analyst's annotation of a published alert. */
+export interface AlertAnnotationTable {
+  id: string;
+  alertId: string;
+  note: string;
+  sourceId: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** An alert's retraction (declaration merging adds the columns to AlertTable). */
+export interface AlertTable {
+  retractedBy: string | null;
+  retractedAt: string | null;
+  retractionReason: string | null;
+}
+
 // Declaration merging: each module appends its tables here, one line each, so merges stay clean.
 export interface Database {
   screenedObservations: ScreenedObservationTable;
+  alertAnnotations: AlertAnnotationTable;
 }

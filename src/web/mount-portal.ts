@@ -7,6 +7,7 @@ import type { PortalDependencies } from './portal-dependencies.js';
 import { addAccountRoutes } from './routes/account-routes.js';
 import { addPasswordRoutes } from './routes/password-routes.js';
 import { addAlertPageRoutes } from './routes/alert-page-routes.js';
+import { addAlertPermalinkRoutes } from './routes/alert-permalink-routes.js';
 import { addBrowseRoutes } from './routes/browse-routes.js';
 import { addLogPageRoutes } from './routes/log-page-routes.js';
 import { addMapRoutes } from './routes/map-routes.js';
@@ -42,6 +43,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addReviewRoutes(app, deps);
     addProposalRoutes(app, deps);
     addAlertPageRoutes(app, deps);
+    addAlertPermalinkRoutes(app, deps);
     addLogPageRoutes(app, deps);
     addUploadRoutes(app, deps);
   };

@@ -13,6 +13,7 @@ import { passwordResetsMigration } from './0046-password-resets.js';
 import { logRestoresMigration } from './0047-log-restores.js';
 import { securitiesAndStakesMigration } from './0080-securities-and-stakes.js';
 import { screenedObservationsMigration } from './0091-screened-observations.js';
+import { alertAnnotationsMigration } from './0092-alert-annotations.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   logRestoresMigration,
   securitiesAndStakesMigration,
   screenedObservationsMigration,
+  alertAnnotationsMigration,
 ];

@@ -3,9 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { PublicStateSection } from './public-state-section.js';
 import { REGISTRY_SECTIONS } from './registry-sections.js';
+import { alertAnnotationSection } from './alert-annotation-section.js';
 
 /** Every section of public state, in digest order. A module that publishes state adds its section here. */
-export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [...REGISTRY_SECTIONS];
+export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [
+  ...REGISTRY_SECTIONS,
+  alertAnnotationSection,
+];
 
 // Keys sorted here, not by the database: SQLite and PostgreSQL collate differently.
 const byKey = (a: readonly [string, string], b: readonly [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
