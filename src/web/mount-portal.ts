@@ -12,6 +12,7 @@ import { addBrowseRoutes } from './routes/browse-routes.js';
 import { addLogPageRoutes } from './routes/log-page-routes.js';
 import { addMapRoutes } from './routes/map-routes.js';
 import { addRecordRoutes } from './routes/record-routes.js';
+import { addOrganizationFeedRoutes } from './routes/organization-feed-routes.js';
 import { addReviewRoutes } from './routes/review-routes.js';
 import { addProposalRoutes } from './routes/proposal-routes.js';
 import { addSourceArchiveRoutes } from './routes/source-archive-routes.js';
@@ -36,6 +37,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addMapRoutes(app);
     addBrowseRoutes(app, deps);
     addRecordRoutes(app, deps);
+    addOrganizationFeedRoutes(app, deps);
     addSourceArchiveRoutes(app, deps);
     addAccountRoutes(app, deps);
     addPasswordRoutes(app, deps);

@@ -1,29 +1,9 @@
 import { fieldChanges, type FieldChange } from '../../registry/changes/field-changes.js';
+import { recordVersions } from '../../registry/changes/record-versions.js';
 import type { ChangeRow } from '../../registry/registry-store.js';
 import { fieldDiff } from './field-diff.js';
 import { formatTimestamp } from './format-date.js';
 import { html, type SafeHtml } from './html.js';
-
-type Fields = Readonly<Record<string, unknown>>;
-
-function fields(value: unknown): Fields | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : null;
-}
-
-/** The record a change left behind, given the one before it. */
-function versionAfter(change: ChangeRow, before: Fields | null): Fields | null {
-  const data = fields(change.data);
-  if (data === null) return before;
-  if (change.action === 'status') return { ...(before ?? {}), status: data['status'] };
-  // An accepted proposal keeps `{ record, note }`; a direct write, the record itself.
-  const proposed = fields(data['record']);
-  if (change.action === 'upsert') return proposed ?? data;
-  // A delisting proposal carries only its date, reason and sources.
-  if ('delisted' in data && !('subject' in data)) {
-    return { ...(before ?? {}), delisted: data['delisted'], ...(typeof data['reason'] === 'string' ? { delistingReason: data['reason'] } : {}) };
-  }
-  return data;
-}
 
 function what(change: ChangeRow, diff: readonly FieldChange[], created: boolean): SafeHtml {
   if (created) {
@@ -43,12 +23,11 @@ function what(change: ChangeRow, diff: readonly FieldChange[], created: boolean)
  */
 export function changeHistory(history: readonly ChangeRow[]): SafeHtml {
   // Versions are rebuilt oldest first: each change's diff is against the version before it.
+  const versions = recordVersions(history);
   const diffs = new Map<string, { diff: FieldChange[]; created: boolean }>();
-  let current: Fields | null = null;
-  for (const change of [...history].reverse()) {
-    const next = versionAfter(change, current);
-    diffs.set(change.id, { diff: fieldChanges(change.recordType, current, next), created: current === null });
-    current = next;
+  for (const change of history) {
+    const version = versions.get(change.id);
+    if (version) diffs.set(change.id, { diff: fieldChanges(change.recordType, version.before, version.after), created: version.before === null });
   }
   const rows = history.map((change) => {
     const shown = diffs.get(change.id) ?? { diff: [], created: false };
