@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { fieldLabel } from '../field-labels.js';
+import { RECORD_INPUT_SCHEMAS } from '../record-input.js';
 import { authorityLabel, contractEventLabel, countryName, organizationKindLabel, recordStatusLabel, relationshipLabel, targetCategoryLabel } from '../labels.js';
 import { CONTRACT_EVENTS } from '../schemas/contract.js';
 import { RELATIONSHIP_TYPES } from '../schemas/relationship.js';
@@ -64,7 +66,11 @@ function fieldsOf(value: unknown): Record<string, unknown> {
 export function fieldChanges(type: RecordType, before: unknown, after: unknown, { all = false }: { all?: boolean } = {}): FieldChange[] {
   const a = fieldsOf(before);
   const b = fieldsOf(after);
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  // In the schema's order (as the form shows them), then any others.
+  const schema: z.core.$ZodType = RECORD_INPUT_SCHEMAS[type];
+  const order = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const present = new Set([...Object.keys(a), ...Object.keys(b)]);
+  const keys = [...order.filter((k) => present.has(k)), ...[...present].filter((k) => !order.includes(k))];
   const changes: FieldChange[] = [];
   for (const field of keys) {
     const was = fieldText(readable(field, a[field]));

@@ -26,6 +26,18 @@ export function issueField(path: string): string {
   return path.replace(/^record\.?/, '').replace(/\[\d+\]/g, '');
 }
 
+/**
+ * The schema's message in a form's words: a field left empty is "required", a choice outside the
+ * list asks for one of the options (the API keeps zod's own wording, which names the expected type).
+ */
+export function formMessage(message: string): string {
+  if (/expected \w+, received undefined/.test(message)) return 'is required';
+  if (/^Invalid option/.test(message)) return 'choose one of the options';
+  if (/expected number, received string/.test(message)) return 'must be a number';
+  if (/expected (array|record|object), received string/.test(message)) return 'must be valid JSON in the form shown';
+  return message;
+}
+
 function inputId(name: string): string {
   return `field-${name.replace(/\./g, '-')}`;
 }
@@ -69,7 +81,7 @@ ${(field.children ?? []).map((child) => fieldRow(child, view))}
   return html`<p class="field${problems.length > 0 ? ' has-error' : ''}"><label for="${id}">${field.label}${field.required ? '' : html` <span class="muted">(optional)</span>`}</label>
 ${field.hint ? html`<span class="hint" id="${id}-hint">${field.hint}</span>` : ''}
 ${control(field, view, describedBy, problems.length > 0)}
-${problems.length > 0 ? html`<span class="field-error" id="${id}-error">${problems.map((p, i) => html`${i > 0 ? '; ' : ''}${p.message}`)}</span>` : ''}</p>`;
+${problems.length > 0 ? html`<span class="field-error" id="${id}-error">${problems.map((p, i) => html`${i > 0 ? '; ' : ''}${formMessage(p.message)}`)}</span>` : ''}</p>`;
 }
 
 function tipAside(tip: TipRow): SafeHtml {
@@ -97,7 +109,7 @@ export function proposalFormPage(frame: PageFrame, view: ProposalFormView): Safe
   const main = html`<section class="narrow">
 <h1>${title}</h1>
 <p>An editor reviews every proposal before anything is published. Cite at least one source; a source that is not yet in the registry can be <a href="/propose/source">proposed first</a>.</p>
-${view.issues.length > 0 ? html`<div class="error-message" role="alert"><p>The proposal was not sent. Please check:</p><ul>${view.issues.map((i) => html`<li>${issueField(i.path) ? html`<a href="#${inputId(issueField(i.path))}">${fieldLabel(view.type, issueField(i.path))}</a>: ` : ''}${i.message}</li>`)}</ul></div>` : ''}
+${view.issues.length > 0 ? html`<div class="error-message" role="alert"><p>The proposal was not sent. Please check:</p><ul>${view.issues.map((i) => html`<li>${issueField(i.path) ? html`<a href="#${inputId(issueField(i.path))}">${fieldLabel(view.type, issueField(i.path))}</a>: ` : ''}${formMessage(i.message)}</li>`)}</ul></div>` : ''}
 ${view.tip ? tipAside(view.tip) : ''}
 <form method="post" action="${action}" class="stacked proposal-form" novalidate>
 ${csrfField(frame.auth)}
