@@ -41,8 +41,8 @@ export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINI
 export const SUBSCRIBERS: readonly EventSubscriber<StoreTransaction>[] = [
   ...exportLicenseSubscribers,
   reEvaluationSubscriber,
-  // Listens only once the oversight module declares the entry type (EventRuntime refuses a subscriber on an undeclared type).
-  ...(EVENT_CATALOGUE.get(TARGET_NOTICE_DUE_EVENT) ? [targetNoticeSubscriber()] : []),
+  // A notice to the target opens when an authorisation's delayed-notice date passes, scoped to the authorisation's agency.
+  targetNoticeSubscriber<StoreTransaction>(TARGET_NOTICE_DUE_EVENT, { agencyOf: async (id, tx) => (await tx.uses.authorization(id))?.agency ?? null }),
 ];
 
 /** The catalogue and subscribers every store of this app opens with. */

@@ -25,7 +25,8 @@ async function saveMatches(matches: readonly ScreenedTransaction[], watchlist: W
   const store = await openConfiguredRegistry();
   try {
     const [{ SYSTEM }, { recordScreenedTransactions }] = await Promise.all([import('../accounts/actor.js'), import('../procurement/alerts/record-screened-transactions.js')]);
-    const summary = await store.transaction((tx) => recordScreenedTransactions({ ctx: { actor: SYSTEM, now: new Date() }, screened: matches, watchlistVersion: watchlist.version }, tx));
+    const fileDigests = await (await import('./file-digests.js')).screenedFileDigests(matches);
+    const summary = await store.transaction((tx) => recordScreenedTransactions({ ctx: { actor: SYSTEM, now: new Date() }, screened: matches, watchlistVersion: watchlist.version, fileDigests }, tx));
     return (await import('./summary-lines.js')).savedLine(summary);
   } finally {
     await store.close();

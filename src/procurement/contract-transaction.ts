@@ -2,7 +2,7 @@ import type { RecipientFields } from './matching/types.js';
 
 /** Where a transaction was read: a file and line (CSV, XML) or a URL (API). */
 export type TransactionOrigin =
-  | { readonly kind: 'file'; readonly file: string; readonly line: number }
+  | { readonly kind: 'file'; readonly file: string; readonly line: number; readonly sha256?: string }
   | { readonly kind: 'url'; readonly url: string };
 
 /** `C` corrected, `D` deleted, `` added or a full file (USAspending monthly delta files). */

@@ -54,4 +54,26 @@ export const procurementEvents: readonly EventDefinition<unknown, AlertsTransact
     },
   }),
   defineEvent({ type: 'procurement.review.dismissed', summary: 'An analyst dismissed a review-queue match (a look-alike); it stays sealed.', data: stepEventData('alert', {}), sealed: [] }),
+  defineEvent({
+    type: 'procurement.alert.annotated',
+    summary: 'An analyst annotated a published alert, citing the registry source it rests on where there is one.',
+    data: stepEventData('alert', { annotation: z.uuid(), note: z.string().max(5000), source: z.string().optional() }),
+    sealed: [],
+    replays: 'adds the annotation',
+    async replay(data, meta, tx) {
+      const d = z.object({ alert: z.string().min(1), annotation: z.uuid(), note: z.string(), source: z.string().optional() }).parse(data);
+      await tx.alerts.addAnnotation({ id: d.annotation, alertId: d.alert, note: d.note, source: d.source ?? null, createdBy: meta.actor, createdAt: meta.time });
+    },
+  }),
+  defineEvent({
+    type: 'procurement.alert.retracted',
+    summary: 'An editor retracted a published alert, saying why; it leaves the lists and feeds and its page says so.',
+    data: stepEventData('alert', { reason: z.string().max(2000) }),
+    sealed: [],
+    replays: 'marks the alert retracted, with who, when and why',
+    async replay(data, meta, tx) {
+      const d = z.object({ alert: z.string().min(1), reason: z.string() }).parse(data);
+      await tx.alerts.recordRetraction(d.alert, { retractedBy: meta.actor, retractedAt: meta.time, reason: d.reason });
+    },
+  }),
 ];

@@ -585,6 +585,37 @@ export interface DocketFindingTable {
   recordedBy: string;
 }
 
+/** What a screened procurement row says of a contract or transaction, beside its documented values (JSON of a ScreenedObservation). */
+export interface ScreenedObservationTable {
+  recordType: string;
+  recordId: string;
+  position: number;
+  data: string;
+}
+
+/** An analyst's annotation of a published alert. */
+export interface AlertAnnotationTable {
+  id: string;
+  alertId: string;
+  note: string;
+  sourceId: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** An alert's retraction (declaration merging adds the columns to AlertTable). */
+export interface AlertTable {
+  retractedBy: string | null;
+  retractedAt: string | null;
+  retractionReason: string | null;
+}
+
+// Declaration merging: each module appends its tables here, one line each, so merges stay clean.
+export interface Database {
+  screenedObservations: ScreenedObservationTable;
+  alertAnnotations: AlertAnnotationTable;
+}
+
 // Issue #10: records requests (src/store/disclosure/requests/request-tables.ts).
 import type { DisclosureRequestTables } from './disclosure/requests/request-tables.js';
 export interface Database extends DisclosureRequestTables {}

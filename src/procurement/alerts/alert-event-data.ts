@@ -13,7 +13,7 @@ export const contractTransactionSchema = z.strictObject({
   description: text, fundingOfficeName: text,
   recipient: z.strictObject({ uei: text, duns: text, cage: text, parentUei: text, parentDuns: text, name: text, nameRaw: text, doingBusinessAs: text, parentName: text, parentNameRaw: text }),
   correctionDeleteInd: z.enum(['', 'C', 'D']), lastModified: text, permalink: text,
-  origin: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('file'), file: text, line: z.number().int() }), z.strictObject({ kind: z.literal('url'), url: text })]),
+  origin: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('file'), file: text, line: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }), z.strictObject({ kind: z.literal('url'), url: text })]),
 });
 
 const eventSchema = z.custom<ProcurementEvent>((v) => PROCUREMENT_EVENTS.some((e) => e === v), 'a procurement event');

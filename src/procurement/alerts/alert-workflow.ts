@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { atLeast } from '../../accounts/policy.js';
 import { CommandError } from '../../core/command-error.js';
 import { toJsonObject } from '../../core/json-value.js';
 import { stepsFor, type Workflow } from '../../kernel/workflow/workflow.js';
-import type { Alert, AlertDetails } from './alert.js';
+import { PERMALINK_ALERT_STATUSES, type Alert, type AlertDetails } from './alert.js';
+import { recordIdSchema } from '../../registry/schemas/common.js';
 import { publicAlertData } from './alert-event-data.js';
 import type { AlertsTransaction } from './alerts-transaction.js';
 import { awardKeyConflict } from './award-key-conflict.js';
@@ -11,6 +13,13 @@ import { recordInRegistry } from './record-in-registry.js';
 
 const newAlertInput = z.strictObject({ alert: z.custom<Alert>((v) => typeof v === 'object' && v !== null && 'transactionKey' in v, 'a screened alert') });
 const reviewInput = z.strictObject({ note: z.string().trim().max(2000).optional() });
+/** An annotation says something about a published alert, resting on a registry source where there is one. */
+export const annotationInput = z.strictObject({
+  note: z.string().trim().min(3, 'must say what the annotation adds (at least 3 characters)').max(5000),
+  source: recordIdSchema.optional(),
+});
+/** A retraction says why: the page shows "Retracted: reason". */
+export const retractionInput = z.strictObject({ reason: z.string().trim().min(3, 'must say why the alert is retracted (at least 3 characters)').max(2000) });
 const step = stepsFor<Alert, AlertsTransaction>();
 
 
@@ -39,11 +48,12 @@ export const alertWorkflow: Workflow<Alert, AlertsTransaction> = {
     pending: { label: 'Waiting for review' },
     confirmed: { label: 'Confirmed by an analyst' },
     dismissed: { label: 'Dismissed', terminal: true },
+    retracted: { label: 'Retracted', terminal: true },
   },
   load: (tx, id) => tx.alerts.get(id),
   stateOf: (alert) => alert.status,
   resourceOf: () => ({ scopes: [] }),
-  readableBy: (actor, alert) => alert.status === 'raised' || alert.status === 'confirmed' || atLeast('analyst').allows(actor, undefined),
+  readableBy: (actor, alert) => PERMALINK_ALERT_STATUSES.includes(alert.status) || atLeast('analyst').allows(actor, undefined),
   openings: {
     raise: step.opening({
       label: 'Raise an alert',
@@ -110,6 +120,38 @@ export const alertWorkflow: Workflow<Alert, AlertsTransaction> = {
       async effect({ ctx, case: alert, input, tx }) {
         // A dismissed match stays sealed (it was a look-alike).
         await tx.alerts.recordReview(alert.id, { reviewedBy: ctx.actor.actorId, reviewedAt: ctx.now.toISOString(), reviewNote: input.note ?? null });
+      },
+    }),
+    annotate: step.transition({
+      label: 'Annotate',
+      event: 'procurement.alert.annotated',
+      from: ['raised', 'confirmed'],
+      to: 'raised',
+      // An annotation adds to the alert without moving it: it stays where it was.
+      target: ({ case: alert }) => alert.status,
+      policy: atLeast('analyst'),
+      input: annotationInput,
+      async guard({ input, tx }) {
+        if (input.source !== undefined && (await tx.registry.existingKeys('source', [input.source])).size === 0) {
+          throw new CommandError({ code: 'INVALID_INPUT', message: `unknown source "${input.source}"`, issues: [{ path: 'source', message: `unknown source "${input.source}"` }] });
+        }
+      },
+      async effect({ ctx, case: alert, input, tx }) {
+        const annotation = { id: randomUUID(), alertId: alert.id, note: input.note, source: input.source ?? null, createdBy: ctx.actor.actorId, createdAt: ctx.now.toISOString() };
+        await tx.alerts.addAnnotation(annotation);
+        return { data: { annotation: annotation.id, note: annotation.note, ...(annotation.source ? { source: annotation.source } : {}) }, subjects: subjectsOf(alert) };
+      },
+    }),
+    retract: step.transition({
+      label: 'Retract',
+      event: 'procurement.alert.retracted',
+      from: ['raised', 'confirmed'],
+      to: 'retracted',
+      policy: atLeast('editor'),
+      input: retractionInput,
+      async effect({ ctx, case: alert, input, tx }) {
+        await tx.alerts.recordRetraction(alert.id, { retractedBy: ctx.actor.actorId, retractedAt: ctx.now.toISOString(), reason: input.reason });
+        return { data: { reason: input.reason }, subjects: subjectsOf(alert) };
       },
     }),
   },

@@ -7,7 +7,30 @@ import type { MatchDecision } from '../matching/types.js';
  * item (a weak match) waiting for an analyst, who `confirmed` it (then it is recorded) or
  * `dismissed` it.
  */
-export type AlertStatus = 'raised' | 'pending' | 'confirmed' | 'dismissed';
+export type AlertStatus = 'raised' | 'pending' | 'confirmed' | 'dismissed' | 'retracted';
+
+/**
+ * Statuses whose alerts anyone may read at their permalink. A retracted alert stays readable there
+ * (saying it was retracted and why) but leaves the lists and feeds.
+ */
+export const PERMALINK_ALERT_STATUSES: readonly AlertStatus[] = ['raised', 'confirmed', 'retracted'];
+
+/** Why and when an editor retracted a published alert (issue #13: retraction, with reason, logged). */
+export interface AlertRetraction {
+  readonly retractedBy: string;
+  readonly retractedAt: string;
+  readonly reason: string;
+}
+
+/** An analyst's note on a published alert, with the registry source it rests on, if any. */
+export interface AlertAnnotation {
+  readonly id: string;
+  readonly alertId: string;
+  readonly note: string;
+  readonly source: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
 
 /** A screening match kept for the alerts feed and the review queue, one per transaction. */
 export interface Alert {
@@ -34,6 +57,8 @@ export interface Alert {
   readonly reviewedBy: string | null;
   readonly reviewedAt: string | null;
   readonly reviewNote: string | null;
+  /** Set once an editor retracted the alert. */
+  readonly retraction?: AlertRetraction | null;
 }
 
 export interface AlertFilters {
@@ -59,7 +84,12 @@ export interface AlertStore {
   publish(alert: Alert): Promise<void>;
   recordReview(id: string, review: Pick<Alert, 'reviewedBy' | 'reviewedAt' | 'reviewNote'>): Promise<void>;
   list(filters: AlertFilters, limit: number, offset: number): Promise<{ items: Alert[]; total: number }>;
+  /** Records an editor's retraction on the row, its status `retracted` (the kernel moved it already; a replay moves it here). */
+  recordRetraction(id: string, retraction: AlertRetraction): Promise<void>;
+  addAnnotation(annotation: AlertAnnotation): Promise<void>;
+  /** An alert's annotations, oldest first. */
+  annotations(alertId: string): Promise<AlertAnnotation[]>;
 }
 
 /** The sealed part of a review item (everything but its id, key, status, decision and dates). */
-export type AlertDetails = Omit<Alert, 'id' | 'transactionKey' | 'status' | 'decision' | 'createdAt' | 'reviewedBy' | 'reviewedAt' | 'reviewNote'>;
+export type AlertDetails = Omit<Alert, 'id' | 'transactionKey' | 'status' | 'decision' | 'createdAt' | 'reviewedBy' | 'reviewedAt' | 'reviewNote' | 'retraction'>;

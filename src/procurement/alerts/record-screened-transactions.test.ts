@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../../../test/support/test-store.js';
@@ -7,15 +9,19 @@ import { anonymousClient, createUser, signedInClient } from '../../../test/suppo
 import { SAMPLE_TRANSACTIONS, screenFiles } from '../../../test/support/screen-fixture.js';
 import { readWatchlist } from '../../store/registry/queries/read-watchlist.js';
 import { readContracts } from '../../store/registry/queries/read-contracts.js';
+import { getRecord } from '../../store/registry/get-record.js';
 import { addAlertRoutes } from '../../server/api/routes/alert-routes.js';
 import type { AppEnv } from '../../server/app-env.js';
 import { createApp } from '../../server/create-app.js';
+import { createCountersignApp } from '../../app/create-countersign-app.js';
 import type { ScreenedTransaction } from '../screening/screen-transaction.js';
 import { recordScreenedTransactions } from './record-screened-transactions.js';
 import { reviewScreeningMatch } from './review-screening-match.js';
+import { recordInRegistry } from './record-in-registry.js';
 
 describeEachBackend('recording screening matches', (getStore) => {
   let app: Hono<AppEnv>;
+  let portal: Hono<AppEnv>;
   let screened: ScreenedTransaction[];
   beforeAll(async () => {
     const store = getStore();
@@ -23,26 +29,59 @@ describeEachBackend('recording screening matches', (getStore) => {
     screened = await screenFiles([SAMPLE_TRANSACTIONS], await readWatchlist(store.db));
     app = createApp({ store, mount: [(a, router) => addAlertRoutes(a, router, store, () => new Date())] });
     await createUser(store, 'ana', 'analyst');
+    portal = createCountersignApp({ store });
   });
 
-  it('stores the three Paragon transactions on the documented contract, merged with its sourced ones', async () => {
+  it('cites the screened file and keeps documented values, putting what the file says beside them', async () => {
     const store = getStore();
     const version = (await readWatchlist(store.db)).version;
-    const summary = await store.transaction((tx) => recordScreenedTransactions({ ctx: SYSTEM_CONTEXT, screened, watchlistVersion: version }, tx));
+    const sha256 = createHash('sha256').update(readFileSync(SAMPLE_TRANSACTIONS)).digest('hex');
+    const fileDigests = new Map([[SAMPLE_TRANSACTIONS, sha256]]);
+    const summary = await store.transaction((tx) => recordScreenedTransactions({ ctx: SYSTEM_CONTEXT, screened, watchlistVersion: version, fileDigests }, tx));
     expect(summary).toEqual({ raised: 3, queued: 0, unchanged: 0 });
     const [view] = await readContracts(store.db, ['70CTD024P00000012']);
-    expect(view?.transactions.map((t) => [t.event, t.date, t.modification ?? null])).toEqual([
-      ['award', '2024-09-27', '0'],
-      ['stop-work', '2024-10-08', 'P00001'],
-      ['stop-work-lifted', '2025-08-29', 'P00002'],
+    // The documented dates stand: the sample file's 29 August did not overwrite the reported September.
+    expect(view?.transactions.map((t) => [t.event, t.date, t.status])).toEqual([
+      ['award', '2024-09-27', 'documented'],
+      ['stop-work', '2024-10-08', 'documented'],
+      ['stop-work-lifted', '2025-09', 'documented'],
     ]);
     const lift = view?.transactions[2];
-    expect(lift?.sources).toEqual(['msnbc-2025-09', 'usaspending-70ctd024p00000012']);
+    expect(lift?.sources).toEqual(['msnbc-2025-09']);
     expect(lift?.note).toMatch(/lift the stop work order/);
-    expect(view?.contract.sources).toContain('usaspending-70ctd024p00000012');
+    const source = `screened-file-${sha256.slice(0, 16)}`;
+    expect(lift?.screened).toEqual([
+      expect.objectContaining({ source, file: 'sample-contract-transactions.csv', sha256, row: 4, values: expect.objectContaining({ date: '2025-08-29', modification: 'P00002' }) }),
+    ]);
+    expect(view?.contract.sources).not.toContain(source);
+    expect(view?.contract.status).toBe('documented');
+    expect(Object.keys(view?.sources ?? {})).toContain(source);
     expect(view?.buyer?.id).toBe('ice');
+    const cited = await getRecord(store.db, 'source', source);
+    expect(cited).toMatchObject({ title: 'Screened procurement file sample-contract-transactions.csv', status: 'reported' });
+    expect(cited?.noLinkReason).toContain(sha256);
     const systems = await readContracts(store.db, ['70FBR224F00000311']);
     expect(systems).toEqual([]);
+  });
+
+  it('records a row the registry lacks as reported, citing the file and row', async () => {
+    const store = getStore();
+    const base = screened[2];
+    if (!base) throw new Error('no screened transaction');
+    const origin = { kind: 'file' as const, file: '/srv/uploads/delta.csv', line: 9, sha256: 'b'.repeat(64) };
+    const extra = { ...base.transaction, transactionKey: 'k-new-modification', modification: 'P00003', actionDate: '2025-10-02', amount: 150000, origin };
+    await store.transaction((tx) => recordInRegistry(tx, SYSTEM_CONTEXT, extra, 'paragon-solutions-us', 'modification'));
+    const [view] = await readContracts(store.db, ['70CTD024P00000012']);
+    const added = view?.transactions.find((t) => t.modification === 'P00003');
+    expect(added).toMatchObject({ status: 'reported', date: '2025-10-02', sources: [`screened-file-${'b'.repeat(16)}`] });
+    expect(added?.screened).toEqual([expect.objectContaining({ file: 'delta.csv', row: 9, sha256: 'b'.repeat(64), values: {} })]);
+    // The contract page says so: the new row is Reported, the lift shows both dates with their sources.
+    const page = await (await anonymousClient(portal).request('/contracts/70CTD024P00000012')).text();
+    expect(page).toMatch(/Reported/);
+    expect(page).toContain('sample-contract-transactions.csv');
+    expect(page).toMatch(/row 4/);
+    expect(page).toMatch(/29 August 2025|2025-08-29/);
+    expect(page).toMatch(/September 2025|2025-09/);
   });
 
   it('changes nothing when the same file is screened and saved again', async () => {

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { CommandContext } from '../../accounts/command-context.js';
 import { authorize } from '../../accounts/policies.js';
 import { openCase } from '../../kernel/workflow/transition.js';
+import type { ContractTransaction } from '../contract-transaction.js';
 import type { ScreenedTransaction } from '../screening/screen-transaction.js';
 import type { Alert } from './alert.js';
 import { withoutServerPath } from './alert-event-data.js';
@@ -23,6 +24,13 @@ function originOf(s: ScreenedTransaction): string {
   return o.kind === 'file' ? `${basename(o.file.replace(/\\/g, '/'))}:${o.line}` : o.url;
 }
 
+/** The transaction with its file's SHA-256 in its origin, when known. */
+function withDigest(transaction: ContractTransaction, digests: ReadonlyMap<string, string> | undefined): ContractTransaction {
+  const origin = transaction.origin;
+  const sha256 = origin.kind === 'file' ? digests?.get(origin.file) : undefined;
+  return origin.kind === 'file' && sha256 !== undefined ? { ...transaction, origin: { ...origin, sha256 } } : transaction;
+}
+
 /**
  * Stores what a screening run matched (`countersign screen --save`, the sync job): each confident
  * match becomes contract and transaction records in the registry, linked to the organisation,
@@ -33,7 +41,13 @@ function originOf(s: ScreenedTransaction): string {
  * await store.transaction((tx) => recordScreenedTransactions({ ctx, screened, watchlistVersion }, tx));
  */
 export async function recordScreenedTransactions(
-  { ctx, screened, watchlistVersion }: { ctx: CommandContext; screened: readonly ScreenedTransaction[]; watchlistVersion: string },
+  { ctx, screened, watchlistVersion, fileDigests }: {
+    ctx: CommandContext;
+    screened: readonly ScreenedTransaction[];
+    watchlistVersion: string;
+    /** SHA-256 of each screened file, by the path its rows name: the registry cites the file by it. */
+    fileDigests?: ReadonlyMap<string, string>;
+  },
   tx: AlertsTransaction,
 ): Promise<RecordSummary> {
   authorize(ctx.actor, 'screening.save');
@@ -64,7 +78,7 @@ export async function recordScreenedTransactions(
       score: s.match.score,
       reasons: [...s.match.reasons, s.event.reason, ...(conflict ? [`award key ${s.transaction.awardKey} already belongs to contract ${conflict} in the registry: held for review`] : [])],
       status: raise ? 'raised' : 'pending',
-      transaction: withoutServerPath(s.transaction),
+      transaction: withoutServerPath(withDigest(s.transaction, fileDigests)),
       origin: originOf(s),
       watchlistVersion,
       createdAt: at,

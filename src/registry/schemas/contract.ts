@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ueiSchema } from './organization.js';
+import { screenedObservationSchema } from './screened-observation.js';
 import { nameSchema, partialDateSchema, recordIdSchema, recordStatusSchema, sourceIdsSchema, textSchema } from './common.js';
 
 /** What happened to a contract in one transaction (FPDS has no stop-work code; see procurement/). */
@@ -21,6 +22,8 @@ export const contractTransactionSchema = z.strictObject({
   note: textSchema.optional(),
   sources: sourceIdsSchema,
   status: recordStatusSchema.default('documented'),
+  /** What screened procurement rows say of it, beside (never over) the documented values. */
+  screened: z.array(screenedObservationSchema).optional(),
 });
 export type ContractTransactionRecord = z.infer<typeof contractTransactionSchema>;
 
@@ -41,6 +44,8 @@ export const contractSchema = z.strictObject({
   notes: textSchema.optional(),
   sources: sourceIdsSchema,
   status: recordStatusSchema.default('documented'),
+  /** What screened procurement rows say of it, beside (never over) the documented values. */
+  screened: z.array(screenedObservationSchema).optional(),
   transactions: z.array(contractTransactionSchema).default([]),
 });
 export type Contract = z.infer<typeof contractSchema>;

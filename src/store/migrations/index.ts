@@ -19,6 +19,8 @@ import { authorizedUsesMigration } from './0055-authorized-uses.js';
 import { oversightDocketsMigration } from './0060-oversight-dockets.js';
 import { remedyMigration } from './0075-remedy.js';
 import { indexPagesAndSearchMigration } from './0113-index-pages-and-search.js';
+import { screenedObservationsMigration } from './0091-screened-observations.js';
+import { alertAnnotationsMigration } from './0092-alert-annotations.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -44,4 +46,6 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   oversightDocketsMigration,
   remedyMigration,
   indexPagesAndSearchMigration,
+  screenedObservationsMigration,
+  alertAnnotationsMigration,
 ];

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Alert, AlertDetails, AlertFilters, AlertStore } from '../../procurement/alerts/alert.js';
+import type { Alert, AlertAnnotation, AlertDetails, AlertFilters, AlertRetraction, AlertStore } from '../../procurement/alerts/alert.js';
 import { contractTransactionSchema } from '../../procurement/alerts/alert-event-data.js';
 import { PROCUREMENT_EVENTS } from '../../procurement/events/classify-event.js';
 import type { Database } from '../schema.js';
 
-const statusSchema = z.enum(['raised', 'pending', 'confirmed', 'dismissed']);
+const statusSchema = z.enum(['raised', 'pending', 'confirmed', 'dismissed', 'retracted']);
 const decisionSchema = z.enum(['alert', 'review']);
 const detailsSchema = z.object({
   awardKey: z.string(), piid: z.string(), modification: z.string(), actionDate: z.string(), amount: z.number(),
@@ -34,6 +34,10 @@ function publicColumns(alert: Alert) {
   };
 }
 
+function retractionOf(row: Database['alerts']): AlertRetraction | null {
+  return row.retractedAt !== null && row.retractedBy !== null && row.retractionReason !== null ? { retractedAt: row.retractedAt, retractedBy: row.retractedBy, reason: row.retractionReason } : null;
+}
+
 /** Reads alert rows, resolving sealed details in one query; a review item whose details were shredded is left out. */
 export async function readAlerts(db: Kysely<Database>, rows: readonly Database['alerts'][]): Promise<Alert[]> {
   const refs = rows.filter((r) => r.piid === null && r.detailsRef !== null).map((r) => r.detailsRef).filter((ref): ref is string => ref !== null);
@@ -43,7 +47,7 @@ export async function readAlerts(db: Kysely<Database>, rows: readonly Database['
   for (const row of rows) {
     const details = detailsOfRow(row, sealed);
     if (details === null) continue;
-    alerts.push({ ...details, id: row.id, transactionKey: row.transactionKey, status: statusSchema.parse(row.status), decision: decisionSchema.parse(row.decision), createdAt: row.createdAt, reviewedBy: row.reviewedBy, reviewedAt: row.reviewedAt, reviewNote: row.reviewNote });
+    alerts.push({ ...details, id: row.id, transactionKey: row.transactionKey, status: statusSchema.parse(row.status), decision: decisionSchema.parse(row.decision), createdAt: row.createdAt, reviewedBy: row.reviewedBy, reviewedAt: row.reviewedAt, reviewNote: row.reviewNote, retraction: retractionOf(row) });
   }
   return alerts;
 }
@@ -92,5 +96,18 @@ export class KyselyAlertStore implements AlertStore {
     const rows = await query.selectAll().orderBy('createdAt', 'desc').orderBy('actionDate', 'desc').orderBy('id').limit(limit).offset(offset).execute();
     const total = Number((await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     return { items: await readAlerts(this.#db, rows), total };
+  }
+
+  async recordRetraction(id: string, retraction: AlertRetraction): Promise<void> {
+    await this.#db.updateTable('alerts').set({ status: 'retracted', retractedBy: retraction.retractedBy, retractedAt: retraction.retractedAt, retractionReason: retraction.reason }).where('id', '=', id).execute();
+  }
+
+  async addAnnotation(annotation: AlertAnnotation): Promise<void> {
+    await this.#db.insertInto('alertAnnotations').values({ id: annotation.id, alertId: annotation.alertId, note: annotation.note, sourceId: annotation.source, createdBy: annotation.createdBy, createdAt: annotation.createdAt }).execute();
+  }
+
+  async annotations(alertId: string): Promise<AlertAnnotation[]> {
+    const rows = await this.#db.selectFrom('alertAnnotations').selectAll().where('alertId', '=', alertId).orderBy('createdAt').orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, alertId: r.alertId, note: r.note, source: r.sourceId, createdBy: r.createdBy, createdAt: r.createdAt }));
   }
 }

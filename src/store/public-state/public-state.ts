@@ -8,6 +8,7 @@ import { disclosureRequestSection } from '../disclosure/requests/request-public-
 import { OVERSIGHT_SECTIONS } from './oversight-sections.js';
 import { DOCKET_SECTIONS } from '../oversight/dockets/docket-public-state.js';
 import { REMEDY_SECTIONS } from './remedy-sections.js';
+import { alertAnnotationSection } from './alert-annotation-section.js';
 
 /** Every section of public state, in digest order. A module that publishes state adds its section here. */
 export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [
@@ -17,6 +18,7 @@ export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [
   ...OVERSIGHT_SECTIONS,
   ...DOCKET_SECTIONS,
   ...REMEDY_SECTIONS,
+  alertAnnotationSection,
 ];
 
 // Keys sorted here, not by the database: SQLite and PostgreSQL collate differently.

@@ -38,11 +38,11 @@ const changeSection: PublicStateSection = {
   },
 };
 
-/** Raised and confirmed alerts, as the public sees them. */
+/** Raised, confirmed and retracted alerts, as the public sees them (a retraction says who, when and why). */
 const alertSection: PublicStateSection = {
   name: 'alert',
   async items(db) {
-    const rows = await db.selectFrom('alerts').selectAll().where('status', 'in', ['raised', 'confirmed']).execute();
+    const rows = await db.selectFrom('alerts').selectAll().where('status', 'in', ['raised', 'confirmed', 'retracted']).execute();
     return rows.map((r) => {
       const { detailsRef: _sealed, reasons, transaction, amount, score, ...rest } = r;
       return [r.id, canonicalJson({ ...rest, amount: amount === null ? null : Number(amount), score: score === null ? null : Number(score), reasons: reasons === null ? null : JSON.parse(reasons), transaction: transaction === null ? null : JSON.parse(transaction) })] as const;

@@ -17,6 +17,12 @@ async function sourcesOf(db: Kysely<Database>, type: RecordType, key: string): P
   return rows.map((r) => r.sourceId);
 }
 
+/** What screened rows said of a contract or transaction, in the order they were recorded (null when none). */
+async function screenedOf(db: Kysely<Database>, type: RecordType, key: string): Promise<unknown[] | null> {
+  const rows = await db.selectFrom('screenedObservations').select('data').where('recordType', '=', type).where('recordId', '=', key).orderBy('position').execute();
+  return rows.length === 0 ? null : rows.map((r): unknown => JSON.parse(r.data));
+}
+
 async function namesOf(db: Kysely<Database>, type: RecordType, key: string) {
   return db.selectFrom('recordNames').select(['name', 'kind', 'until']).where('recordType', '=', type).where('recordId', '=', key).orderBy('kind').orderBy('position').execute();
 }
@@ -105,7 +111,7 @@ async function loadRow(db: Kysely<Database>, type: RecordType, key: string): Pro
       return defined({
         piid: r.piid, awardKey: r.awardKey, awardKeyNote: r.awardKeyNote, buyer: r.buyerId, fundingOffice: r.fundingOfficeId, recipient: r.recipientId,
         recipientUei: r.recipientUei, value: r.value === null ? null : Number(r.value), currency: r.currency, competition: r.competition, term: r.term,
-        description: r.description, notes: r.notes, sources: await sourcesOf(db, type, key), status: status(r.status),
+        description: r.description, notes: r.notes, sources: await sourcesOf(db, type, key), status: status(r.status), screened: await screenedOf(db, type, key),
       });
     }
     case 'transaction': {
@@ -114,6 +120,7 @@ async function loadRow(db: Kysely<Database>, type: RecordType, key: string): Pro
       return defined({
         id: r.id, piid: r.piid, event: r.event, date: r.date, modification: r.modification, transactionKey: r.transactionKey,
         amount: r.amount === null ? null : Number(r.amount), description: r.description, note: r.note, sources: await sourcesOf(db, type, key), status: status(r.status),
+        screened: await screenedOf(db, type, key),
       });
     }
     case 'policy': {

@@ -116,6 +116,9 @@ export async function putRecord(db: Kysely<Database>, entry: RegistryRecord, at:
     }
   }
 
+  if ((entry.type === 'contract' || entry.type === 'transaction') && entry.record.screened !== undefined && entry.record.screened.length > 0) {
+    await db.insertInto('screenedObservations').values(entry.record.screened.map((o, position) => ({ recordType: entry.type, recordId: key, position, data: JSON.stringify(o) }))).execute();
+  }
   const sources = [...new Set(recordSources(entry))];
   if (sources.length > 0) {
     await db.insertInto('factSources').values(sources.map((sourceId) => ({ recordType: entry.type, recordId: key, sourceId }))).execute();
@@ -137,6 +140,7 @@ async function deleteChildren(db: Kysely<Database>, type: RegistryRecord['type']
   await db.deleteFrom('recordIdentifiers').where('recordType', '=', type).where('recordId', '=', key).execute();
   await db.deleteFrom('factSources').where('recordType', '=', type).where('recordId', '=', key).execute();
   await db.deleteFrom('searchDocuments').where('recordType', '=', type).where('recordId', '=', key).execute();
+  if (type === 'contract' || type === 'transaction') await db.deleteFrom('screenedObservations').where('recordType', '=', type).where('recordId', '=', key).execute();
   if (type === 'incident') await db.deleteFrom('incidentLinks').where('incidentId', '=', key).execute();
 }
 

@@ -7,6 +7,7 @@ import { dateText } from './date-text.js';
 import { formatAmount } from './format-amount.js';
 import { html, type SafeHtml } from './html.js';
 import { recordLink } from './record-link.js';
+import { screenedValues } from './screened-values.js';
 import { statusBadge } from './status-badge.js';
 import { viaFamily } from './via-family.js';
 
@@ -50,6 +51,7 @@ ${contract.description ? html`<dt>Description</dt><dd>${contract.description}</d
 ${contract.notes ? html`<dt>Notes</dt><dd>${contract.notes}</dd>` : ''}
 ${contract.awardKey ? html`<dt>USAspending</dt><dd><a class="external" href="${usaspendingUrl(contract.awardKey)}" rel="noopener noreferrer">Award ${contract.awardKey}</a>${contract.awardKeyNote ? html` <span class="muted">(${contract.awardKeyNote})</span>` : ''}</dd>` : ''}
 <dt>Status</dt><dd>${statusBadge(contract.status)} ${citations.cite(contract.sources)}</dd>
+${contract.screened && contract.screened.length > 0 ? html`<dt>Screened data</dt><dd>${screenedValues('contract', contract.screened, citations, contract.currency)}</dd>` : ''}
 </dl>`;
 }
 
@@ -65,9 +67,9 @@ export function transactionTable(view: ContractView, citations: Citations): Safe
   const rows = view.transactions.map((t) => html`<tr class="event-${t.event}">
 <td data-label="Date">${dateText(t.date)}</td>
 <td data-label="Modification">${t.modification ? html`<code>${t.modification}</code>` : html`<span class="muted">—</span>`}</td>
-<td data-label="Event">${contractEventName(t.event)}</td>
+<td data-label="Event">${contractEventName(t.event)} ${statusBadge(t.status)}</td>
 <td class="amount" data-label="Amount">${t.amount !== undefined ? formatAmount(t.amount, view.contract.currency) : html`<span class="muted">—</span>`}</td>
-<td data-label="Description">${t.description ? html`<p>${t.description}</p>` : ''}${t.note ? html`<p class="note">${t.note}</p>` : ''}</td>
+<td data-label="Description">${t.description ? html`<p>${t.description}</p>` : ''}${t.note ? html`<p class="note">${t.note}</p>` : ''}${screenedValues('transaction', t.screened, citations, view.contract.currency)}</td>
 <td data-label="Sources">${citations.cite(t.sources)}</td>
 </tr>`);
   return html`<div class="table-scroll"><table class="transactions stack">

@@ -94,6 +94,7 @@ ${navLink(frame, '/dockets', 'Dockets')}
 ${navLink(frame, '/log', 'Log')}
 ${navLink(frame, '/tips/new', 'Send a tip')}
 ${staff ? navLink(frame, '/review', 'Review') : ''}
+${staff ? navLink(frame, '/propose', 'Propose') : ''}
 ${staff ? navLink(frame, '/tips', 'Tips') : ''}
 </ul>
 </nav>

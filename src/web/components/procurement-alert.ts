@@ -16,6 +16,8 @@ export interface AlertDisplay {
   readonly contractRecorded: boolean;
   /** Review items show the match score and where the transaction was read. */
   readonly forAnalysts?: boolean;
+  /** Whether to link the alert's own page (not on that page itself). */
+  readonly permalink?: boolean;
   /** What the reader can do about it (the review queue's confirm and dismiss form). */
   readonly actions?: SafeHtml;
 }
@@ -42,7 +44,8 @@ export function procurementAlert(alert: Alert, display: AlertDisplay): SafeHtml 
   const modification = alert.modification && alert.modification !== '0' ? html`, modification <code>${alert.modification}</code>` : '';
   return html`<article class="alert alert-${alert.status}" id="alert-${alert.id}" aria-labelledby="alert-${alert.id}-title">
 ${heading}
-<p class="meta">${dateText(alert.actionDate)} · ${shown.agency || 'a federal agency'} · ${formatAmount(alert.amount, 'USD')}</p>
+<p class="meta">${dateText(alert.actionDate)} · ${shown.agency || 'a federal agency'} · ${formatAmount(alert.amount, 'USD')}${display.permalink === false ? '' : html` · <a href="/alerts/${alert.id}" class="permalink">Permalink</a>`}</p>
+${alert.retraction ? html`<p class="retraction" role="note"><strong>Retracted:</strong> ${alert.retraction.reason}</p>` : ''}
 <dl class="facts">
 <dt>Event</dt><dd class="event-${alert.event}">${contractEventName(alert.event)}</dd>
 <dt>Organization</dt><dd><a href="${recordUrl('organization', alert.organizationId)}">${alert.organizationName}</a></dd>

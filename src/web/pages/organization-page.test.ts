@@ -45,7 +45,8 @@ describeEachBackend('organization page', (getStore) => {
     expect(page.text).toContain('<h1>Paragon Solutions (US) Inc. <span class="status status-documented"');
     expect(page.text).toContain('<code>NW6QFTZACWM7</code>');
     expect(section(page.text, 'relationships-heading')).toMatch(/Subsidiary of<\/td>\s*<td[^>]*><a href="\/organizations\/paragon-solutions">Paragon Solutions Ltd\.<\/a>/);
-    expect(section(page.text, 'history-heading')).toContain('Record written');
+    expect(section(page.text, 'history-heading')).toMatch(/Record created \([0-9]+ fields\)/);
+    expect(section(page.text, 'history-heading')).toContain('<th scope="row">Kind of organization</th>');
     const parent = await new PortalClient(app).get('/organizations/paragon-solutions');
     expect(parent.text).toContain('Also known as');
     expect(section(parent.text, 'relationships-heading')).toContain('Acquired by');

@@ -1,3 +1,4 @@
+import { can } from '../../accounts/policies.js';
 import type { OrganizationView } from '../../registry/views.js';
 import { recordUrl } from '../../registry/search/search-result.js';
 import { changeHistory } from '../components/change-history.js';
@@ -101,6 +102,7 @@ export function organizationPage(frame: PageFrame, view: OrganizationView, logEn
 <header class="record-header">
 <p class="record-type">Organization</p>
 <h1>${o.name} ${statusBadge(o.status)}</h1>
+<p class="record-actions"><a href="/organizations/${o.id}/feed.atom" type="application/atom+xml">Follow ${o.name}: alerts, incidents, designations and changes (Atom feed)</a>${can(frame.auth.actor, 'change.propose') ? html` · <a href="/propose/organization?id=${o.id}">Propose a change</a>` : ''}</p>
 </header>
 ${names(view, citations)}
 ${relationships(view, citations)}
@@ -114,7 +116,8 @@ ${citations.list()}
 ${changeHistory(view.history)}
 ${transparencyLogSection(`organization:${o.id}`, logEntries)}
 </article>`;
-  return layout(frame, { title: o.name, description: `${o.name}: ownership, products, designations, incidents and government contracts, with sources.`, main });
+  const feed = { type: 'application/atom+xml', href: `/organizations/${o.id}/feed.atom`, title: `Countersign: ${o.name}` };
+  return layout(frame, { title: o.name, description: `${o.name}: ownership, products, designations, incidents and government contracts, with sources.`, main, alternates: [feed] });
 }
 
 /** "Showing 50 of 120 designations of subsidiaries and affiliates." when a family has more than a page shows. */

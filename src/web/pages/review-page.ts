@@ -4,6 +4,9 @@ import { formatTimestamp } from '../components/format-date.js';
 import { html, type SafeHtml } from '../components/html.js';
 import { csrfField, layout, type PageFrame } from '../components/layout.js';
 import { recordLink } from '../components/record-link.js';
+import { fieldDiff } from '../components/field-diff.js';
+import { fieldChanges } from '../../registry/changes/field-changes.js';
+import { recordTypeLabel } from '../../registry/labels.js';
 
 /** A pending change and the record it would change, as stored now (null for a new record). */
 export interface PendingChange {
@@ -18,7 +21,7 @@ export interface ReviewView {
   readonly total: number;
   /** Whether the reader may accept and reject (editors), or only look (analysts). */
   readonly canReview: boolean;
-  readonly done?: 'accepted' | 'rejected' | undefined;
+  readonly done?: 'accepted' | 'rejected' | 'proposed' | undefined;
 }
 
 function objectField(data: unknown, name: string): unknown {
@@ -37,21 +40,6 @@ function valueText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The proposed record field by field next to the stored one, each row saying what changes. */
-function comparison(proposed: Readonly<Record<string, unknown>>, current: Readonly<Record<string, unknown>> | null): SafeHtml {
-  const keys = [...new Set([...Object.keys(proposed), ...Object.keys(current ?? {})])];
-  const rows = keys.map((key) => {
-    const after = valueText(proposed[key]);
-    const before = valueText(current?.[key]);
-    const state = current === null ? 'new' : before === after ? 'same' : after === '' ? 'removed' : before === '' ? 'added' : 'changed';
-    return html`<tr class="diff-${state}"><th scope="row"><code>${key}</code></th><td>${before}</td><td>${after}</td><td>${state === 'same' ? html`<span class="muted">unchanged</span>` : state}</td></tr>`;
-  });
-  return html`<div class="table-scroll"><table class="comparison">
-<thead><tr><th scope="col">Field</th><th scope="col">Now</th><th scope="col">Proposed</th><th scope="col">Change</th></tr></thead>
-<tbody>${rows}</tbody>
-</table></div>`;
-}
-
 function proposal({ change, current, subject }: PendingChange): SafeHtml {
   if (change.action === 'delist') {
     const d = current ?? {};
@@ -60,7 +48,7 @@ function proposal({ change, current, subject }: PendingChange): SafeHtml {
 <dt>Reason</dt><dd>${valueText(objectField(change.data, 'reason')) || html`<span class="muted">none given</span>`}</dd>
 <dt>Sources</dt><dd>${valueText(objectField(change.data, 'sources'))}</dd></dl>`;
   }
-  return comparison(asRecord(objectField(change.data, 'record')), current);
+  return fieldDiff(fieldChanges(change.recordType, current, asRecord(objectField(change.data, 'record')), { all: true }), { before: 'Now', after: 'Proposed' });
 }
 
 function reviewForms(frame: PageFrame, change: ChangeRow): SafeHtml {
@@ -73,11 +61,19 @@ ${csrfField(frame.auth)}
   return html`<div class="review-forms">${form('accept', 'Accept and publish', '')}${form('reject', 'Reject', 'secondary')}</div>`;
 }
 
+/** "New organization: Acme Ltd. (acme)", "Change to person …", "Delisting of designation …". */
+function heading({ change, current }: PendingChange): SafeHtml {
+  const proposed = asRecord(objectField(change.data, 'record'));
+  const name = valueText(proposed['name'] ?? proposed['title'] ?? current?.['name'] ?? current?.['title']);
+  const what = change.action === 'delist' ? `Delisting of ${recordTypeLabel(change.recordType)}` : `${current ? 'Change to' : 'New'} ${recordTypeLabel(change.recordType)}`;
+  return html`${what}${name ? html`: ${name}` : ''} <code>${change.recordId}</code>`;
+}
+
 function pendingArticle(frame: PageFrame, item: PendingChange, canReview: boolean): SafeHtml {
   const { change } = item;
   const note = valueText(objectField(change.data, 'note'));
   return html`<article class="change" id="change-${change.id}">
-<h2>${change.action === 'delist' ? 'Delisting' : item.current ? 'Change to' : 'New'} ${change.recordType} <code>${change.recordId}</code></h2>
+<h2>${heading(item)}</h2>
 <p class="meta">Proposed ${formatTimestamp(change.proposedAt)} by <code>${change.proposedBy}</code> · change <code>${change.id}</code></p>
 ${note ? html`<p class="proposal-note">Analyst's note: ${note}</p>` : ''}
 ${proposal(item)}
@@ -95,7 +91,8 @@ ${canReview ? reviewForms(frame, change) : ''}
  */
 export function reviewPage(frame: PageFrame, view: ReviewView): SafeHtml {
   const main = html`<h1>Review proposed changes</h1>
-${view.done ? html`<p class="notice" role="status">The change was ${view.done === 'accepted' ? 'accepted and published' : 'rejected'}.</p>` : ''}
+${view.done ? html`<p class="notice" role="status">${view.done === 'proposed' ? 'Your proposal was sent: it waits below for an editor.' : `The change was ${view.done === 'accepted' ? 'accepted and published' : 'rejected'}.`}</p>` : ''}
+${html`<p><a href="/propose">Propose a record</a></p>`}
 ${view.canReview ? '' : html`<p class="note">You can read the queue; only editors can accept or reject changes.</p>`}
 <p class="result-count">${view.total} pending ${view.total === 1 ? 'change' : 'changes'}${view.pending.length < view.total ? `, the oldest ${view.pending.length} shown` : ''}</p>
 ${view.pending.length === 0 ? html`<p class="muted">Nothing waits for review.</p>` : view.pending.map((p) => pendingArticle(frame, p, view.canReview))}`;

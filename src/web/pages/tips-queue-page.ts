@@ -40,6 +40,7 @@ ${tip.sourceUrl ? html`<dt>Source</dt><dd>${href ? html`<a class="external" href
 ${tip.contact ? html`<dt>Contact</dt><dd>${tip.contact}</dd>` : ''}
 ${tip.moderatedAt ? html`<dt>Moderated</dt><dd>${tip.status} on ${formatTimestamp(tip.moderatedAt)} by <code>${tip.moderatedBy ?? ''}</code>${tip.moderationNote ? html`: ${tip.moderationNote}` : ''}</dd>` : ''}
 </dl>
+${tip.status === 'dismissed' ? '' : html`<p><a class="button" href="/propose?tip=${tip.id}">Turn this tip into a proposal</a></p>`}
 ${tip.status === 'pending' ? moderationForm(frame, tip) : ''}
 </article>`;
 }

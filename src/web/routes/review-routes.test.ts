@@ -45,7 +45,7 @@ describeEachBackend('review queue', (getStore) => {
     await analyst.signIn('ana', TEST_PASSWORD);
     const page = await analyst.get('/review');
     expect(page.status).toBe(200);
-    expect(page.text).toContain('New organization <code>memento-labs</code>');
+    expect(page.text).toContain('New organization: Memento Labs S.r.l. <code>memento-labs</code>');
     expect(page.text).toContain('successor of Hacking Team');
     expect(page.text).not.toContain(`action="/review/${changeId}/accept"`);
     const forged = await analyst.postForm(`/review/${changeId}/accept`, {});

@@ -15,7 +15,7 @@ import { formFields, pageFrame, pageResponse } from './page-response.js';
 
 const SHOWN = 50;
 const uuid = z.uuid();
-const reviewQuerySchema = z.object({ done: z.enum(['accepted', 'rejected']).optional() });
+const reviewQuerySchema = z.object({ done: z.enum(['accepted', 'rejected', 'proposed']).optional() });
 
 /** The record a change would touch, as a plain object for the comparison. */
 function plain(record: object | null): Readonly<Record<string, unknown>> | null {

@@ -17,7 +17,8 @@ export const alertPresenter = z.object({
   decision: z.enum(['alert', 'review']),
   score: z.number(),
   reasons: z.array(z.string()),
-  status: z.enum(['raised', 'pending', 'confirmed', 'dismissed']),
+  status: z.enum(['raised', 'pending', 'confirmed', 'dismissed', 'retracted']),
+  retraction: z.object({ retractedBy: z.string(), retractedAt: z.string(), reason: z.string() }).nullable().describe('set once an editor retracted the alert: who, when and why'),
   origin: z.string().describe('the file name and line, or the API URL, it was found in'),
   watchlistVersion: z.string(),
   createdAt: z.string(),
@@ -35,6 +36,7 @@ export function presentAlert(alert: Alert): z.input<typeof alertPresenter> {
   const { transaction, ...rest } = alert;
   return {
     ...rest,
+    retraction: alert.retraction ?? null,
     reasons: [...rest.reasons],
     description: transaction.description,
     agency: transaction.subAgencyName || transaction.agencyName,

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { can } from '../../../accounts/policies.js';
 import { CommandError } from '../../../core/command-error.js';
-import type { Alert, AlertStatus } from '../../../procurement/alerts/alert.js';
+import { PERMALINK_ALERT_STATUSES, type Alert, type AlertStatus } from '../../../procurement/alerts/alert.js';
 import { reviewScreeningMatch } from '../../../procurement/alerts/review-screening-match.js';
 import { KyselyAlertStore } from '../../../store/procurement/kysely-alert-store.js';
 import { PUBLIC_ALERT_STATUSES as PUBLIC_STATUSES, readAlertList } from '../../../store/procurement/read-alert-list.js';
@@ -46,7 +46,7 @@ export function addAlertRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Stor
     { method: 'get', path: '/alerts/{id}', operationId: 'getAlert', summary: 'One alert with its reasons', tag: 'procurement', params: uuidParamsSchema, responses: { 200: { description: 'The alert', schema: alertPresenter } } },
     async (c, { params, reply }) => {
       const alert = await alerts.get(params.id);
-      if (!alert || (!PUBLIC_STATUSES.includes(alert.status) && !can(c.get('auth').actor, 'alert.triage'))) throw new CommandError({ code: 'NOT_FOUND', message: `no alert "${params.id}"` });
+      if (!alert || (!PERMALINK_ALERT_STATUSES.includes(alert.status) && !can(c.get('auth').actor, 'alert.triage'))) throw new CommandError({ code: 'NOT_FOUND', message: `no alert "${params.id}"` });
       return reply(presentAlert(alert));
     },
   );

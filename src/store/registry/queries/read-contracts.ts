@@ -25,7 +25,9 @@ export async function readContracts(db: Kysely<Database>, piids: readonly string
       if (t) transactions.push(t);
     }
     const parties = await partyRefs(db, [contract.buyer, contract.fundingOffice, contract.recipient].filter((x): x is string => x !== undefined));
-    const sources = await sourceSummaries(db, [...contract.sources, ...transactions.flatMap((t) => t.sources)]);
+    // Screened rows cite their files: those sources are listed with the others.
+    const screened = [...(contract.screened ?? []), ...transactions.flatMap((t) => t.screened ?? [])].map((o) => o.source);
+    const sources = await sourceSummaries(db, [...contract.sources, ...transactions.flatMap((t) => t.sources), ...screened]);
     views.push({
       contract,
       buyer: contract.buyer ? parties.get(contract.buyer) ?? null : null,
