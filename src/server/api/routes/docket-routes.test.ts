@@ -114,5 +114,10 @@ describeEachBackend('the docket API, as a resident and the board use it on a fre
     expect((await json(await resident().request('/api/v1/dockets/findings?jurisdiction=seattle'))).body['total']).toBe(1);
     await ledger.sequencer.integrate();
     expect(await checkPublicState(getStore())).toEqual([]);
+    // The docket's page lists its log entries (each with its proof), and their pages link back.
+    const page = await (await resident().request(`/dockets/${docket}`)).text();
+    expect(page).toContain('Transparency log entries');
+    const index = /href="\/log\/entries\/(\d+)"/.exec(page)?.[1] ?? '';
+    expect(await (await resident().request(`/log/entries/${index}`)).text()).toContain(`href="/dockets/${docket}"`);
   });
 });
