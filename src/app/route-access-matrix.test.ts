@@ -234,5 +234,5 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 180_000); // every route × every actor: on PostgreSQL, on a shared machine, well past the default 30 s
 });
