@@ -89,6 +89,7 @@ describeEachBackend('the docket API, as a resident and the board use it on a fre
     }
     const votes = await json(await resident().request(`/api/v1/dockets/${docket}/votes`));
     expect(votes.body.items).toHaveLength(5);
+    expect((await json(await resident().request(`/api/v1/dockets/${docket}`))).body['voteResult']).toMatchObject({ quorate: true, carried: true });
     const decided = await json(await clerk.request(`/api/v1/dockets/${docket}/decision`, { json: { outcome: 'approve-with-conditions', conditions: ['Delete non-hits within 48 hours.'], reportDueOn: '2026-09-30' } }));
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'approved-with-conditions', decision: { conditions: ['Delete non-hits within 48 hours.'], tally: { yes: 5, members: 9 } } });
