@@ -71,4 +71,12 @@ describeEachBackend('an Oakland approval: renewal, expiry by the tick, and a rej
     expect(docket).toMatchObject({ status: 'rejected', reportDueOn: null, decision: { outcome: 'reject', tally: { yes: 0, no: 5, members: 8 } } });
     expect(await store.db.selectFrom('docketReports').select('dueOn').where('docketId', '=', id).execute()).toEqual([]);
   });
+
+  it('starts an NYC notice\'s deadlines: 45 days of comment, then the 90-day posting period before use', async () => {
+    const docket = await store.transaction((tx) => openDocket({ ctx: contextFor(admin, NOW), docket: { jurisdiction: 'nyc', agency, technology: 'Drones', title: 'Drones over parades' } }, tx));
+    const { docket: noticed } = await step(docket.id, { ...clerk, grants: [{ role: 'board-clerk', scope: { kind: 'board', id: 'nyc' } }] }, 'notice', { publishedAt: '2026-11-23' });
+    expect(noticed.notice).toMatchObject({ commentsCloseOn: '2027-01-07', earliestUseOn: '2027-02-21' });
+    const deadlines = await store.db.selectFrom('deadlines').select(['kind', 'dueDate', 'calendar']).where('caseId', '=', docket.id).orderBy('dueAt').execute();
+    expect(deadlines).toEqual([{ kind: 'comment-period-ends', dueDate: '2027-01-07', calendar: 'us-ny' }, { kind: 'posting-period-ends', dueDate: '2027-02-20', calendar: 'us-ny' }]);
+  });
 });

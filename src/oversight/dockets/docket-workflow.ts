@@ -137,7 +137,8 @@ export const docketWorkflow: Workflow<Docket, DocketsTransaction> = {
           const preset = presetOf(docket.jurisdiction);
           return dueInCalendarDays(calendarOf(preset), localDay(preset, input.publishedAt), preset.commentPeriodDays.value);
         } },
-        { kind: 'posting-period-ends', label: 'Earliest day of use (posting period ends)', firesEvent: 'kernel.deadline.fired', due: ({ case: docket, input }) => {
+        // Posted at least N days before use (NYC: 90): the period's last day is day N-1 after posting; use may begin on day N.
+        { kind: 'posting-period-ends', label: 'Posting period ends (use may begin the next day)', firesEvent: 'kernel.deadline.fired', due: ({ case: docket, input }) => {
           const preset = presetOf(docket.jurisdiction);
           const days = preset.postBeforeUseDays.value;
           return days === null ? null : dueInCalendarDays(calendarOf(preset), localDay(preset, input.publishedAt), days - 1);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CommandError } from '../../core/command-error.js';
+import { parseInput } from '../../core/parse-input.js';
 
 /**
  * One rule of a jurisdiction's docket procedure, with where it comes from. `ordinance`: the
@@ -113,10 +115,45 @@ export const JURISDICTION_PRESETS: readonly JurisdictionPreset[] = z.array(juris
   },
 ]);
 
-/** The preset with this id, or undefined. */
-export function jurisdictionPreset(id: string): JurisdictionPreset | undefined {
-  return JURISDICTION_PRESETS.find((p) => p.id === id);
+/** Jurisdictions a deployment adds as data (`configureJurisdictions`), beside the bundled ones. */
+const configured = new Map<string, JurisdictionPreset>();
+
+/** Every jurisdiction: the bundled presets, then those this deployment configured. */
+export function allJurisdictions(): readonly JurisdictionPreset[] {
+  return [...JURISDICTION_PRESETS, ...configured.values()];
 }
 
-/** The board ids grants may name (`board:seattle`). */
+/** The preset with this id, or undefined. */
+export function jurisdictionPreset(id: string): JurisdictionPreset | undefined {
+  return JURISDICTION_PRESETS.find((p) => p.id === id) ?? configured.get(id);
+}
+
+/** Whether a board id is a jurisdiction's board (grants may name it: `board:seattle`). */
+export function isDocketBoard(id: string): boolean {
+  return allJurisdictions().some((p) => p.board.id === id);
+}
+
+/**
+ * Adds a deployment's own jurisdictions, as data in the presets' shape (countersign reads them
+ * from the JSON file `COUNTERSIGN_JURISDICTIONS_FILE` names, at start): each is validated by the
+ * schema, and one whose id or board is taken is refused, naming it. Dockets keep naming the
+ * jurisdiction they were opened in: remove one only when it has none.
+ *
+ * @example
+ * configureJurisdictions([{ id: 'berkeley', name: 'Berkeley', … }], 'jurisdictions.json');
+ */
+export function configureJurisdictions(input: unknown, what = 'jurisdictions'): readonly JurisdictionPreset[] {
+  const presets = parseInput(z.array(jurisdictionPresetSchema).max(200), input, what);
+  const taken = new Set(allJurisdictions().flatMap((p) => [`id ${p.id}`, `board ${p.board.id}`]));
+  presets.forEach((p, i) => {
+    for (const key of [`id ${p.id}`, `board ${p.board.id}`]) {
+      if (taken.has(key)) throw new CommandError({ code: 'CONFLICT', message: `${what}: [${i}] ${key} is already a jurisdiction's`, issues: [{ path: `[${i}].${key.startsWith('id') ? 'id' : 'board.id'}`, message: 'already taken' }] });
+      taken.add(key);
+    }
+  });
+  for (const p of presets) configured.set(p.id, p);
+  return presets;
+}
+
+/** The bundled jurisdictions' boards (`board:seattle`, `board:oakland`, `board:nyc`). */
 export const DOCKET_BOARDS: readonly string[] = JURISDICTION_PRESETS.map((p) => p.board.id);

@@ -1,6 +1,6 @@
 import type { Docket, DocketFinding, DocketReport } from '../../oversight/dockets/docket.js';
 import { docketWorkflow } from '../../oversight/dockets/docket-workflow.js';
-import { JURISDICTION_PRESETS, type JurisdictionPreset } from '../../oversight/dockets/jurisdiction-presets.js';
+import { allJurisdictions, type JurisdictionPreset } from '../../oversight/dockets/jurisdiction-presets.js';
 import { formatDate, formatTimestamp } from '../components/format-date.js';
 import { html, type SafeHtml } from '../components/html.js';
 import { csrfField, layout, type PageFrame } from '../components/layout.js';
@@ -11,7 +11,7 @@ const statusLabel = (d: Docket) => docketWorkflow.states[d.status]?.label ?? d.s
 function docketRows(dockets: readonly Docket[]): SafeHtml {
   if (dockets.length === 0) return html`<p class="muted">No dockets yet.</p>`;
   return html`<table><thead><tr><th>Docket</th><th>Jurisdiction</th><th>Agency</th><th>Status</th><th>Opened</th></tr></thead><tbody>
-${dockets.map((d) => html`<tr><td><a href="/dockets/${d.id}">${d.title}</a></td><td>${JURISDICTION_PRESETS.find((p) => p.id === d.jurisdiction)?.name ?? d.jurisdiction}</td><td><a href="/organizations/${d.agency}">${d.agency}</a></td><td>${statusLabel(d)}</td><td>${formatTimestamp(d.openedAt)}</td></tr>`)}
+${dockets.map((d) => html`<tr><td><a href="/dockets/${d.id}">${d.title}</a></td><td>${allJurisdictions().find((p) => p.id === d.jurisdiction)?.name ?? d.jurisdiction}</td><td><a href="/organizations/${d.agency}">${d.agency}</a></td><td>${statusLabel(d)}</td><td>${formatTimestamp(d.openedAt)}</td></tr>`)}
 </tbody></table>`;
 }
 
@@ -24,7 +24,7 @@ function findingList(findings: readonly DocketFinding[]): SafeHtml {
 export function docketsIndexPage(frame: PageFrame, view: { dockets: readonly Docket[]; total: number; findings: readonly DocketFinding[]; canOpen: boolean; canRecordFinding: boolean }): SafeHtml {
   const main = html`<section>
 <h1>Community oversight dockets</h1>
-<p class="lede">Before a police department uses a surveillance technology, it publishes what it wants and why; residents comment; the board votes in public. Jurisdictions: ${JURISDICTION_PRESETS.map((p, i) => html`${i > 0 ? ' · ' : ''}<a href="/dockets/jurisdictions/${p.id}">${p.name}</a>`)}.</p>
+<p class="lede">Before a police department uses a surveillance technology, it publishes what it wants and why; residents comment; the board votes in public. Jurisdictions: ${allJurisdictions().map((p, i) => html`${i > 0 ? ' · ' : ''}<a href="/dockets/jurisdictions/${p.id}">${p.name}</a>`)}.</p>
 ${view.canOpen ? html`<p><a href="/dockets/new">Open a docket</a></p>` : ''}
 <p class="result-count">${view.total} ${view.total === 1 ? 'docket' : 'dockets'}</p>
 ${docketRows(view.dockets)}
@@ -80,8 +80,8 @@ ${rule('Annual report', `every ${preset.reportIntervalMonths.value} months`, pre
 export function newDocketPage(frame: PageFrame): SafeHtml {
   const main = html`<section class="narrow"><h1>Open a docket</h1>
 <form method="post" action="/dockets/new" class="stacked">${csrfField(frame.auth)}
-<p><label for="d-jurisdiction">Jurisdiction</label><select id="d-jurisdiction" name="jurisdiction" required>${JURISDICTION_PRESETS.map((p) => html`<option value="${p.id}">${p.name}</option>`)}</select></p>
-<p><label for="d-agency">Agency <span class="muted">(registry id, such as ${JURISDICTION_PRESETS.map((p) => p.agency).join(', ')})</span></label><input id="d-agency" name="agency" type="text" required maxlength="100"></p>
+<p><label for="d-jurisdiction">Jurisdiction</label><select id="d-jurisdiction" name="jurisdiction" required>${allJurisdictions().map((p) => html`<option value="${p.id}">${p.name}</option>`)}</select></p>
+<p><label for="d-agency">Agency <span class="muted">(registry id, such as ${allJurisdictions().map((p) => p.agency).join(', ')})</span></label><input id="d-agency" name="agency" type="text" required maxlength="100"></p>
 <p><label for="d-technology">Technology <span class="muted">(a registry product id, or a description)</span></label><input id="d-technology" name="technology" type="text" required minlength="2" maxlength="300"></p>
 <p><label for="d-vendor">Vendor <span class="muted">(registry id, optional)</span></label><input id="d-vendor" name="vendor" type="text" maxlength="100"></p>
 <p><label for="d-title">Title</label><input id="d-title" name="title" type="text" required minlength="3" maxlength="300"></p>
@@ -94,7 +94,7 @@ export function newDocketPage(frame: PageFrame): SafeHtml {
 export function newFindingPage(frame: PageFrame): SafeHtml {
   const main = html`<section class="narrow"><h1>Record a use without an approved docket</h1>
 <form method="post" action="/dockets/findings/new" class="stacked">${csrfField(frame.auth)}
-<p><label for="f-jurisdiction">Jurisdiction</label><select id="f-jurisdiction" name="jurisdiction" required>${JURISDICTION_PRESETS.map((p) => html`<option value="${p.id}">${p.name}</option>`)}</select></p>
+<p><label for="f-jurisdiction">Jurisdiction</label><select id="f-jurisdiction" name="jurisdiction" required>${allJurisdictions().map((p) => html`<option value="${p.id}">${p.name}</option>`)}</select></p>
 <p><label for="f-agency">Agency <span class="muted">(registry id)</span></label><input id="f-agency" name="agency" type="text" required maxlength="100"></p>
 <p><label for="f-technology">Technology</label><input id="f-technology" name="technology" type="text" required minlength="2" maxlength="300"></p>
 <p><label for="f-observedOn">Observed on</label><input id="f-observedOn" name="observedOn" type="date" required></p>

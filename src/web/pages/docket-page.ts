@@ -9,6 +9,8 @@ import { html, type SafeHtml } from '../components/html.js';
 import { csrfField, layout, type PageFrame } from '../components/layout.js';
 import { safeHref } from '../components/safe-href.js';
 import { docketStaffForms } from './docket-staff-forms.js';
+import { transparencyLogSection } from '../components/transparency-log-section.js';
+import type { TransparencyLogEntry } from '../portal-dependencies.js';
 import { IMPACT_REPORT_LABELS, USE_POLICY_LABELS } from './docket-labels.js';
 
 const OUTCOME_LABELS = { approve: 'Approved', 'approve-with-conditions': 'Approved with conditions', reject: 'Rejected' } as const;
@@ -98,7 +100,7 @@ ${r.sections ? html`<dl>${preset.reportSections.map((s) => html`<dt>${s.label} <
  * that needs neither JavaScript nor an account), the votes, the decision and the reports. Staff
  * see the forms for the steps they may take.
  */
-export function docketPage(frame: PageFrame, detail: DocketDetail, preset: JurisdictionPreset, comment: { values: CommentFormValues; issues: readonly InputIssue[]; received: boolean; now: Date }): SafeHtml {
+export function docketPage(frame: PageFrame, detail: DocketDetail, preset: JurisdictionPreset, comment: { values: CommentFormValues; issues: readonly InputIssue[]; received: boolean; now: Date }, logEntries?: readonly TransparencyLogEntry[]): SafeHtml {
   const d = detail.docket;
   const hearing = d.hearing;
   const main = html`<article class="docket">
@@ -115,6 +117,7 @@ ${hearing.documents.length > 0 ? html`<ul>${hearing.documents.map((doc) => { con
 <h3>Comment</h3>${commentForm(frame, detail, comment.values, comment.issues, comment.received, comment.now)}</section>
 <section><h2>Votes and decision</h2>${decision(detail, preset)}</section>
 <section id="reports"><h2>Annual surveillance reports</h2>${reports(detail, preset)}</section>
+${transparencyLogSection(`docket:${d.id}`, logEntries)}
 ${docketStaffForms(frame, detail, preset)}
 </article>`;
   return layout(frame, { title: d.title, main });

@@ -57,7 +57,7 @@ function stepInput(action: string, fields: Record<string, string>): unknown {
  * docket's public page with its comment form (no JavaScript, no account; rate-limited like tips),
  * the clerk's moderation page, and a plain form for every staff step.
  */
-export function addDocketPageRoutes(app: Hono<AppEnv>, { store, now = () => new Date() }: PortalDependencies): void {
+export function addDocketPageRoutes(app: Hono<AppEnv>, { store, now = () => new Date(), logEntriesFor }: PortalDependencies): void {
   app.use('/dockets/:id/comments', rateLimit(new DatabaseRateLimiter(store.db, store.sqlite), (limits) => limits.tips, ['POST']));
   const docketId = (c: Context<AppEnv>) => {
     const id = c.req.param('id') ?? '';
@@ -67,7 +67,7 @@ export function addDocketPageRoutes(app: Hono<AppEnv>, { store, now = () => new 
   const showDocket = async (c: Context<AppEnv>, id: string, comment: { values: CommentFormValues; issues: CommandError['issues']; received: boolean }, status: 200 | 400 = 200) => {
     const detail = found(await readDocketDetail(store.db, id), 'docket with this reference');
     const preset = found(jurisdictionPreset(detail.docket.jurisdiction), 'jurisdiction for this docket');
-    return pageResponse(c, docketPage(pageFrame(c), detail, preset, { ...comment, now: now() }), status);
+    return pageResponse(c, docketPage(pageFrame(c), detail, preset, { ...comment, now: now() }, await logEntriesFor?.(`docket:${id}`)), status);
   };
 
   app.get('/dockets', async (c) => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Docket } from '../../../oversight/dockets/docket.js';
 import { docketWorkflow } from '../../../oversight/dockets/docket-workflow.js';
 import { jurisdictionPresetSchema } from '../../../oversight/dockets/jurisdiction-presets.js';
+import { presetOf } from '../../../oversight/dockets/docket-rules.js';
+import { tallyVotes } from '../../../oversight/dockets/tally-votes.js';
 import type { DocketDetail } from '../../../store/oversight/dockets/read-dockets.js';
 
 const text = z.string().optional();
@@ -56,6 +58,7 @@ export const docketDetailPresenter = docketPresenter.extend({
   comments: z.array(docketCommentPresenter),
   pendingComments: z.number().int(),
   votes: z.array(docketVotePresenter),
+  voteResult: z.object({ quorate: z.boolean(), carried: z.boolean(), explanation: z.string() }).describe('the votes under the jurisdiction\'s quorum and majority rules'),
   reports: z.array(docketReportPresenter),
   deadlines: z.array(z.object({ kind: z.string(), label: z.string(), dueAt: z.string(), dueDate: nullable, state: z.string() })),
   vendorRecord: z.object({
@@ -74,7 +77,7 @@ export function presentComment(c: DocketDetail['comments'][number]): z.input<typ
 export function presentDocketDetail(detail: DocketDetail) {
   return {
     ...presentDocket(detail.docket), agencyName: detail.agencyName, comments: detail.comments.map(presentComment), pendingComments: detail.pendingComments,
-    votes: [...detail.votes], reports: [...detail.reports], deadlines: [...detail.deadlines], vendorRecord: detail.vendorRecord,
+    votes: [...detail.votes], voteResult: (({ quorate, carried, explanation }) => ({ quorate, carried, explanation }))(tallyVotes(presetOf(detail.docket.jurisdiction), detail.votes)), reports: [...detail.reports], deadlines: [...detail.deadlines], vendorRecord: detail.vendorRecord,
   };
 }
 

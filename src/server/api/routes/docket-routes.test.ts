@@ -89,6 +89,7 @@ describeEachBackend('the docket API, as a resident and the board use it on a fre
     }
     const votes = await json(await resident().request(`/api/v1/dockets/${docket}/votes`));
     expect(votes.body.items).toHaveLength(5);
+    expect((await json(await resident().request(`/api/v1/dockets/${docket}`))).body['voteResult']).toMatchObject({ quorate: true, carried: true });
     const decided = await json(await clerk.request(`/api/v1/dockets/${docket}/decision`, { json: { outcome: 'approve-with-conditions', conditions: ['Delete non-hits within 48 hours.'], reportDueOn: '2026-09-30' } }));
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'approved-with-conditions', decision: { conditions: ['Delete non-hits within 48 hours.'], tally: { yes: 5, members: 9 } } });
@@ -114,5 +115,10 @@ describeEachBackend('the docket API, as a resident and the board use it on a fre
     expect((await json(await resident().request('/api/v1/dockets/findings?jurisdiction=seattle'))).body['total']).toBe(1);
     await ledger.sequencer.integrate();
     expect(await checkPublicState(getStore())).toEqual([]);
+    // The docket's page lists its log entries (each with its proof), and their pages link back.
+    const page = await (await resident().request(`/dockets/${docket}`)).text();
+    expect(page).toContain('Transparency log entries');
+    const index = /href="\/log\/entries\/(\d+)"/.exec(page)?.[1] ?? '';
+    expect(await (await resident().request(`/log/entries/${index}`)).text()).toContain(`href="/dockets/${docket}"`);
   });
 });

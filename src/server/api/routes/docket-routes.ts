@@ -7,7 +7,7 @@ import { decisionInput } from '../../../oversight/dockets/docket-decision-step.j
 import { reportInput } from '../../../oversight/dockets/docket-report-steps.js';
 import { agencyOfficer, boardClerk, presetOf } from '../../../oversight/dockets/docket-rules.js';
 import { commentInput, docketWorkflow, hearingInput, noticeInput, openDocketInput, renewInput, reviseInput, voteInput } from '../../../oversight/dockets/docket-workflow.js';
-import { JURISDICTION_PRESETS } from '../../../oversight/dockets/jurisdiction-presets.js';
+import { allJurisdictions } from '../../../oversight/dockets/jurisdiction-presets.js';
 import { docketStep, openDocket } from '../../../oversight/dockets/open-docket.js';
 import { findingInput, findingPolicy, recordDocketFinding } from '../../../oversight/dockets/record-docket-finding.js';
 import { listDockets, listFindings, readDocketDetail, readPendingComments } from '../../../store/oversight/dockets/read-dockets.js';
@@ -43,7 +43,7 @@ export function addDocketRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Sto
 
   router.add(
     { method: 'get', path: '/dockets/jurisdictions', operationId: 'listDocketJurisdictions', summary: 'The jurisdiction presets: lead times, comment periods, quorum, majority, report sections, each rule with its citation', tag, responses: { 200: { description: 'The presets', schema: z.object({ items: z.array(jurisdictionPresenter) }) } } },
-    async (_c, { reply }) => reply({ items: JURISDICTION_PRESETS }),
+    async (_c, { reply }) => reply({ items: allJurisdictions() }),
   );
   router.add(
     { method: 'get', path: '/dockets/findings', operationId: 'listDocketFindings', summary: 'Uses of technologies with no approved docket in that jurisdiction', tag, query: pageQuerySchema.extend({ jurisdiction: z.string().max(40).optional() }), responses: { 200: { description: 'A page of findings', schema: pageOf(docketFindingPresenter) } } },
