@@ -90,6 +90,8 @@ export const determinationSchema = z.strictObject({
   by: z.string(),
   /** The factors present when it was made. */
   factorsPresent: z.array(z.enum(FACTOR_KINDS)),
+  /** A part of the justification that is sealed (classified): the seal store's id; the log commits to its text. */
+  sealedJustificationRef: z.string().nullable().optional(),
 });
 export type Determination = z.infer<typeof determinationSchema>;
 
