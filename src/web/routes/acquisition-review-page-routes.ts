@@ -98,7 +98,11 @@ export function addAcquisitionReviewPageRoutes(app: Hono<AppEnv>, { store, now =
     const { items, total } = await reviews.listReviews({ agency: q.agency, status: q.status }, PAGE_SIZE, q.offset);
     const openFor = openableAgencies(c.get('auth').actor);
     const refs = [...items.flatMap((r) => [`organization:${r.agency}`, `organization:${r.vendor}`, `product:${r.product}`]), ...(Array.isArray(openFor) ? openFor.map((a) => `organization:${a}`) : [])];
-    return pageResponse(c, acquisitionReviewsPage(pageFrame(c), { items, total, limit: PAGE_SIZE, offset: q.offset, filters: { agency: q.agency, status: q.status }, titles: await referenceTitles(store.db, refs), openFor }));
+    const choices = openFor === 'none' ? undefined : {
+      products: await store.db.selectFrom('products').select(['id', 'name']).orderBy('name').limit(1000).execute(),
+      vendors: await store.db.selectFrom('organizations').select(['id', 'name']).where('kind', '=', 'vendor').orderBy('name').limit(2000).execute(),
+    };
+    return pageResponse(c, acquisitionReviewsPage(pageFrame(c), { items, total, limit: PAGE_SIZE, offset: q.offset, filters: { agency: q.agency, status: q.status }, titles: await referenceTitles(store.db, refs), openFor, ...(choices ? { choices } : {}) }));
   });
 
   app.post('/acquisition-reviews', async (c) => {
