@@ -287,9 +287,15 @@ export const acquisitionReviewWorkflow: Workflow<AcquisitionReview, OversightTra
       effect: ({ ctx, case: r, tx, to }) => commit(tx, ctx, r, to, { waivers: r.waivers.map((w) => (w.expiresOn < todayOf(ctx) || w.expiresOn === todayOf(ctx) ? { ...w, expired: true } : w)) }),
     }),
     're-evaluate': step.transition({
-      label: 'Re-evaluation required', event: 'oversight.review.re-evaluation-required', from: ['approved', 'approved-with-conditions'], to: 're-evaluation-required', policy: systemOnly, input: reEvaluateInput,
+      label: 'Re-evaluation required', event: 'oversight.review.re-evaluation-required', from: ['approved', 'approved-with-conditions', 'stop-work'], to: 're-evaluation-required', policy: systemOnly, input: reEvaluateInput,
+      // An approval under a stop-work order stays stopped; lifting the order then leads to re-evaluation, not back to the approval.
+      target: ({ case: r }) => (r.status === 'stop-work' ? 'stop-work' : 're-evaluation-required'),
+      async guard({ case: r }) {
+        if (r.status === 'stop-work' && !(r.stoppedFrom === 'approved' || r.stoppedFrom === 'approved-with-conditions')) throw new CommandError({ code: 'CONFLICT', message: 'only an approval (active, or stopped) is re-evaluated' });
+      },
       effect: ({ ctx, case: r, input, tx, to, from }) => commit(tx, ctx, r, to, {
-        reEvaluations: [...r.reEvaluations, { trigger: input.trigger, title: input.title, from: from as ReviewStatus, at: ctx.now.toISOString() }],
+        ...(from === 'stop-work' ? { stoppedFrom: 're-evaluation-required' as const } : {}),
+        reEvaluations: [...r.reEvaluations, { trigger: input.trigger, title: input.title, from: (from === 'stop-work' ? r.stoppedFrom : from) as ReviewStatus, at: ctx.now.toISOString() }],
       }, { trigger: input.trigger }, [input.trigger]),
     }),
   },
