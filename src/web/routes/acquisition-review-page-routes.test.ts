@@ -71,6 +71,7 @@ describeEachBackend('acquisition review pages', (getStore) => {
     expect(after.text).toContain('Status: <strong>Approved</strong>');
     expect(after.text).toContain('Justification: Warrant-only use.');
     expect(after.text).toContain('27 November 2026');
+    expect(after.text).toMatch(/Operational use may start \(7 calendar days after the notice to the APNSA\)<\/td><td>27 November 2026<\/td><td>Running/);
     expect(after.text).toContain('No foreign control found.');
   });
 
