@@ -84,9 +84,7 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
       label: 'Approve with provisos', event: 'oversight.export-license.approved', from: ['under-review'], to: 'approved', policy: licensingStaff, input: approvalInput, backdate: true,
       async guard({ case: licence, input, occurredAt }) {
         if (occurredAt < licence.appliedAt.slice(0, occurredAt.length)) throw new CommandError({ code: 'INVALID_INPUT', message: `the approval cannot be dated before the application (${dayOf(licence.appliedAt)})`, issues: [{ path: 'occurredAt', message: 'before the application' }] });
-        input.provisos.forEach((p, i) => {
-          if (p.dueDate !== undefined && p.dueDate < dayOf(occurredAt)) throw new CommandError({ code: 'INVALID_INPUT', message: `proviso ${i + 1} is due ${p.dueDate}, before the approval (${dayOf(occurredAt)})`, issues: [{ path: `provisos[${i}].dueDate`, message: 'before the approval' }] });
-        });
+        // A due date already past is allowed (a licence recorded late): the next tick flags it.
         // A destination on the risk list is licensed only with due-diligence reports and a duty to notify misuse (the congressional letter's provisos).
         if (licence.screening.riskEntries.length > 0) {
           for (const kind of ['due-diligence-report', 'notify-misuse'] as const) {

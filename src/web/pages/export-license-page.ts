@@ -1,5 +1,5 @@
 import type { Actor } from '../../accounts/actor.js';
-import { eccnLabel } from '../../oversight/export-licenses/eccn.js';
+import { eccnLabel, isSurveillanceEccn } from '../../oversight/export-licenses/eccn.js';
 import type { Proviso } from '../../oversight/export-licenses/export-license.js';
 import { PROVISO_KINDS } from '../../oversight/export-licenses/export-license.js';
 import { PROVISO_KIND_LABELS } from '../../oversight/export-licenses/export-license-input.js';
@@ -105,7 +105,7 @@ ${done ? html`<p class="notice" role="status">${done}</p>` : ''}
 <p class="lede">Status: <strong>${state}</strong>${overdue > 0 ? html` · <strong class="flag-overdue">${overdue} ${overdue === 1 ? 'proviso' : 'provisos'} overdue</strong>` : ''}</p>
 <dl class="facts">
 <dt>Item</dt><dd>${l.item}</dd>
-<dt>Control classification</dt><dd>ECCN <code>${l.eccn}</code>: ${eccnLabel(l.eccn)}</dd>
+<dt>Control classification</dt><dd>ECCN <code>${l.eccn}</code>: ${eccnLabel(l.eccn)}${isSurveillanceEccn(l.eccn) ? html` <span class="muted">(an intrusion-software or surveillance control)</span>` : ''}</dd>
 <dt>Exporter</dt><dd>${orgLink(l.exporter, view.names.exporter)}</dd>
 <dt>End user</dt><dd>${orgLink(l.endUser, view.names.endUser)}</dd>
 <dt>End use</dt><dd>${l.endUse}</dd>
