@@ -80,6 +80,9 @@ export class KyselyExportLicenseStore implements ExportLicenseStore {
   }
 
   async addStep(step: Omit<LicenseStep, 'position'>): Promise<void> {
+    // Take the licence's row lock first, so two steps recorded at once (the tick's overdue flag and
+    // an officer's evidence) number their history rows one after the other, never both "next".
+    await this.#db.updateTable('exportLicenses').set((eb) => ({ id: eb.ref('id') })).where('id', '=', step.licenseId).execute();
     const last = await this.#db.selectFrom('exportLicenseSteps').select((eb) => eb.fn.max('position').as('position')).where('licenseId', '=', step.licenseId).executeTakeFirst();
     await this.#db.insertInto('exportLicenseSteps').values({ ...step, position: Number(last?.position ?? 0) + 1 }).execute();
   }
