@@ -105,6 +105,18 @@ describeEachBackend('export-licence review', (getStore, dialect) => {
     await expect(step(licence.id, 'review', {}, contextFor(actorWithRole('admin')))).resolves.toMatchObject({ to: 'under-review' });
   });
 
+  it("lets the exporter's vendor representative apply and file evidence, but not decide", async () => {
+    const representative = contextFor({ ...actorWithRole('contributor', 'exporter-rep'), grants: [{ role: 'vendor-representative', scope: { kind: 'vendor', id: ids.exporter } }] });
+    const { case: licence } = await apply({}, representative);
+    await expect(step(licence.id, 'review', {}, representative)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await step(licence.id, 'review', {});
+    await step(licence.id, 'approve', { note: 'Checked', provisos: [{ kind: 'due-diligence-report', text: 'Annual report', dueDate: '2027-11-23' }] });
+    const [proviso] = (await readExportLicense(store.db, licence.id))?.provisos ?? [];
+    await step(licence.id, 'record-evidence', { proviso: proviso?.id, summary: 'First annual report', url: 'https://example.org/report.pdf' }, representative);
+    expect((await readExportLicense(store.db, licence.id))?.provisos[0]).toMatchObject({ status: 'met', evidence: [expect.objectContaining({ summary: 'First annual report' })] });
+    await expect(apply({ exporter: ids.listedChild }, representative)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('flags a proviso past due after a tick, and not one whose evidence came in time', async () => {
     const id = await approved([
       { kind: 'due-diligence-report', text: 'Quarterly human-rights due-diligence report', dueDate: '2026-12-01' },
