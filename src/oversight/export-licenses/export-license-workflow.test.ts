@@ -12,6 +12,8 @@ import { transition } from '../../kernel/workflow/transition.js';
 import type { Ledger } from '../../ledger/sequencer/ledger.js';
 import { readExportLicense } from '../../store/oversight/export-licenses/read-export-licenses.js';
 import type { Store } from '../../store/store.js';
+import { proposeChange } from '../../registry/commands/propose-change.js';
+import { acceptChange } from '../../registry/commands/review-change.js';
 import { addRiskListEntry } from './add-risk-list-entry.js';
 import { applyForExportLicense } from './apply-for-export-license.js';
 import { exportLicenseWorkflow } from './export-license-workflow.js';
@@ -151,6 +153,15 @@ describeEachBackend('export-licence review', (getStore, dialect) => {
     await expect(step(id, 'reinstate', { reasons: 'Changed our mind.' })).rejects.toMatchObject({ code: 'CONFLICT' });
     // A licence not in force (already under review) is not moved again nor linked.
     expect((await readExportLicense(store.db, bystander))?.incidents).toEqual([]);
+  });
+
+  it('reacts the same when the incident comes through an accepted proposal (the editorial path)', async () => {
+    const id = await approved([{ kind: 'clawback', text: 'Return or disable the system on revocation' }]);
+    const incident = uniqueId('incident');
+    const proposal = await store.transaction((tx) => proposeChange({ ctx: contextFor(actorWithRole('analyst')), proposal: { action: 'upsert', recordType: 'incident', record: { id: incident, title: 'Opposition politicians targeted', vendors: [ids.listedChild, ids.endUser], sources: [ids.source] } } }, tx));
+    expect((await readExportLicense(store.db, id))?.license.status).toBe('approved');
+    await store.transaction((tx) => acceptChange({ ctx: contextFor(actorWithRole('editor')), changeId: proposal.id, note: 'sourced' }, tx));
+    expect((await readExportLicense(store.db, id))?.incidents.map((i) => i.id)).toEqual([incident]);
   });
 
   it('sends licences for a destination to revocation review on an incident there', async () => {

@@ -98,7 +98,7 @@ export function exportLicensePage(frame: PageFrame, view: ExportLicenseView, log
   const l = view.license;
   const state = exportLicenseWorkflow.states[l.status]?.label ?? l.status;
   const overdue = view.provisos.filter((p) => p.status === 'open' && p.overdueAt !== null).length;
-  const designations = l.screening.designations.map((d) => html`<li><strong>${d.party === 'exporter' ? 'Exporter' : 'End user'}</strong>: ${orgLink(d.subject, d.subjectName)}${d.via ? html` (${d.via} of the named party)` : ''} —
+  const designations = l.screening.designations.map((d) => html`<li><strong>${d.party === 'exporter' ? 'Exporter' : 'End user'}</strong>: ${orgLink(d.subject, d.subjectName)}${d.via ? html` (related to the named party: its ${d.via})` : ''} —
 ${authorityLabel(d.authority)}, ${designationListLabel(d.list)}, listed ${formatDate(d.listed)}${d.reason ? html` (${d.reason})` : ''}. Sources: ${sourceLinks(d.sources)}.</li>`);
   const main = html`<h1>Export licence: ${l.item}</h1>
 ${done ? html`<p class="notice" role="status">${done}</p>` : ''}

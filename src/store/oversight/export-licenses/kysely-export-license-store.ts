@@ -130,9 +130,10 @@ export class KyselyExportLicenseStore implements ExportLicenseStore {
     const { members } = await readCorporateFamily(this.#db, id);
     return members.map((m) => {
       const last = m.path[m.path.length - 1];
-      const before = m.path[m.path.length - 2];
       if (!last) throw new Error(`family member ${m.ref.id} has an empty path`);
-      return { id: m.ref.id, name: m.ref.name, relation: before ? `${last.relation} of ${before.member.name}` : last.relation };
+      // "affiliate (via Intellexa Consortium)": the kind of the last step, and the members walked through.
+      const via = m.path.slice(0, -1).map((s) => s.member.name);
+      return { id: m.ref.id, name: m.ref.name, relation: via.length > 0 ? `${last.relation} (via ${via.join(', ')})` : last.relation };
     });
   }
 
