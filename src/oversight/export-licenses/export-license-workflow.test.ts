@@ -188,6 +188,8 @@ describeEachBackend('export-licence review', (getStore, dialect) => {
   it('accepts an approval dated earlier (backdated), whose past-due proviso the next tick flags', async () => {
     const { case: licence } = await store.transaction((tx) => applyForExportLicense({ ctx: officer(), application: { exporter: ids.exporter, item: 'Interception probe', eccn: '5a001.j', endUser: ids.endUser, endUse: 'Lawful interception', destination: 'NO', licensingAgency: ids.agency }, occurredAt: '2026-01-05' }, tx));
     expect(licence.eccn).toBe('5A001.j');
+    await expect(step(licence.id, 'review', {}, officer(), '2025-12-31')).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'occurredAt' }] });
+    await expect(step(licence.id, 'review', {}, officer(), '2027-01-01')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await step(licence.id, 'review', {}, officer(), '2026-01-10');
     await step(licence.id, 'approve', { note: 'Checked', provisos: [{ kind: 'due-diligence-report', text: 'Report', dueDate: '2026-06-30' }] }, officer(), '2026-02-01');
     await runTick({ now: APPLIED_AT }, { transaction: (fn) => store.transaction(fn), workflows: WORKFLOWS });

@@ -39,8 +39,12 @@ function opening(to: 'applied' | 'refused', event: string, label: string) {
   });
 }
 
-/** The date part of an instant or date. */
-const dayOf = (instant: string) => instant.slice(0, 10);
+/** A step recorded as having happened earlier may not say it happened before the application. */
+async function notBeforeApplication({ case: licence, occurredAt }: { case: ExportLicense; occurredAt: string }): Promise<void> {
+  if (occurredAt < licence.appliedAt.slice(0, occurredAt.length)) {
+    throw new CommandError({ code: 'INVALID_INPUT', message: `the step cannot be dated before the application (${licence.appliedAt.slice(0, 10)})`, issues: [{ path: 'occurredAt', message: 'before the application' }] });
+  }
+}
 
 /**
  * Export-licence review (issue #9, after the 2021 congressional letter to Commerce): an
@@ -72,7 +76,7 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
   },
   transitions: {
     review: step.transition({
-      label: 'Start review', event: 'oversight.export-license.review-started', from: ['applied'], to: 'under-review', policy: licensingStaff, input: reviewInput, backdate: true,
+      label: 'Start review', event: 'oversight.export-license.review-started', from: ['applied'], to: 'under-review', policy: licensingStaff, input: reviewInput, backdate: true, guard: notBeforeApplication,
       async effect({ ctx, case: licence, input, tx, occurredAt }) {
         await tx.exportLicenses.addStep({ licenseId: licence.id, step: 'review-started', at: occurredAt, actor: ctx.actor.actorId, note: input.note ?? null, incidentId: null });
         await tx.exportLicenses.updateLicense(licence.id, { status: 'under-review', updatedAt: ctx.now.toISOString() });
@@ -83,7 +87,7 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
     approve: step.transition({
       label: 'Approve with provisos', event: 'oversight.export-license.approved', from: ['under-review'], to: 'approved', policy: licensingStaff, input: approvalInput, backdate: true,
       async guard({ case: licence, input, occurredAt }) {
-        if (occurredAt < licence.appliedAt.slice(0, occurredAt.length)) throw new CommandError({ code: 'INVALID_INPUT', message: `the approval cannot be dated before the application (${dayOf(licence.appliedAt)})`, issues: [{ path: 'occurredAt', message: 'before the application' }] });
+        await notBeforeApplication({ case: licence, occurredAt });
         // A due date already past is allowed (a licence recorded late): the next tick flags it.
         // A destination on the risk list is licensed only with due-diligence reports and a duty to notify misuse (the congressional letter's provisos).
         if (licence.screening.riskEntries.length > 0) {
@@ -108,7 +112,7 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
       },
     }),
     deny: step.transition({
-      label: 'Deny', event: 'oversight.export-license.denied', from: ['under-review'], to: 'denied', policy: licensingStaff, input: reasonsInput, backdate: true,
+      label: 'Deny', event: 'oversight.export-license.denied', from: ['under-review'], to: 'denied', policy: licensingStaff, input: reasonsInput, backdate: true, guard: notBeforeApplication,
       async effect({ ctx, case: licence, input, tx, occurredAt }) {
         await applyDenial(tx, { license: licence.id, note: input.reasons, ...(occurredAt !== ctx.now.toISOString() ? { occurredAt } : {}) }, meta(ctx));
         return { data: { note: input.reasons } };
