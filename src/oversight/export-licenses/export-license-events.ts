@@ -34,7 +34,7 @@ const noteData = licenseData({ note: z.string().optional() });
 const reasonsData = licenseData({ reasons: z.string() });
 const deniedData = licenseData({ note: z.string() });
 const evidenceData = licenseData({ evidence: z.uuid(), proviso: z.uuid(), summary: z.string(), url: z.string().optional() });
-const revocationReviewData = licenseData({ reasons: z.string(), incident: recordIdSchema.optional() });
+const revocationReviewData = licenseData({ reasons: z.string(), incident: recordIdSchema.optional(), designation: z.string().optional() });
 const riskEntryData = z.strictObject({ entry: z.uuid(), country: countrySchema, reason: z.string(), sources: z.array(z.string()).min(1), incidents: z.array(z.string()) });
 export type RiskEntryData = z.infer<typeof riskEntryData>;
 

@@ -164,6 +164,27 @@ describeEachBackend('export-licence review', (getStore, dialect) => {
     expect((await readExportLicense(store.db, id))?.incidents.map((i) => i.id)).toEqual([incident]);
   });
 
+  it('treats a new designation of the end user\'s parent as new evidence, and never approves a party designated since applying', async () => {
+    const [parent, child] = [uniqueId('parent'), uniqueId('child')];
+    await givenRecords(store, {
+      organizations: [{ id: parent, name: 'Parent Holdings', kind: 'company', sources: [ids.source] }, { id: child, name: 'Child Agency Services', kind: 'company', sources: [ids.source] }],
+      relationships: [{ from: child, type: 'subsidiary-of', to: parent, sources: [ids.source] }],
+    });
+    const { case: licensed } = await apply({ endUser: child });
+    await step(licensed.id, 'review', {});
+    await step(licensed.id, 'approve', { note: 'Checked', provisos: [{ kind: 'clawback', text: 'Clawback on misuse' }] });
+    const { case: pending } = await apply({ endUser: child });
+    await step(pending.id, 'review', {});
+    await givenRecords(store, { designations: [{ subject: parent, authority: 'US-BIS', list: 'Entity List', listed: '2026-11-01', sources: [ids.source] }] });
+    const view = await readExportLicense(store.db, licensed.id);
+    expect(view?.license.status).toBe('revocation-review');
+    expect(view?.steps.at(-1)?.note).toContain('US-BIS Entity List, listed 2026-11-01');
+    const refused = await step(pending.id, 'approve', { note: 'Checked', provisos: [{ kind: 'clawback', text: 'Clawback on misuse' }] }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'CONFLICT' });
+    expect(String(refused)).toContain('Entity List');
+    await step(pending.id, 'deny', { reasons: 'The end user\'s parent is on the Entity List.' });
+  });
+
   it('sends licences for a destination to revocation review on an incident there', async () => {
     const { case: licence } = await apply({ destination: 'SE' });
     await step(licence.id, 'review', {});
@@ -204,7 +225,7 @@ describeEachBackend('export-licence review', (getStore, dialect) => {
       expect(outcome.differences).toEqual([]);
       expect(outcome.replayed.digest).toBe(outcome.live.digest);
       const statuses = (await target.store.db.selectFrom('exportLicenses').select('status').execute()).map((r) => r.status);
-      expect(new Set(statuses)).toEqual(new Set(['refused', 'applied', 'under-review', 'approved', 'revocation-review', 'revoked']));
+      expect(new Set(statuses)).toEqual(new Set(['refused', 'applied', 'under-review', 'approved', 'denied', 'revocation-review', 'revoked']));
       expect(await target.store.db.selectFrom('exportLicenseProvisos').select('id').where('overdueAt', 'is not', null).execute()).toHaveLength(2);
     } finally {
       await target.dispose();

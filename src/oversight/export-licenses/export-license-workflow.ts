@@ -10,6 +10,7 @@ import type { ExportLicense, ExportLicensesTransaction } from './export-license.
 import {
   applicationFields, applyApplication, applyApproval, applyDenial, applyEvidence, applyRevocation, applyRevocationReview, provisoDeadlineKind, type ProvisoData,
 } from './export-license-events.js';
+import { screenApplication } from './screen-application.js';
 import { approvalInput, evidenceInput, PROVISO_KIND_LABELS, reasonsInput, reviewInput, revocationReviewInput } from './export-license-input.js';
 
 /** The licensing agency's officers (BIS, by default) or an administrator. */
@@ -86,9 +87,18 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
     }),
     approve: step.transition({
       label: 'Approve with provisos', event: 'oversight.export-license.approved', from: ['under-review'], to: 'approved', policy: licensingStaff, input: approvalInput, backdate: true,
-      async guard({ case: licence, input, occurredAt }) {
+      async guard({ ctx, case: licence, input, tx, occurredAt }) {
         await notBeforeApplication({ case: licence, occurredAt });
         // A due date already past is allowed (a licence recorded late): the next tick flags it.
+        // Screened again: a party designated since the application is never licensed.
+        const [exporter, endUser] = [await tx.exportLicenses.organization(licence.exporter), await tx.exportLicenses.organization(licence.endUser)];
+        if (exporter && endUser) {
+          const hits = await screenApplication(tx.exportLicenses, { exporter, endUser }, ctx.now.toISOString().slice(0, 10));
+          if (hits.length > 0) {
+            const listed = hits.map((h) => `${h.subjectName}${h.via ? ` (${h.via})` : ''}: ${h.authority} ${h.list}, listed ${h.listed}`).join('; ');
+            throw new CommandError({ code: 'CONFLICT', message: `a party is designated since the application — ${listed}; deny the application instead` });
+          }
+        }
         // A destination on the risk list is licensed only with due-diligence reports and a duty to notify misuse (the congressional letter's provisos).
         if (licence.screening.riskEntries.length > 0) {
           for (const kind of ['due-diligence-report', 'notify-misuse'] as const) {
@@ -140,7 +150,10 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
       },
       async effect({ ctx, case: licence, input, tx }) {
         await applyRevocationReview(tx, { license: licence.id, reasons: input.reasons, incident: input.incident }, meta(ctx));
-        return { data: { reasons: input.reasons, ...(input.incident ? { incident: input.incident } : {}) }, subjects: input.incident ? [`incident:${input.incident}`] : [] };
+        return {
+          data: { reasons: input.reasons, ...(input.incident ? { incident: input.incident } : {}), ...(input.designation ? { designation: input.designation } : {}) },
+          subjects: [...(input.incident ? [`incident:${input.incident}`] : []), ...(input.designation ? [`designation:${input.designation}`] : [])],
+        };
       },
     }),
     revoke: step.transition({

@@ -87,6 +87,11 @@ export class KyselyExportLicenseStore implements ExportLicenseStore {
     await this.#db.insertInto('exportLicenseSteps').values({ ...step, position: Number(last?.position ?? 0) + 1 }).execute();
   }
 
+  async steps(licenseId: string): Promise<LicenseStep[]> {
+    const rows = await this.#db.selectFrom('exportLicenseSteps').selectAll().where('licenseId', '=', licenseId).orderBy('position').execute();
+    return rows.map((r) => ({ ...r, position: Number(r.position) }));
+  }
+
   async linkIncident(licenseId: string, incidentId: string, at: string): Promise<void> {
     await this.#db.insertInto('exportLicenseIncidents').values({ licenseId, incidentId, linkedAt: at }).onConflict((oc) => oc.doNothing()).execute();
   }
@@ -96,13 +101,17 @@ export class KyselyExportLicenseStore implements ExportLicenseStore {
     return rows.map((r) => r.incidentId);
   }
 
-  async licensesConcerning({ endUsers, countries, statuses }: { endUsers: readonly string[]; countries: readonly string[]; statuses: readonly LicenseStatus[] }): Promise<ExportLicense[]> {
-    if ((endUsers.length === 0 && countries.length === 0) || statuses.length === 0) return [];
+  async licensesConcerning({ endUsers, exporters = [], countries, statuses }: { endUsers: readonly string[]; exporters?: readonly string[]; countries: readonly string[]; statuses: readonly LicenseStatus[] }): Promise<ExportLicense[]> {
+    if ((endUsers.length === 0 && exporters.length === 0 && countries.length === 0) || statuses.length === 0) return [];
     const rows = await this.#db
       .selectFrom('exportLicenses')
       .selectAll()
       .where('status', 'in', [...statuses])
-      .where((eb) => eb.or([...(endUsers.length > 0 ? [eb('endUserId', 'in', [...endUsers])] : []), ...(countries.length > 0 ? [eb('destination', 'in', [...countries])] : [])]))
+      .where((eb) => eb.or([
+        ...(endUsers.length > 0 ? [eb('endUserId', 'in', [...endUsers])] : []),
+        ...(exporters.length > 0 ? [eb('exporterId', 'in', [...exporters])] : []),
+        ...(countries.length > 0 ? [eb('destination', 'in', [...countries])] : []),
+      ]))
       .orderBy('appliedAt')
       .orderBy('id')
       .execute();
