@@ -25,6 +25,8 @@ export const revocationReviewOnIncident: EventSubscriber<ExportLicensesTransacti
   on: ['registry.incident.upserted'],
   async handle(event, tx) {
     const { record: incident } = incidentData.parse(event.data);
+    // A bulk import writes thousands of incidents: without a licence in force there is nothing to walk.
+    if (!(await tx.exportLicenses.anyInStatus(ACTIVE_STATUSES))) return;
     const vendors = [...new Set([...(incident.vendor ? [incident.vendor] : []), ...(incident.vendors ?? [])])];
     const attributed = new Map<string, string>();
     for (const vendor of vendors) {
@@ -66,7 +68,7 @@ export const revocationReviewOnDesignation: EventSubscriber<ExportLicensesTransa
   async handle(event, tx) {
     const { record: d } = designationData.parse(event.data);
     const day = event.time.slice(0, 10);
-    if (d.delisted !== undefined && d.delisted <= day) return;
+    if ((d.delisted !== undefined && d.delisted <= day) || !(await tx.exportLicenses.anyInStatus(ACTIVE_STATUSES))) return;
     const subject = await tx.exportLicenses.organization(d.subject);
     if (!subject) return; // a person: screening and licences name organisations
     const family = new Map<string, string>([[subject.id, subject.name], ...(await tx.exportLicenses.relatedOrganizations(subject.id)).map((r) => [r.id, `${r.name} (${r.relation} of ${subject.name})`] as const)]);

@@ -92,6 +92,11 @@ export class KyselyExportLicenseStore implements ExportLicenseStore {
     return rows.map((r) => ({ ...r, position: Number(r.position) }));
   }
 
+  async anyInStatus(statuses: readonly LicenseStatus[]): Promise<boolean> {
+    if (statuses.length === 0) return false;
+    return (await this.#db.selectFrom('exportLicenses').select('id').where('status', 'in', [...statuses]).limit(1).executeTakeFirst()) !== undefined;
+  }
+
   async linkIncident(licenseId: string, incidentId: string, at: string): Promise<void> {
     await this.#db.insertInto('exportLicenseIncidents').values({ licenseId, incidentId, linkedAt: at }).onConflict((oc) => oc.doNothing()).execute();
   }
