@@ -1,4 +1,5 @@
 import type { Actor } from '../../accounts/actor.js';
+import type { CommandError } from '../../core/command-error.js';
 import { eccnLabel, isSurveillanceEccn } from '../../oversight/export-licenses/eccn.js';
 import type { Proviso } from '../../oversight/export-licenses/export-license.js';
 import { PROVISO_KINDS } from '../../oversight/export-licenses/export-license.js';
@@ -94,7 +95,7 @@ ${[1, 2, 3, 4].map(provisoFields)}${dateField('approve-date', 'Approved on')}`, 
  * @example
  * pageResponse(c, exportLicensePage(pageFrame(c), view, await logEntriesFor(`export-license:${id}`)));
  */
-export function exportLicensePage(frame: PageFrame, view: ExportLicenseView, log: readonly TransparencyLogEntry[] | undefined, done?: string): SafeHtml {
+export function exportLicensePage(frame: PageFrame, view: ExportLicenseView, log: readonly TransparencyLogEntry[] | undefined, done?: string, refused?: CommandError): SafeHtml {
   const l = view.license;
   const state = exportLicenseWorkflow.states[l.status]?.label ?? l.status;
   const overdue = view.provisos.filter((p) => p.status === 'open' && p.overdueAt !== null).length;
@@ -102,6 +103,7 @@ export function exportLicensePage(frame: PageFrame, view: ExportLicenseView, log
 ${authorityLabel(d.authority)}, ${designationListLabel(d.list)}, listed ${formatDate(d.listed)}${d.reason ? html` (${d.reason})` : ''}. Sources: ${sourceLinks(d.sources)}.</li>`);
   const main = html`<h1>Export licence: ${l.item}</h1>
 ${done ? html`<p class="notice" role="status">${done}</p>` : ''}
+${refused ? html`<div class="error-message" role="alert"><p>The step was not recorded: ${refused.message}</p>${refused.issues.length > 0 ? html`<ul>${refused.issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul>` : ''}</div>` : ''}
 <p class="lede">Status: <strong>${state}</strong>${overdue > 0 ? html` · <strong class="flag-overdue">${overdue} ${overdue === 1 ? 'proviso' : 'provisos'} overdue</strong>` : ''}</p>
 <dl class="facts">
 <dt>Item</dt><dd>${l.item}</dd>

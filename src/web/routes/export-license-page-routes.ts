@@ -13,7 +13,7 @@ import type { AppEnv } from '../../server/app-env.js';
 import { KyselyExportLicenseStore } from '../../store/oversight/export-licenses/kysely-export-license-store.js';
 import { readExportLicense, readExportLicenseList } from '../../store/oversight/export-licenses/read-export-licenses.js';
 import { exportLicensePage } from '../pages/export-license-page.js';
-import { destinationRiskListPage, exportLicenseApplyPage, exportLicenseListPage } from '../pages/export-license-list-page.js';
+import { destinationRiskListPage, exportLicenseApplyPage, exportLicenseListPage, type ApplicationFormValues } from '../pages/export-license-list-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { formFields, found, pageFrame, pageResponse } from './page-response.js';
 
@@ -68,9 +68,19 @@ export function addExportLicensePageRoutes(app: Hono<AppEnv>, { store, now = () 
   });
   app.get('/export-licenses/new', (c) => pageResponse(c, exportLicenseApplyPage(pageFrame(c))));
   app.post('/export-licenses/new', async (c) => {
-    const application = filled(await formFields(c), ['exporter', 'item', 'eccn', 'endUser', 'endUse', 'destination', 'licensingAgency']);
-    const { case: licence } = await runCommand(store, now, c, (ctx, tx) => applyForExportLicense({ ctx, application }, tx));
-    return c.redirect(`/export-licenses/${licence.id}?done=${encodeURIComponent(licence.status === 'refused' ? 'The application was refused on screening.' : 'The application is filed.')}`, 303);
+    const fields = await formFields(c);
+    const value = (name: string) => fields[name] ?? '';
+    const values: ApplicationFormValues = {
+      exporter: value('exporter'), item: value('item'), eccn: value('eccn'), endUser: value('endUser'), endUse: value('endUse'), destination: value('destination'), licensingAgency: value('licensingAgency'),
+    };
+    try {
+      const application = filled(fields, Object.keys(values));
+      const { case: licence } = await runCommand(store, now, c, (ctx, tx) => applyForExportLicense({ ctx, application }, tx));
+      return c.redirect(`/export-licenses/${licence.id}?done=${encodeURIComponent(licence.status === 'refused' ? 'The application was refused on screening.' : 'The application is filed.')}`, 303);
+    } catch (error) {
+      if (error instanceof CommandError && error.code === 'INVALID_INPUT') return pageResponse(c, exportLicenseApplyPage(pageFrame(c), values, error.issues), 400);
+      throw error;
+    }
   });
   app.get('/export-licenses/:id', async (c) => {
     const id = c.req.param('id');
@@ -85,7 +95,14 @@ export function addExportLicensePageRoutes(app: Hono<AppEnv>, { store, now = () 
     if (!form || !z.uuid().safeParse(id).success) throw new CommandError({ code: 'NOT_FOUND', message: 'There is no such export-licence step.' });
     const fields = await formFields(c);
     const occurredAt = (fields['occurredAt'] ?? '').trim();
-    await runCommand(store, now, c, (ctx, tx) => transition({ ctx, workflow: exportLicenseWorkflow, id, action: form.action, input: form.input(fields), ...(occurredAt ? { occurredAt } : {}) }, tx));
+    try {
+      await runCommand(store, now, c, (ctx, tx) => transition({ ctx, workflow: exportLicenseWorkflow, id, action: form.action, input: form.input(fields), ...(occurredAt ? { occurredAt } : {}) }, tx));
+    } catch (error) {
+      // What was wrong, on the licence's own page (the step changed nothing).
+      const view = error instanceof CommandError && (error.code === 'INVALID_INPUT' || error.code === 'CONFLICT') ? await readExportLicense(store.db, id) : null;
+      if (view && error instanceof CommandError) return pageResponse(c, exportLicensePage(pageFrame(c), view, logEntriesFor ? await logEntriesFor(`export-license:${id}`) : undefined, undefined, error), error.code === 'CONFLICT' ? 409 : 400);
+      throw error;
+    }
     return c.redirect(`/export-licenses/${id}?done=${encodeURIComponent(form.done)}`, 303);
   });
   app.get('/destination-risk-list', async (c) => {
