@@ -35,7 +35,7 @@ export function exportLicenseListPage(frame: PageFrame, view: ExportLicenseListV
   const main = html`<h1>Export licences</h1>
 <p class="lede">Applications to export surveillance items, screened against the registry's designations; licences with their provisos and revocation reviews. See also the <a href="/destination-risk-list">destination risk list</a>.</p>
 ${frame.auth.user ? html`<p><a href="/export-licenses/new">File an application</a></p>` : ''}
-<nav aria-label="Licence status"><ul class="tabs">${tabs}</ul></nav>
+<nav aria-label="Licence status"><ul class="tabs licence-tabs">${tabs}</ul></nav>
 <p class="result-count">${view.total} ${view.total === 1 ? 'licence' : 'licences'}</p>
 ${view.items.length === 0 ? html`<p class="muted">None here.</p>` : html`<div class="table-scroll"><table><thead><tr><th scope="col">Item</th><th scope="col">Classification</th><th scope="col">Exporter</th><th scope="col">End user</th><th scope="col">Destination</th><th scope="col">Status</th><th scope="col">Applied</th></tr></thead><tbody>${rows}</tbody></table></div>`}
 ${pagination(view, (offset) => `/export-licenses${queryString({ status: view.status, offset })}`)}`;
