@@ -47,6 +47,8 @@ describeEachBackend('export-licence pages', (getStore) => {
     expect(page.text).toContain('Entity List, listed 18 July 2023');
     expect(page.text).toContain('href="/sources/fr-2023-15343"');
     expect(page.text).toContain('Greece');
+    // The confirmation is one of a few fixed sentences: a crafted link shows none of its own words.
+    expect((await new PortalClient(app).get(`${await apply({ endUser: 'intellexa-sa' })}?done=Your+licence+is+approved`)).text).not.toContain('Your licence is approved');
   });
 
   it('runs a licence through every step by form; the public page shows provisos, the overdue flag and the revocation review', async () => {
@@ -77,6 +79,13 @@ describeEachBackend('export-licence pages', (getStore) => {
     expect((await officer.postForm(`${path}/revocation`, { reasons: 'Used against lawyers' })).status).toBe(303);
     expect((await new PortalClient(app).get(path)).text).toContain('Revoked');
     expect((await new PortalClient(app).get('/export-licenses?status=revoked')).text).toContain(path);
+  });
+
+  it('escapes what applicants typed', async () => {
+    const page = await new PortalClient(app).get(await apply({ item: '<script>alert(1)</script>', endUse: '<img src=x onerror=alert(1)>' }));
+    expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.text).not.toContain('<script>alert(1)');
+    expect(page.text).not.toContain('<img src=x');
   });
 
   it('answers bad form input with 400 and changes nothing, and anonymous posts with 401', async () => {
