@@ -45,6 +45,11 @@ export const revocationReviewInput = z.strictObject({
   designation: z.string().trim().min(1).max(100).optional(),
 });
 
+export const linkIncidentInput = z.strictObject({
+  reasons: z.string().trim().min(3, 'give the reasons (at least 3 characters)').max(8000),
+  incident: recordIdSchema,
+});
+
 /** `POST /api/v1/export-licenses/risk-list`: a destination and what the cited registry sources state. */
 export const riskEntryInput = z.strictObject({
   country: destinationSchema,

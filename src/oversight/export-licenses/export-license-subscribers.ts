@@ -26,7 +26,7 @@ export const revocationReviewOnIncident: EventSubscriber<ExportLicensesTransacti
   async handle(event, tx) {
     const { record: incident } = incidentData.parse(event.data);
     // A bulk import writes thousands of incidents: without a licence in force there is nothing to walk.
-    if (!(await tx.exportLicenses.anyInStatus(ACTIVE_STATUSES))) return;
+    if (!(await tx.exportLicenses.anyInStatus([...ACTIVE_STATUSES, 'revocation-review']))) return;
     const vendors = [...new Set([...(incident.vendor ? [incident.vendor] : []), ...(incident.vendors ?? [])])];
     const attributed = new Map<string, string>();
     for (const vendor of vendors) {
@@ -38,7 +38,7 @@ export const revocationReviewOnIncident: EventSubscriber<ExportLicensesTransacti
       }
     }
     const countries = incident.countries ?? [];
-    const licences = await tx.exportLicenses.licensesConcerning({ endUsers: [...attributed.keys()], countries, statuses: ACTIVE_STATUSES });
+    const licences = await tx.exportLicenses.licensesConcerning({ endUsers: [...attributed.keys()], countries, statuses: [...ACTIVE_STATUSES, 'revocation-review'] });
     const ctx = { actor: SYSTEM, now: new Date(event.time) };
     for (const licence of licences) {
       if ((await tx.exportLicenses.linkedIncidents(licence.id)).includes(incident.id)) continue;
@@ -47,7 +47,9 @@ export const revocationReviewOnIncident: EventSubscriber<ExportLicensesTransacti
         ...(countries.includes(licence.destination) ? [`in ${countryName(licence.destination)}, the licence's destination`] : []),
       ];
       const reasons = `The registry recorded incident "${incident.title}" (${incident.id}), ${why.join('; and ')}.`;
-      await transition({ ctx, workflow: exportLicenseWorkflow, id: licence.id, action: 'open-revocation-review', input: { reasons, incident: incident.id } }, tx);
+      // A licence already under review gains the incident as more evidence; one in force goes to review.
+      const action = licence.status === 'revocation-review' ? 'link-incident' : 'open-revocation-review';
+      await transition({ ctx, workflow: exportLicenseWorkflow, id: licence.id, action, input: { reasons, incident: incident.id } }, tx);
     }
   },
 };

@@ -151,8 +151,9 @@ describeEachBackend('export-licence review', (getStore, dialect) => {
     await step(id, 'revoke', { reasons: 'The end user used the item against journalists.' });
     expect((await readExportLicense(store.db, id))?.license).toMatchObject({ status: 'revoked', revocationReasons: 'The end user used the item against journalists.' });
     await expect(step(id, 'reinstate', { reasons: 'Changed our mind.' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    // A licence not in force (already under review) is not moved again nor linked.
-    expect((await readExportLicense(store.db, bystander))?.incidents).toEqual([]);
+    // A licence already under review gains the incident as more evidence, once.
+    expect((await readExportLicense(store.db, bystander))).toMatchObject({ license: { status: 'revocation-review' }, incidents: [{ id: incident }] });
+    expect((await readExportLicense(store.db, bystander))?.steps.filter((s) => s.step === 'incident-linked')).toHaveLength(1);
   });
 
   it('reacts the same when the incident comes through an accepted proposal (the editorial path)', async () => {

@@ -8,10 +8,10 @@ import { dueInCalendarDays } from '../../kernel/deadlines/due.js';
 import { stepsFor, type Workflow } from '../../kernel/workflow/workflow.js';
 import type { ExportLicense, ExportLicensesTransaction } from './export-license.js';
 import {
-  applicationFields, applyApplication, applyApproval, applyDenial, applyEvidence, applyRevocation, applyRevocationReview, provisoDeadlineKind, type ProvisoData,
+  applicationFields, applyApplication, applyApproval, applyDenial, applyEvidence, applyEvidenceLinked, applyRevocation, applyRevocationReview, provisoDeadlineKind, type ProvisoData,
 } from './export-license-events.js';
 import { screenApplication } from './screen-application.js';
-import { approvalInput, evidenceInput, PROVISO_KIND_LABELS, reasonsInput, reviewInput, revocationReviewInput } from './export-license-input.js';
+import { approvalInput, evidenceInput, linkIncidentInput, PROVISO_KIND_LABELS, reasonsInput, reviewInput, revocationReviewInput } from './export-license-input.js';
 
 /** The licensing agency's officers (BIS, by default) or an administrator. */
 const licensingStaff: Policy = either(atLeast('admin'), scoped('licensing-officer'));
@@ -154,6 +154,17 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
           data: { reasons: input.reasons, ...(input.incident ? { incident: input.incident } : {}), ...(input.designation ? { designation: input.designation } : {}) },
           subjects: [...(input.incident ? [`incident:${input.incident}`] : []), ...(input.designation ? [`designation:${input.designation}`] : [])],
         };
+      },
+    }),
+    'link-incident': step.transition({
+      label: 'Link another incident', event: 'oversight.export-license.incident-linked', from: ['revocation-review'], to: 'revocation-review', policy: either(systemOnly, licensingStaff), input: linkIncidentInput,
+      async guard({ case: licence, input, tx }) {
+        if (!(await tx.exportLicenses.incidentExists(input.incident))) throw new CommandError({ code: 'INVALID_INPUT', message: `no registry incident "${input.incident}"`, issues: [{ path: 'incident', message: 'not a registry incident' }] });
+        if ((await tx.exportLicenses.linkedIncidents(licence.id)).includes(input.incident)) throw new CommandError({ code: 'CONFLICT', message: `incident "${input.incident}" is already linked to this licence` });
+      },
+      async effect({ ctx, case: licence, input, tx }) {
+        await applyEvidenceLinked(tx, { license: licence.id, reasons: input.reasons, incident: input.incident }, meta(ctx));
+        return { data: { reasons: input.reasons, incident: input.incident }, subjects: [`incident:${input.incident}`] };
       },
     }),
     revoke: step.transition({

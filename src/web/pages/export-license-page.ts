@@ -16,7 +16,7 @@ import type { TransparencyLogEntry } from '../portal-dependencies.js';
 
 const STEP_LABELS: Readonly<Record<string, string>> = {
   applied: 'Application filed', refused: 'Refused on screening', 'review-started': 'Review started', approved: 'Approved with provisos', denied: 'Denied',
-  'evidence-recorded': 'Proviso evidence recorded', 'proviso-overdue': 'Proviso flagged overdue', 'revocation-review-opened': 'Revocation review opened', revoked: 'Revoked', reinstated: 'Reinstated',
+  'evidence-recorded': 'Proviso evidence recorded', 'proviso-overdue': 'Proviso flagged overdue', 'revocation-review-opened': 'Revocation review opened', 'incident-linked': 'Another incident linked', revoked: 'Revoked', reinstated: 'Reinstated',
 };
 
 /** Whether the actor may take a step of the workflow now (the form is shown only then). */
@@ -79,6 +79,8 @@ ${[1, 2, 3, 4].map(provisoFields)}${dateField('approve-date', 'Approved on')}`, 
 <p><label for="evidence-url">Document address <span class="muted">(optional)</span></label><input id="evidence-url" name="url" type="url" maxlength="2000"></p>`, 'Record evidence') : '',
     canTake(a, view, 'open-revocation-review') ? form(frame, id, 'revocation-review', 'Open a revocation review', html`${reasonsField('review-reasons', 'Reasons (the new evidence)')}
 <p><label for="review-incident">Registry incident id <span class="muted">(optional)</span></label><input id="review-incident" name="incident" maxlength="100"></p>`, 'Open revocation review') : '',
+    canTake(a, view, 'link-incident') ? form(frame, id, 'incidents', 'Link another incident', html`${reasonsField('link-reasons', 'Reasons (what the incident shows)')}
+<p><label for="link-incident">Registry incident id</label><input id="link-incident" name="incident" maxlength="100" required></p>`, 'Link the incident') : '',
     canTake(a, view, 'revoke') ? form(frame, id, 'revocation', 'Revoke the licence', reasonsField('revoke-reasons', 'Reasons'), 'Revoke') : '',
     canTake(a, view, 'reinstate') ? form(frame, id, 'reinstatement', 'Reinstate the licence', reasonsField('reinstate-reasons', 'Reasons'), 'Reinstate') : '',
   ].filter((f) => f !== '');

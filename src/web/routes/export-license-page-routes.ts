@@ -27,7 +27,7 @@ const listQuery = z.object({ status: z.enum(LICENSE_STATUSES).optional(), offset
 const DONE: Readonly<Record<string, string>> = {
   filed: 'The application is filed.', refused: 'The application was refused on screening.', review: 'The review has started.', approval: 'The licence is approved with its provisos.',
   denial: 'The application is denied.', evidence: 'The evidence is recorded.', 'revocation-review': 'The licence is under revocation review.', revocation: 'The licence is revoked.',
-  reinstatement: 'The licence is reinstated.', 'risk-entry': 'The entry is on the list.',
+  reinstatement: 'The licence is reinstated.', incidents: 'The incident is linked.', 'risk-entry': 'The entry is on the list.',
 };
 const doneText = (key: string | undefined) => (key !== undefined && Object.hasOwn(DONE, key) ? DONE[key] : undefined);
 
@@ -59,6 +59,7 @@ const STEP_FORMS: Readonly<Record<string, { action: string; input: (f: Record<st
   approval: { action: 'approve', input: (f) => ({ ...filled(f, ['note']), provisos: provisosOf(f) }) },
   denial: { action: 'deny', input: (f) => filled(f, ['reasons']) },
   evidence: { action: 'record-evidence', input: (f) => filled(f, ['proviso', 'summary', 'url']) },
+  incidents: { action: 'link-incident', input: (f) => filled(f, ['reasons', 'incident']) },
   'revocation-review': { action: 'open-revocation-review', input: (f) => filled(f, ['reasons', 'incident']) },
   revocation: { action: 'revoke', input: (f) => filled(f, ['reasons']) },
   reinstatement: { action: 'reinstate', input: (f) => filled(f, ['reasons']) },
