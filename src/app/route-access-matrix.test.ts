@@ -151,6 +151,7 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   denyExportLicense: [post((w) => `/export-licenses/${w.exportLicense}/denial`, () => ({ reasons: 'Risk to human rights.' }), ADMINS)],
   recordProvisoEvidence: [post((w) => `/export-licenses/${w.exportLicense}/evidence`, () => ({ proviso: '00000000-0000-4000-8000-000000000000', summary: 'Report filed.' }), ADMINS)],
   openRevocationReview: [post((w) => `/export-licenses/${w.exportLicense}/revocation-review`, () => ({ reasons: 'New evidence.' }), ADMINS)],
+  linkIncidentToExportLicense: [post((w) => `/export-licenses/${w.exportLicense}/incidents`, () => ({ reasons: 'More evidence.', incident: 'no-such-incident' }), ADMINS)],
   revokeExportLicense: [post((w) => `/export-licenses/${w.exportLicense}/revocation`, () => ({ reasons: 'Misuse.' }), ADMINS)],
   reinstateExportLicense: [post((w) => `/export-licenses/${w.exportLicense}/reinstatement`, () => ({ reasons: 'No misuse.' }), ADMINS)],
   listDestinationRisks: [get(() => '/destination-risk-list')],

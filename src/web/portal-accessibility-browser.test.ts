@@ -14,6 +14,11 @@ import type { Store } from '../store/store.js';
 import { axeViolations, horizontalOverflow, type AxeViolation } from './testing/audit-page.js';
 import { DEBIAN_CHROMIUM } from './testing/debian-chromium.js';
 import { serveOnLoopback } from './testing/serve-on-loopback.js';
+import { grantRole } from '../accounts/commands/grant-role.js';
+import { transition } from '../kernel/workflow/transition.js';
+import { applyForExportLicense } from '../oversight/export-licenses/apply-for-export-license.js';
+import { exportLicenseWorkflow } from '../oversight/export-licenses/export-license-workflow.js';
+import { SYSTEM_CONTEXT } from '../../test/support/contexts.js';
 
 /** Screenshots of every page audited, for a person to look at (git-ignored). */
 const ARTIFACTS = join(projectRoot(), 'test-artifacts', 'browser');
@@ -53,6 +58,7 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
   let origin: string;
   let closeServer: (() => Promise<void>) | undefined;
   let familyRoot = '';
+  let licenceId = '';
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -70,6 +76,15 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
     data.contract({ piid: 'AUDIT0001', buyer: agency, recipient: vendor, transactions: [{ event: 'award', date: '2024-01-10', amount: 1_500_000 }, { event: 'modification', date: '2024-06-01', modification: 'P00001', amount: -250_000 }] });
     await data.load(opened.store);
     await createUser(opened.store, 'edna', 'editor');
+    // Export licences: one refused on screening, one approved with provisos, so their pages and (for edna, a licensing officer) their forms are audited.
+    const officer = { actor: { kind: 'user' as const, userId: 'u', actorId: 'a_audit', role: 'admin' as const, grants: [] }, now: new Date() };
+    const application = { exporter: agency, item: 'Audit interception system', eccn: '5A001.j', endUse: 'Lawful interception', destination: 'GR', licensingAgency: agency };
+    await opened.store.transaction((tx) => applyForExportLicense({ ctx: officer, application: { ...application, endUser: vendor } }, tx));
+    const { case: licence } = await opened.store.transaction((tx) => applyForExportLicense({ ctx: officer, application: { ...application, endUser: agency } }, tx));
+    licenceId = licence.id;
+    await opened.store.transaction((tx) => transition({ ctx: officer, workflow: exportLicenseWorkflow, id: licence.id, action: 'review', input: {} }, tx));
+    await opened.store.transaction((tx) => transition({ ctx: officer, workflow: exportLicenseWorkflow, id: licence.id, action: 'approve', input: { note: 'Checked', provisos: [{ kind: 'due-diligence-report', text: 'Quarterly report', dueDate: '2027-01-01' }, { kind: 'notify-misuse', text: 'Notify misuse' }] } }, tx));
+    await opened.store.transaction((tx) => grantRole({ ctx: SYSTEM_CONTEXT, grant: { username: 'edna', role: 'licensing-officer', scope: `agency:${agency}` }, scopeExists: async () => true }, tx));
     ledger = await openTestLedger(opened.store);
     await ledger.sequencer.integrate();
     const served = await serveOnLoopback(createCountersignApp({ store: opened.store, ledger }));
@@ -188,7 +203,7 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
     await page.waitForURL(`${origin}/`);
     await page.close();
     // Public pages were audited above; here only what staff see differently.
-    const staff = await crawl(context, ['/review', '/tips', '/alerts/review', `/organizations/${familyRoot}`], (path) => /^\/(?:review|tips|alerts\/review)(?:\/|$)/.test(path), 'staff-');
+    const staff = await crawl(context, ['/review', '/tips', '/alerts/review', `/organizations/${familyRoot}`, `/export-licenses/${licenceId}`, '/export-licenses/new'], (path) => /^\/(?:review|tips|alerts\/review|export-licenses)(?:\/|$)/.test(path), 'staff-');
     await context.close();
     expect(problems([receipt, ...staff])).toEqual([]);
   }, 120_000);

@@ -51,7 +51,6 @@ const KNOWN: Readonly<Record<string, string>> = {
   '5A001.f': 'Mobile telecommunications interception or jamming equipment, and monitoring equipment therefor',
   '5A001.j': 'IP network communications surveillance systems or equipment, and specially designed components therefor',
   '5D001': 'Software for the development, production or use of Category 5 Part 1 telecommunications equipment',
-  '5D001.e': 'Software for the development, production or use of IP network communications surveillance systems (5A001.j)',
   '5E001': 'Technology for the development, production or use of Category 5 Part 1 telecommunications equipment and software',
   '5A980': 'Devices primarily useful for the surreptitious interception of wire, oral or electronic communications',
   '5A002': 'Information security systems, equipment and components (encryption)',
@@ -61,7 +60,7 @@ const KNOWN: Readonly<Record<string, string>> = {
 };
 
 /** The entries shown first in forms. */
-export const COMMON_ECCNS: readonly string[] = ['4A005', '4D004', '4E001.c', '5A001.f', '5A001.j', '5D001', '5D001.e', '5E001', '5A980'];
+export const COMMON_ECCNS: readonly string[] = ['4A005', '4D004', '4E001.c', '5A001.f', '5A001.j', '5D001', '5E001', '5A980'];
 
 /**
  * What an ECCN controls, in words: the known entry (or its parent paragraph), else its category
@@ -85,5 +84,5 @@ export function eccnLabel(eccn: string): string {
 /** Whether the entry is one of the intrusion-software or surveillance controls. */
 export function isSurveillanceEccn(eccn: string): boolean {
   const base = eccn.split('.')[0] ?? eccn;
-  return ['4A005', '4D004', '5A980'].includes(base) || eccn === '4E001.c' || eccn.startsWith('5A001.j') || eccn.startsWith('5A001.f') || eccn.startsWith('5D001.e');
+  return ['4A005', '4D004', '5A980'].includes(base) || eccn === '4E001.c' || eccn.startsWith('5A001.j') || eccn.startsWith('5A001.f');
 }

@@ -34,7 +34,7 @@ const noteData = licenseData({ note: z.string().optional() });
 const reasonsData = licenseData({ reasons: z.string() });
 const deniedData = licenseData({ note: z.string() });
 const evidenceData = licenseData({ evidence: z.uuid(), proviso: z.uuid(), summary: z.string(), url: z.string().optional() });
-const revocationReviewData = licenseData({ reasons: z.string(), incident: recordIdSchema.optional() });
+const revocationReviewData = licenseData({ reasons: z.string(), incident: recordIdSchema.optional(), designation: z.string().optional() });
 const riskEntryData = z.strictObject({ entry: z.uuid(), country: countrySchema, reason: z.string(), sources: z.array(z.string()).min(1), incidents: z.array(z.string()) });
 export type RiskEntryData = z.infer<typeof riskEntryData>;
 
@@ -95,6 +95,12 @@ export async function applyRevocationReview(tx: ExportLicensesTransaction, data:
   await applyStep(tx, data.license, 'revocation-review-opened', 'revocation-review', data.reasons, meta, undefined, data.incident ?? null);
 }
 
+/** New evidence for a licence already under revocation review: linked, the state unchanged. */
+export async function applyEvidenceLinked(tx: ExportLicensesTransaction, data: { license: string; reasons: string; incident: string }, meta: StepMeta): Promise<void> {
+  await tx.exportLicenses.linkIncident(data.license, data.incident, meta.time);
+  await tx.exportLicenses.addStep({ licenseId: data.license, step: 'incident-linked', at: meta.time, actor: meta.actor, note: data.reasons, incidentId: data.incident });
+}
+
 export async function applyRevocation(tx: ExportLicensesTransaction, data: { license: string; reasons: string }, meta: StepMeta): Promise<void> {
   await tx.exportLicenses.updateLicense(data.license, { status: 'revoked', revocationReasons: data.reasons, revokedAt: meta.time, updatedAt: meta.time });
   await tx.exportLicenses.addStep({ licenseId: data.license, step: 'revoked', at: meta.time, actor: meta.actor, note: data.reasons, incidentId: null });
@@ -122,6 +128,8 @@ export const exportLicenseEvents: readonly EventDefinition<unknown, ExportLicens
     replay: (data, meta, tx) => applyProvisoOverdue(tx, data, meta) }),
   defineEvent({ type: 'oversight.export-license.revocation-review-opened', summary: 'A licence went to revocation review on new evidence (an incident concerning its end user or destination).', data: revocationReviewData, sealed: [], replays: 'moves the licence to revocation review and links the incident',
     replay: (data, meta, tx) => applyRevocationReview(tx, data, meta) }),
+  defineEvent({ type: 'oversight.export-license.incident-linked', summary: 'Another incident concerning a licence under revocation review was linked to it.', data: licenseData({ reasons: z.string(), incident: recordIdSchema }), sealed: [], replays: 'links the incident to the licence',
+    replay: (data, meta, tx) => applyEvidenceLinked(tx, data, meta) }),
   defineEvent({ type: 'oversight.export-license.revoked', summary: 'A licence was revoked, with reasons.', data: reasonsData, sealed: [], replays: 'revokes the licence',
     replay: (data, meta, tx) => applyRevocation(tx, data, meta) }),
   defineEvent({ type: 'oversight.export-license.reinstated', summary: 'A licence under revocation review was reinstated, with reasons.', data: reasonsData, sealed: [], replays: 'reinstates the licence',

@@ -41,6 +41,13 @@ export const evidenceInput = z.strictObject({
 export const revocationReviewInput = z.strictObject({
   reasons: z.string().trim().min(3, 'give the reasons (at least 3 characters)').max(8000),
   incident: recordIdSchema.optional(),
+  /** The registry designation that is the new evidence, if any. */
+  designation: z.string().trim().min(1).max(100).optional(),
+});
+
+export const linkIncidentInput = z.strictObject({
+  reasons: z.string().trim().min(3, 'give the reasons (at least 3 characters)').max(8000),
+  incident: recordIdSchema,
 });
 
 /** `POST /api/v1/export-licenses/risk-list`: a destination and what the cited registry sources state. */

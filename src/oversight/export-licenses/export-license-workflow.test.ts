@@ -12,6 +12,8 @@ import { transition } from '../../kernel/workflow/transition.js';
 import type { Ledger } from '../../ledger/sequencer/ledger.js';
 import { readExportLicense } from '../../store/oversight/export-licenses/read-export-licenses.js';
 import type { Store } from '../../store/store.js';
+import { proposeChange } from '../../registry/commands/propose-change.js';
+import { acceptChange } from '../../registry/commands/review-change.js';
 import { addRiskListEntry } from './add-risk-list-entry.js';
 import { applyForExportLicense } from './apply-for-export-license.js';
 import { exportLicenseWorkflow } from './export-license-workflow.js';
@@ -105,6 +107,18 @@ describeEachBackend('export-licence review', (getStore, dialect) => {
     await expect(step(licence.id, 'review', {}, contextFor(actorWithRole('admin')))).resolves.toMatchObject({ to: 'under-review' });
   });
 
+  it("lets the exporter's vendor representative apply and file evidence, but not decide", async () => {
+    const representative = contextFor({ ...actorWithRole('contributor', 'exporter-rep'), grants: [{ role: 'vendor-representative', scope: { kind: 'vendor', id: ids.exporter } }] });
+    const { case: licence } = await apply({}, representative);
+    await expect(step(licence.id, 'review', {}, representative)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await step(licence.id, 'review', {});
+    await step(licence.id, 'approve', { note: 'Checked', provisos: [{ kind: 'due-diligence-report', text: 'Annual report', dueDate: '2027-11-23' }] });
+    const [proviso] = (await readExportLicense(store.db, licence.id))?.provisos ?? [];
+    await step(licence.id, 'record-evidence', { proviso: proviso?.id, summary: 'First annual report', url: 'https://example.org/report.pdf' }, representative);
+    expect((await readExportLicense(store.db, licence.id))?.provisos[0]).toMatchObject({ status: 'met', evidence: [expect.objectContaining({ summary: 'First annual report' })] });
+    await expect(apply({ exporter: ids.listedChild }, representative)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('flags a proviso past due after a tick, and not one whose evidence came in time', async () => {
     const id = await approved([
       { kind: 'due-diligence-report', text: 'Quarterly human-rights due-diligence report', dueDate: '2026-12-01' },
@@ -137,8 +151,39 @@ describeEachBackend('export-licence review', (getStore, dialect) => {
     await step(id, 'revoke', { reasons: 'The end user used the item against journalists.' });
     expect((await readExportLicense(store.db, id))?.license).toMatchObject({ status: 'revoked', revocationReasons: 'The end user used the item against journalists.' });
     await expect(step(id, 'reinstate', { reasons: 'Changed our mind.' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    // A licence not in force (already under review) is not moved again nor linked.
-    expect((await readExportLicense(store.db, bystander))?.incidents).toEqual([]);
+    // A licence already under review gains the incident as more evidence, once.
+    expect((await readExportLicense(store.db, bystander))).toMatchObject({ license: { status: 'revocation-review' }, incidents: [{ id: incident }] });
+    expect((await readExportLicense(store.db, bystander))?.steps.filter((s) => s.step === 'incident-linked')).toHaveLength(1);
+  });
+
+  it('reacts the same when the incident comes through an accepted proposal (the editorial path)', async () => {
+    const id = await approved([{ kind: 'clawback', text: 'Return or disable the system on revocation' }]);
+    const incident = uniqueId('incident');
+    const proposal = await store.transaction((tx) => proposeChange({ ctx: contextFor(actorWithRole('analyst')), proposal: { action: 'upsert', recordType: 'incident', record: { id: incident, title: 'Opposition politicians targeted', vendors: [ids.listedChild, ids.endUser], sources: [ids.source] } } }, tx));
+    expect((await readExportLicense(store.db, id))?.license.status).toBe('approved');
+    await store.transaction((tx) => acceptChange({ ctx: contextFor(actorWithRole('editor')), changeId: proposal.id, note: 'sourced' }, tx));
+    expect((await readExportLicense(store.db, id))?.incidents.map((i) => i.id)).toEqual([incident]);
+  });
+
+  it('treats a new designation of the end user\'s parent as new evidence, and never approves a party designated since applying', async () => {
+    const [parent, child] = [uniqueId('parent'), uniqueId('child')];
+    await givenRecords(store, {
+      organizations: [{ id: parent, name: 'Parent Holdings', kind: 'company', sources: [ids.source] }, { id: child, name: 'Child Agency Services', kind: 'company', sources: [ids.source] }],
+      relationships: [{ from: child, type: 'subsidiary-of', to: parent, sources: [ids.source] }],
+    });
+    const { case: licensed } = await apply({ endUser: child });
+    await step(licensed.id, 'review', {});
+    await step(licensed.id, 'approve', { note: 'Checked', provisos: [{ kind: 'clawback', text: 'Clawback on misuse' }] });
+    const { case: pending } = await apply({ endUser: child });
+    await step(pending.id, 'review', {});
+    await givenRecords(store, { designations: [{ subject: parent, authority: 'US-BIS', list: 'Entity List', listed: '2026-11-01', sources: [ids.source] }] });
+    const view = await readExportLicense(store.db, licensed.id);
+    expect(view?.license.status).toBe('revocation-review');
+    expect(view?.steps.at(-1)?.note).toContain('US-BIS Entity List, listed 2026-11-01');
+    const refused = await step(pending.id, 'approve', { note: 'Checked', provisos: [{ kind: 'clawback', text: 'Clawback on misuse' }] }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'CONFLICT' });
+    expect(String(refused)).toContain('Entity List');
+    await step(pending.id, 'deny', { reasons: 'The end user\'s parent is on the Entity List.' });
   });
 
   it('sends licences for a destination to revocation review on an incident there', async () => {
@@ -165,6 +210,8 @@ describeEachBackend('export-licence review', (getStore, dialect) => {
   it('accepts an approval dated earlier (backdated), whose past-due proviso the next tick flags', async () => {
     const { case: licence } = await store.transaction((tx) => applyForExportLicense({ ctx: officer(), application: { exporter: ids.exporter, item: 'Interception probe', eccn: '5a001.j', endUser: ids.endUser, endUse: 'Lawful interception', destination: 'NO', licensingAgency: ids.agency }, occurredAt: '2026-01-05' }, tx));
     expect(licence.eccn).toBe('5A001.j');
+    await expect(step(licence.id, 'review', {}, officer(), '2025-12-31')).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'occurredAt' }] });
+    await expect(step(licence.id, 'review', {}, officer(), '2027-01-01')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await step(licence.id, 'review', {}, officer(), '2026-01-10');
     await step(licence.id, 'approve', { note: 'Checked', provisos: [{ kind: 'due-diligence-report', text: 'Report', dueDate: '2026-06-30' }] }, officer(), '2026-02-01');
     await runTick({ now: APPLIED_AT }, { transaction: (fn) => store.transaction(fn), workflows: WORKFLOWS });
@@ -179,7 +226,7 @@ describeEachBackend('export-licence review', (getStore, dialect) => {
       expect(outcome.differences).toEqual([]);
       expect(outcome.replayed.digest).toBe(outcome.live.digest);
       const statuses = (await target.store.db.selectFrom('exportLicenses').select('status').execute()).map((r) => r.status);
-      expect(new Set(statuses)).toEqual(new Set(['refused', 'applied', 'under-review', 'approved', 'revocation-review', 'revoked']));
+      expect(new Set(statuses)).toEqual(new Set(['refused', 'applied', 'under-review', 'approved', 'denied', 'revocation-review', 'revoked']));
       expect(await target.store.db.selectFrom('exportLicenseProvisos').select('id').where('overdueAt', 'is not', null).execute()).toHaveLength(2);
     } finally {
       await target.dispose();

@@ -8,9 +8,10 @@ import { dueInCalendarDays } from '../../kernel/deadlines/due.js';
 import { stepsFor, type Workflow } from '../../kernel/workflow/workflow.js';
 import type { ExportLicense, ExportLicensesTransaction } from './export-license.js';
 import {
-  applicationFields, applyApplication, applyApproval, applyDenial, applyEvidence, applyRevocation, applyRevocationReview, provisoDeadlineKind, type ProvisoData,
+  applicationFields, applyApplication, applyApproval, applyDenial, applyEvidence, applyEvidenceLinked, applyRevocation, applyRevocationReview, provisoDeadlineKind, type ProvisoData,
 } from './export-license-events.js';
-import { approvalInput, evidenceInput, PROVISO_KIND_LABELS, reasonsInput, reviewInput, revocationReviewInput } from './export-license-input.js';
+import { screenApplication } from './screen-application.js';
+import { approvalInput, evidenceInput, linkIncidentInput, PROVISO_KIND_LABELS, reasonsInput, reviewInput, revocationReviewInput } from './export-license-input.js';
 
 /** The licensing agency's officers (BIS, by default) or an administrator. */
 const licensingStaff: Policy = either(atLeast('admin'), scoped('licensing-officer'));
@@ -39,8 +40,12 @@ function opening(to: 'applied' | 'refused', event: string, label: string) {
   });
 }
 
-/** The date part of an instant or date. */
-const dayOf = (instant: string) => instant.slice(0, 10);
+/** A step recorded as having happened earlier may not say it happened before the application. */
+async function notBeforeApplication({ case: licence, occurredAt }: { case: ExportLicense; occurredAt: string }): Promise<void> {
+  if (occurredAt < licence.appliedAt.slice(0, occurredAt.length)) {
+    throw new CommandError({ code: 'INVALID_INPUT', message: `the step cannot be dated before the application (${licence.appliedAt.slice(0, 10)})`, issues: [{ path: 'occurredAt', message: 'before the application' }] });
+  }
+}
 
 /**
  * Export-licence review (issue #9, after the 2021 congressional letter to Commerce): an
@@ -72,7 +77,7 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
   },
   transitions: {
     review: step.transition({
-      label: 'Start review', event: 'oversight.export-license.review-started', from: ['applied'], to: 'under-review', policy: licensingStaff, input: reviewInput, backdate: true,
+      label: 'Start review', event: 'oversight.export-license.review-started', from: ['applied'], to: 'under-review', policy: licensingStaff, input: reviewInput, backdate: true, guard: notBeforeApplication,
       async effect({ ctx, case: licence, input, tx, occurredAt }) {
         await tx.exportLicenses.addStep({ licenseId: licence.id, step: 'review-started', at: occurredAt, actor: ctx.actor.actorId, note: input.note ?? null, incidentId: null });
         await tx.exportLicenses.updateLicense(licence.id, { status: 'under-review', updatedAt: ctx.now.toISOString() });
@@ -82,11 +87,18 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
     }),
     approve: step.transition({
       label: 'Approve with provisos', event: 'oversight.export-license.approved', from: ['under-review'], to: 'approved', policy: licensingStaff, input: approvalInput, backdate: true,
-      async guard({ case: licence, input, occurredAt }) {
-        if (occurredAt < licence.appliedAt.slice(0, occurredAt.length)) throw new CommandError({ code: 'INVALID_INPUT', message: `the approval cannot be dated before the application (${dayOf(licence.appliedAt)})`, issues: [{ path: 'occurredAt', message: 'before the application' }] });
-        input.provisos.forEach((p, i) => {
-          if (p.dueDate !== undefined && p.dueDate < dayOf(occurredAt)) throw new CommandError({ code: 'INVALID_INPUT', message: `proviso ${i + 1} is due ${p.dueDate}, before the approval (${dayOf(occurredAt)})`, issues: [{ path: `provisos[${i}].dueDate`, message: 'before the approval' }] });
-        });
+      async guard({ ctx, case: licence, input, tx, occurredAt }) {
+        await notBeforeApplication({ case: licence, occurredAt });
+        // A due date already past is allowed (a licence recorded late): the next tick flags it.
+        // Screened again: a party designated since the application is never licensed.
+        const [exporter, endUser] = [await tx.exportLicenses.organization(licence.exporter), await tx.exportLicenses.organization(licence.endUser)];
+        if (exporter && endUser) {
+          const hits = await screenApplication(tx.exportLicenses, { exporter, endUser }, ctx.now.toISOString().slice(0, 10));
+          if (hits.length > 0) {
+            const listed = hits.map((h) => `${h.subjectName}${h.via ? ` (${h.via})` : ''}: ${h.authority} ${h.list}, listed ${h.listed}`).join('; ');
+            throw new CommandError({ code: 'CONFLICT', message: `a party is designated since the application — ${listed}; deny the application instead` });
+          }
+        }
         // A destination on the risk list is licensed only with due-diligence reports and a duty to notify misuse (the congressional letter's provisos).
         if (licence.screening.riskEntries.length > 0) {
           for (const kind of ['due-diligence-report', 'notify-misuse'] as const) {
@@ -110,7 +122,7 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
       },
     }),
     deny: step.transition({
-      label: 'Deny', event: 'oversight.export-license.denied', from: ['under-review'], to: 'denied', policy: licensingStaff, input: reasonsInput, backdate: true,
+      label: 'Deny', event: 'oversight.export-license.denied', from: ['under-review'], to: 'denied', policy: licensingStaff, input: reasonsInput, backdate: true, guard: notBeforeApplication,
       async effect({ ctx, case: licence, input, tx, occurredAt }) {
         await applyDenial(tx, { license: licence.id, note: input.reasons, ...(occurredAt !== ctx.now.toISOString() ? { occurredAt } : {}) }, meta(ctx));
         return { data: { note: input.reasons } };
@@ -138,7 +150,21 @@ export const exportLicenseWorkflow: Workflow<ExportLicense, ExportLicensesTransa
       },
       async effect({ ctx, case: licence, input, tx }) {
         await applyRevocationReview(tx, { license: licence.id, reasons: input.reasons, incident: input.incident }, meta(ctx));
-        return { data: { reasons: input.reasons, ...(input.incident ? { incident: input.incident } : {}) }, subjects: input.incident ? [`incident:${input.incident}`] : [] };
+        return {
+          data: { reasons: input.reasons, ...(input.incident ? { incident: input.incident } : {}), ...(input.designation ? { designation: input.designation } : {}) },
+          subjects: [...(input.incident ? [`incident:${input.incident}`] : []), ...(input.designation ? [`designation:${input.designation}`] : [])],
+        };
+      },
+    }),
+    'link-incident': step.transition({
+      label: 'Link another incident', event: 'oversight.export-license.incident-linked', from: ['revocation-review'], to: 'revocation-review', policy: either(systemOnly, licensingStaff), input: linkIncidentInput,
+      async guard({ case: licence, input, tx }) {
+        if (!(await tx.exportLicenses.incidentExists(input.incident))) throw new CommandError({ code: 'INVALID_INPUT', message: `no registry incident "${input.incident}"`, issues: [{ path: 'incident', message: 'not a registry incident' }] });
+        if ((await tx.exportLicenses.linkedIncidents(licence.id)).includes(input.incident)) throw new CommandError({ code: 'CONFLICT', message: `incident "${input.incident}" is already linked to this licence` });
+      },
+      async effect({ ctx, case: licence, input, tx }) {
+        await applyEvidenceLinked(tx, { license: licence.id, reasons: input.reasons, incident: input.incident }, meta(ctx));
+        return { data: { reasons: input.reasons, incident: input.incident }, subjects: [`incident:${input.incident}`] };
       },
     }),
     revoke: step.transition({

@@ -144,10 +144,13 @@ export interface ExportLicenseStore {
   insertEvidence(evidence: ProvisoEvidence): Promise<void>;
   /** Appends a step to the licence's history (its position is the next one). */
   addStep(step: Omit<LicenseStep, 'position'>): Promise<void>;
+  steps(licenseId: string): Promise<LicenseStep[]>;
+  /** Whether any licence is in one of these states (subscribers skip the registry walk when none is). */
+  anyInStatus(statuses: readonly LicenseStatus[]): Promise<boolean>;
   linkIncident(licenseId: string, incidentId: string, at: string): Promise<void>;
   linkedIncidents(licenseId: string): Promise<string[]>;
-  /** Licences in these states whose end user is one of these organisations or whose destination is one of these countries. */
-  licensesConcerning(filter: { endUsers: readonly string[]; countries: readonly string[]; statuses: readonly LicenseStatus[] }): Promise<ExportLicense[]>;
+  /** Licences in these states whose end user (or exporter) is one of these organisations or whose destination is one of these countries. */
+  licensesConcerning(filter: { endUsers: readonly string[]; exporters?: readonly string[]; countries: readonly string[]; statuses: readonly LicenseStatus[] }): Promise<ExportLicense[]>;
   /** Risk-list entries added through the API (the seed list is data in the code). */
   addedRiskEntries(country?: string): Promise<RiskListEntry[]>;
   insertRiskEntry(entry: RiskListEntry): Promise<void>;

@@ -24,9 +24,3 @@ export async function screenApplication(store: ExportLicenseStore, parties: { ex
   return hits.sort((a, b) => Number(a.via !== null) - Number(b.via !== null) || a.listed.localeCompare(b.listed) || a.designation.localeCompare(b.designation));
 }
 
-/** The refusal in words: each designation with its authority, list, date and sources. */
-export function refusalText(hits: readonly DesignationHit[]): string {
-  return hits
-    .map((h) => `${h.party === 'exporter' ? 'exporter' : 'end user'} ${h.via ? `${h.subjectName} (${h.via})` : h.subjectName}: ${h.authority} ${h.list}, listed ${h.listed} (sources: ${h.sources.join(', ')})`)
-    .join('; ');
-}

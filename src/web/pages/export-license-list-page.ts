@@ -1,3 +1,4 @@
+import type { InputIssue } from '../../core/command-error.js';
 import { COMMON_ECCNS, eccnLabel } from '../../oversight/export-licenses/eccn.js';
 import type { ExportLicense, LicenseStatus, RiskListEntry } from '../../oversight/export-licenses/export-license.js';
 import { exportLicenseWorkflow } from '../../oversight/export-licenses/export-license-workflow.js';
@@ -34,28 +35,45 @@ export function exportLicenseListPage(frame: PageFrame, view: ExportLicenseListV
   const main = html`<h1>Export licences</h1>
 <p class="lede">Applications to export surveillance items, screened against the registry's designations; licences with their provisos and revocation reviews. See also the <a href="/destination-risk-list">destination risk list</a>.</p>
 ${frame.auth.user ? html`<p><a href="/export-licenses/new">File an application</a></p>` : ''}
-<nav aria-label="Licence status"><ul class="tabs">${tabs}</ul></nav>
+<nav aria-label="Licence status"><ul class="tabs licence-tabs">${tabs}</ul></nav>
 <p class="result-count">${view.total} ${view.total === 1 ? 'licence' : 'licences'}</p>
 ${view.items.length === 0 ? html`<p class="muted">None here.</p>` : html`<div class="table-scroll"><table><thead><tr><th scope="col">Item</th><th scope="col">Classification</th><th scope="col">Exporter</th><th scope="col">End user</th><th scope="col">Destination</th><th scope="col">Status</th><th scope="col">Applied</th></tr></thead><tbody>${rows}</tbody></table></div>`}
 ${pagination(view, (offset) => `/export-licenses${queryString({ status: view.status, offset })}`)}`;
   return layout(frame, { title: 'Export licences', main });
 }
 
+/** What the application form holds: what was typed, kept when the form comes back with errors. */
+export type ApplicationFormValues = Readonly<Record<'exporter' | 'item' | 'eccn' | 'endUser' | 'endUse' | 'destination' | 'licensingAgency', string>>;
+export const EMPTY_APPLICATION: ApplicationFormValues = { exporter: '', item: '', eccn: '', endUser: '', endUse: '', destination: '', licensingAgency: '' };
+
+function field(values: ApplicationFormValues, issues: readonly InputIssue[], name: keyof ApplicationFormValues, label: SafeHtml | string, input: 'input' | 'textarea', attributes: SafeHtml): SafeHtml {
+  const issue = issues.find((i) => i.path === name);
+  const error = issue ? html` <span class="field-error" id="${name}-error">${issue.message}</span>` : html``;
+  const described = issue ? html` aria-describedby="${name}-error" aria-invalid="true"` : html``;
+  const control = input === 'textarea'
+    ? html`<textarea id="${name}" name="${name}" rows="3"${attributes}${described}>${values[name]}</textarea>`
+    : html`<input id="${name}" name="${name}" value="${values[name]}"${attributes}${described}>`;
+  return html`<p><label for="${name}">${label}</label>${error}${control}</p>`;
+}
+
 /**
  * The application form: exporter and end user as registry ids, the ECCN (common surveillance
- * entries suggested), end use and destination code. Works without JavaScript.
+ * entries suggested), end use and destination code. Works without JavaScript; with `issues` it
+ * comes back with what was wrong next to each field and what was typed kept.
  */
-export function exportLicenseApplyPage(frame: PageFrame): SafeHtml {
+export function exportLicenseApplyPage(frame: PageFrame, values: ApplicationFormValues = EMPTY_APPLICATION, issues: readonly InputIssue[] = []): SafeHtml {
+  const f = (name: keyof ApplicationFormValues, label: SafeHtml | string, input: 'input' | 'textarea', attributes: SafeHtml) => field(values, issues, name, label, input, attributes);
   const main = html`<h1>File an export-licence application</h1>
 <p>The application is screened at once: if the exporter or end user — or an organisation related to either — is designated (Entity List, SDN …), it is refused and the refusal is recorded with the designations.</p>
+${issues.length > 0 ? html`<p class="error-message" role="alert">The application was not filed: see the fields marked below.</p>` : ''}
 <form method="post" action="/export-licenses/new">${csrfField(frame.auth)}
-<p><label for="exporter">Exporter (registry organisation id)</label><input id="exporter" name="exporter" required maxlength="100"></p>
-<p><label for="item">Item</label><input id="item" name="item" required maxlength="500"></p>
-<p><label for="eccn">ECCN</label><input id="eccn" name="eccn" required maxlength="20" list="eccns"><datalist id="eccns">${COMMON_ECCNS.map((e) => html`<option value="${e}">${eccnLabel(e)}</option>`)}</datalist></p>
-<p><label for="endUser">End user (registry organisation id)</label><input id="endUser" name="endUser" required maxlength="100"></p>
-<p><label for="endUse">End use</label><textarea id="endUse" name="endUse" rows="3" required maxlength="2000"></textarea></p>
-<p><label for="destination">Destination (ISO 3166-1 alpha-2 code, such as GR)</label><input id="destination" name="destination" required maxlength="2" pattern="[A-Z]{2}"></p>
-<p><label for="licensingAgency">Licensing agency <span class="muted">(registry id; BIS if empty)</span></label><input id="licensingAgency" name="licensingAgency" maxlength="100"></p>
+${f('exporter', 'Exporter (registry organisation id)', 'input', html` required maxlength="100"`)}
+${f('item', 'Item', 'input', html` required maxlength="500"`)}
+${f('eccn', 'ECCN', 'input', html` required maxlength="20" list="eccns"`)}<datalist id="eccns">${COMMON_ECCNS.map((e) => html`<option value="${e}">${eccnLabel(e)}</option>`)}</datalist>
+${f('endUser', 'End user (registry organisation id)', 'input', html` required maxlength="100"`)}
+${f('endUse', 'End use', 'textarea', html` required maxlength="2000"`)}
+${f('destination', 'Destination (ISO 3166-1 alpha-2 code, such as GR)', 'input', html` required maxlength="2"`)}
+${f('licensingAgency', html`Licensing agency <span class="muted">(registry id; BIS if empty)</span>`, 'input', html` maxlength="100"`)}
 <p class="buttons"><button type="submit">File the application</button></p>
 </form>`;
   return layout(frame, { title: 'File an export-licence application', main });

@@ -1,5 +1,6 @@
 import type { Actor } from '../../accounts/actor.js';
-import { eccnLabel } from '../../oversight/export-licenses/eccn.js';
+import type { CommandError } from '../../core/command-error.js';
+import { eccnLabel, isSurveillanceEccn } from '../../oversight/export-licenses/eccn.js';
 import type { Proviso } from '../../oversight/export-licenses/export-license.js';
 import { PROVISO_KINDS } from '../../oversight/export-licenses/export-license.js';
 import { PROVISO_KIND_LABELS } from '../../oversight/export-licenses/export-license-input.js';
@@ -15,7 +16,7 @@ import type { TransparencyLogEntry } from '../portal-dependencies.js';
 
 const STEP_LABELS: Readonly<Record<string, string>> = {
   applied: 'Application filed', refused: 'Refused on screening', 'review-started': 'Review started', approved: 'Approved with provisos', denied: 'Denied',
-  'evidence-recorded': 'Proviso evidence recorded', 'proviso-overdue': 'Proviso flagged overdue', 'revocation-review-opened': 'Revocation review opened', revoked: 'Revoked', reinstated: 'Reinstated',
+  'evidence-recorded': 'Proviso evidence recorded', 'proviso-overdue': 'Proviso flagged overdue', 'revocation-review-opened': 'Revocation review opened', 'incident-linked': 'Another incident linked', revoked: 'Revoked', reinstated: 'Reinstated',
 };
 
 /** Whether the actor may take a step of the workflow now (the form is shown only then). */
@@ -78,6 +79,8 @@ ${[1, 2, 3, 4].map(provisoFields)}${dateField('approve-date', 'Approved on')}`, 
 <p><label for="evidence-url">Document address <span class="muted">(optional)</span></label><input id="evidence-url" name="url" type="url" maxlength="2000"></p>`, 'Record evidence') : '',
     canTake(a, view, 'open-revocation-review') ? form(frame, id, 'revocation-review', 'Open a revocation review', html`${reasonsField('review-reasons', 'Reasons (the new evidence)')}
 <p><label for="review-incident">Registry incident id <span class="muted">(optional)</span></label><input id="review-incident" name="incident" maxlength="100"></p>`, 'Open revocation review') : '',
+    canTake(a, view, 'link-incident') ? form(frame, id, 'incidents', 'Link another incident', html`${reasonsField('link-reasons', 'Reasons (what the incident shows)')}
+<p><label for="link-incident">Registry incident id</label><input id="link-incident" name="incident" maxlength="100" required></p>`, 'Link the incident') : '',
     canTake(a, view, 'revoke') ? form(frame, id, 'revocation', 'Revoke the licence', reasonsField('revoke-reasons', 'Reasons'), 'Revoke') : '',
     canTake(a, view, 'reinstate') ? form(frame, id, 'reinstatement', 'Reinstate the licence', reasonsField('reinstate-reasons', 'Reasons'), 'Reinstate') : '',
   ].filter((f) => f !== '');
@@ -94,18 +97,19 @@ ${[1, 2, 3, 4].map(provisoFields)}${dateField('approve-date', 'Approved on')}`, 
  * @example
  * pageResponse(c, exportLicensePage(pageFrame(c), view, await logEntriesFor(`export-license:${id}`)));
  */
-export function exportLicensePage(frame: PageFrame, view: ExportLicenseView, log: readonly TransparencyLogEntry[] | undefined, done?: string): SafeHtml {
+export function exportLicensePage(frame: PageFrame, view: ExportLicenseView, log: readonly TransparencyLogEntry[] | undefined, done?: string, refused?: CommandError): SafeHtml {
   const l = view.license;
   const state = exportLicenseWorkflow.states[l.status]?.label ?? l.status;
   const overdue = view.provisos.filter((p) => p.status === 'open' && p.overdueAt !== null).length;
-  const designations = l.screening.designations.map((d) => html`<li><strong>${d.party === 'exporter' ? 'Exporter' : 'End user'}</strong>: ${orgLink(d.subject, d.subjectName)}${d.via ? html` (${d.via} of the named party)` : ''} —
+  const designations = l.screening.designations.map((d) => html`<li><strong>${d.party === 'exporter' ? 'Exporter' : 'End user'}</strong>: ${orgLink(d.subject, d.subjectName)}${d.via ? html` (related to the named party: its ${d.via})` : ''} —
 ${authorityLabel(d.authority)}, ${designationListLabel(d.list)}, listed ${formatDate(d.listed)}${d.reason ? html` (${d.reason})` : ''}. Sources: ${sourceLinks(d.sources)}.</li>`);
   const main = html`<h1>Export licence: ${l.item}</h1>
 ${done ? html`<p class="notice" role="status">${done}</p>` : ''}
+${refused ? html`<div class="error-message" role="alert"><p>The step was not recorded: ${refused.message}</p>${refused.issues.length > 0 ? html`<ul>${refused.issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul>` : ''}</div>` : ''}
 <p class="lede">Status: <strong>${state}</strong>${overdue > 0 ? html` · <strong class="flag-overdue">${overdue} ${overdue === 1 ? 'proviso' : 'provisos'} overdue</strong>` : ''}</p>
 <dl class="facts">
 <dt>Item</dt><dd>${l.item}</dd>
-<dt>Control classification</dt><dd>ECCN <code>${l.eccn}</code>: ${eccnLabel(l.eccn)}</dd>
+<dt>Control classification</dt><dd>ECCN <code>${l.eccn}</code>: ${eccnLabel(l.eccn)}${isSurveillanceEccn(l.eccn) ? html` <span class="muted">(an intrusion-software or surveillance control)</span>` : ''}</dd>
 <dt>Exporter</dt><dd>${orgLink(l.exporter, view.names.exporter)}</dd>
 <dt>End user</dt><dd>${orgLink(l.endUser, view.names.endUser)}</dd>
 <dt>End use</dt><dd>${l.endUse}</dd>

@@ -47,6 +47,8 @@ describeEachBackend('export-licence pages', (getStore) => {
     expect(page.text).toContain('Entity List, listed 18 July 2023');
     expect(page.text).toContain('href="/sources/fr-2023-15343"');
     expect(page.text).toContain('Greece');
+    // The confirmation is one of a few fixed sentences: a crafted link shows none of its own words.
+    expect((await new PortalClient(app).get(`${await apply({ endUser: 'intellexa-sa' })}?done=Your+licence+is+approved`)).text).not.toContain('Your licence is approved');
   });
 
   it('runs a licence through every step by form; the public page shows provisos, the overdue flag and the revocation review', async () => {
@@ -79,11 +81,30 @@ describeEachBackend('export-licence pages', (getStore) => {
     expect((await new PortalClient(app).get('/export-licenses?status=revoked')).text).toContain(path);
   });
 
+  it('escapes what applicants typed', async () => {
+    const page = await new PortalClient(app).get(await apply({ item: '<script>alert(1)</script>', endUse: '<img src=x onerror=alert(1)>' }));
+    expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.text).not.toContain('<script>alert(1)');
+    expect(page.text).not.toContain('<img src=x');
+  });
+
   it('answers bad form input with 400 and changes nothing, and anonymous posts with 401', async () => {
     await officer.get('/export-licenses/new');
     const bad = await officer.postForm('/export-licenses/new', { exporter, item: 'Probe', eccn: 'not-an-eccn', endUser, endUse: 'Interception', destination: 'NO' });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('eccn');
+    expect(bad.text).toContain('id="eccn-error"');
+    expect(bad.text).toContain('value="not-an-eccn"');
+    const path = await apply({});
+    await officer.get(path);
+    const early = await officer.postForm(`${path}/approval`, { note: 'Too early', provisoKind1: 'clawback', provisoText1: 'Clawback' });
+    expect(early.status).toBe(409);
+    expect(early.text).toContain('The step was not recorded');
+    await officer.get(path);
+    await officer.postForm(`${path}/review`, {});
+    await officer.get(path);
+    const noProviso = await officer.postForm(`${path}/approval`, { note: 'No provisos given' });
+    expect(noProviso.status).toBe(400);
+    expect(noProviso.text).toContain('<code>provisos</code>');
     expect((await new PortalClient(app).postForm('/destination-risk-list', { country: 'DK', reason: 'Something a source says.', sources: 'congress-letter-2021-11-05' })).status).toBe(401);
     expect((await new PortalClient(app).get('/destination-risk-list')).text).toContain('Azerbaijan');
   });

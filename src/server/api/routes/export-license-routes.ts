@@ -6,7 +6,7 @@ import { addRiskListEntry } from '../../../oversight/export-licenses/add-risk-li
 import { applyForExportLicense } from '../../../oversight/export-licenses/apply-for-export-license.js';
 import { riskEntriesFor } from '../../../oversight/export-licenses/destination-risk-list.js';
 import { LICENSE_STATUSES } from '../../../oversight/export-licenses/export-license.js';
-import { applicationSchema, approvalInput, evidenceInput, reasonsInput, reviewInput, revocationReviewInput, riskEntryInput } from '../../../oversight/export-licenses/export-license-input.js';
+import { applicationSchema, approvalInput, evidenceInput, linkIncidentInput, reasonsInput, reviewInput, revocationReviewInput, riskEntryInput } from '../../../oversight/export-licenses/export-license-input.js';
 import { exportLicenseWorkflow } from '../../../oversight/export-licenses/export-license-workflow.js';
 import { KyselyExportLicenseStore } from '../../../store/oversight/export-licenses/kysely-export-license-store.js';
 import { readExportLicense, readExportLicenseList } from '../../../store/oversight/export-licenses/read-export-licenses.js';
@@ -26,6 +26,7 @@ const STEPS = [
   { path: 'denial', operationId: 'denyExportLicense', action: 'deny', summary: 'Deny an application, with reasons', body: reasonsInput.extend(occurredAt) },
   { path: 'evidence', operationId: 'recordProvisoEvidence', action: 'record-evidence', summary: "Record evidence against one of a licence's provisos", body: evidenceInput },
   { path: 'revocation-review', operationId: 'openRevocationReview', action: 'open-revocation-review', summary: 'Send a licence to revocation review, with reasons (and the incident, if any)', body: revocationReviewInput },
+  { path: 'incidents', operationId: 'linkIncidentToExportLicense', action: 'link-incident', summary: 'Link another registry incident to a licence under revocation review, with reasons', body: linkIncidentInput },
   { path: 'revocation', operationId: 'revokeExportLicense', action: 'revoke', summary: 'Revoke a licence under revocation review, with reasons', body: reasonsInput },
   { path: 'reinstatement', operationId: 'reinstateExportLicense', action: 'reinstate', summary: 'Reinstate a licence under revocation review, with reasons', body: reasonsInput },
 ] as const;

@@ -80,8 +80,21 @@ export class KyselyExportLicenseStore implements ExportLicenseStore {
   }
 
   async addStep(step: Omit<LicenseStep, 'position'>): Promise<void> {
+    // Take the licence's row lock first, so two steps recorded at once (the tick's overdue flag and
+    // an officer's evidence) number their history rows one after the other, never both "next".
+    await this.#db.updateTable('exportLicenses').set((eb) => ({ id: eb.ref('id') })).where('id', '=', step.licenseId).execute();
     const last = await this.#db.selectFrom('exportLicenseSteps').select((eb) => eb.fn.max('position').as('position')).where('licenseId', '=', step.licenseId).executeTakeFirst();
     await this.#db.insertInto('exportLicenseSteps').values({ ...step, position: Number(last?.position ?? 0) + 1 }).execute();
+  }
+
+  async steps(licenseId: string): Promise<LicenseStep[]> {
+    const rows = await this.#db.selectFrom('exportLicenseSteps').selectAll().where('licenseId', '=', licenseId).orderBy('position').execute();
+    return rows.map((r) => ({ ...r, position: Number(r.position) }));
+  }
+
+  async anyInStatus(statuses: readonly LicenseStatus[]): Promise<boolean> {
+    if (statuses.length === 0) return false;
+    return (await this.#db.selectFrom('exportLicenses').select('id').where('status', 'in', [...statuses]).limit(1).executeTakeFirst()) !== undefined;
   }
 
   async linkIncident(licenseId: string, incidentId: string, at: string): Promise<void> {
@@ -93,13 +106,17 @@ export class KyselyExportLicenseStore implements ExportLicenseStore {
     return rows.map((r) => r.incidentId);
   }
 
-  async licensesConcerning({ endUsers, countries, statuses }: { endUsers: readonly string[]; countries: readonly string[]; statuses: readonly LicenseStatus[] }): Promise<ExportLicense[]> {
-    if ((endUsers.length === 0 && countries.length === 0) || statuses.length === 0) return [];
+  async licensesConcerning({ endUsers, exporters = [], countries, statuses }: { endUsers: readonly string[]; exporters?: readonly string[]; countries: readonly string[]; statuses: readonly LicenseStatus[] }): Promise<ExportLicense[]> {
+    if ((endUsers.length === 0 && exporters.length === 0 && countries.length === 0) || statuses.length === 0) return [];
     const rows = await this.#db
       .selectFrom('exportLicenses')
       .selectAll()
       .where('status', 'in', [...statuses])
-      .where((eb) => eb.or([...(endUsers.length > 0 ? [eb('endUserId', 'in', [...endUsers])] : []), ...(countries.length > 0 ? [eb('destination', 'in', [...countries])] : [])]))
+      .where((eb) => eb.or([
+        ...(endUsers.length > 0 ? [eb('endUserId', 'in', [...endUsers])] : []),
+        ...(exporters.length > 0 ? [eb('exporterId', 'in', [...exporters])] : []),
+        ...(countries.length > 0 ? [eb('destination', 'in', [...countries])] : []),
+      ]))
       .orderBy('appliedAt')
       .orderBy('id')
       .execute();
@@ -127,9 +144,10 @@ export class KyselyExportLicenseStore implements ExportLicenseStore {
     const { members } = await readCorporateFamily(this.#db, id);
     return members.map((m) => {
       const last = m.path[m.path.length - 1];
-      const before = m.path[m.path.length - 2];
       if (!last) throw new Error(`family member ${m.ref.id} has an empty path`);
-      return { id: m.ref.id, name: m.ref.name, relation: before ? `${last.relation} of ${before.member.name}` : last.relation };
+      // "affiliate (via Intellexa Consortium)": the kind of the last step, and the members walked through.
+      const via = m.path.slice(0, -1).map((s) => s.member.name);
+      return { id: m.ref.id, name: m.ref.name, relation: via.length > 0 ? `${last.relation} (via ${via.join(', ')})` : last.relation };
     });
   }
 
