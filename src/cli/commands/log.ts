@@ -16,7 +16,7 @@ import { openStore } from '../../app/open-store.js';
 import { checkPublicState } from '../../app/check-public-state.js';
 import { replayLogInto } from '../../app/replay-log-into.js';
 import { countNoun } from '../../core/count-noun.js';
-import { verifierStatePath } from '../verifier-state-path.js';
+import { dataDirectoryOf, verifierStatePath } from '../verifier-state-path.js';
 
 const leafIndex = (value: string): bigint => {
   if (!/^(0|[1-9][0-9]{0,18})$/.test(value)) throw new Error(`not a leaf index: ${value}`);
@@ -89,11 +89,11 @@ export function registerLogCommands(program: Command): Command {
     .description('verify a running instance from outside: fetch its checkpoint and tiles, recompute the root, check the signature and consistency with the last run')
     .argument('<url>', 'the instance, e.g. https://countersign.example (or its /log prefix)')
     .option('--key <verifier-key>', 'the log\'s verifier key (default: fetched from <url>/log/key on first use, then kept in the state file)')
-    .option('--state <file>', 'where to remember the last verified checkpoint (default: a file for this log under data/verified-logs/)')
+    .option('--state <file>', 'where to remember the last verified checkpoint (default: a file for this log under verified-logs/ in the data directory: beside COUNTERSIGN_LOG_KEY_FILE, else the SQLite database, else data/)')
     .option('--tiles-only', 'check from tiles alone (fast) instead of every entry')
     .action(async (url: string, options: { key?: string; state?: string; tilesOnly?: boolean }) => {
       const prefix = url.replace(/\/+$/, '').replace(/\/log$/, '') + '/log';
-      const statePath = options.state ?? verifierStatePath(prefix);
+      const statePath = options.state ?? verifierStatePath(prefix, dataDirectoryOf(process.env));
       const state = await readVerifierState(statePath);
       let verifierKey = options.key;
       if (!verifierKey) {
