@@ -15,6 +15,7 @@ import { addLogPageRoutes } from './routes/log-page-routes.js';
 import { addMapRoutes } from './routes/map-routes.js';
 import { addRecordRoutes } from './routes/record-routes.js';
 import { addOrganizationFeedRoutes } from './routes/organization-feed-routes.js';
+import { addContractVerificationRoutes } from './routes/contract-verification-routes.js';
 import { addReviewRoutes } from './routes/review-routes.js';
 import { addProposalRoutes } from './routes/proposal-routes.js';
 import { addSourceArchiveRoutes } from './routes/source-archive-routes.js';
@@ -45,6 +46,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addIndexRoutes(app, deps);
     addRecordRoutes(app, deps);
     addOrganizationFeedRoutes(app, deps);
+    addContractVerificationRoutes(app, deps);
     addSourceArchiveRoutes(app, deps);
     addAccountRoutes(app, deps);
     addPasswordRoutes(app, deps);

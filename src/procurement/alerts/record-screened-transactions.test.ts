@@ -5,7 +5,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachBackend } from '../../../test/support/test-store.js';
 import { loadBundledDataset } from '../../../test/support/bundled-dataset.js';
 import { actorWithRole, contextFor, SYSTEM_CONTEXT } from '../../../test/support/contexts.js';
-import { anonymousClient, createUser, signedInClient } from '../../../test/support/test-app.js';
+import { anonymousClient, createUser, signedInClient, TEST_PASSWORD } from '../../../test/support/test-app.js';
+import { PortalClient } from '../../web/testing/portal-client.js';
 import { SAMPLE_TRANSACTIONS, screenFiles } from '../../../test/support/screen-fixture.js';
 import { readWatchlist } from '../../store/registry/queries/read-watchlist.js';
 import { readContracts } from '../../store/registry/queries/read-contracts.js';
@@ -29,6 +30,7 @@ describeEachBackend('recording screening matches', (getStore) => {
     screened = await screenFiles([SAMPLE_TRANSACTIONS], await readWatchlist(store.db));
     app = createApp({ store, mount: [(a, router) => addAlertRoutes(a, router, store, () => new Date())] });
     await createUser(store, 'ana', 'analyst');
+    await createUser(store, 'eddie', 'editor');
     portal = createCountersignApp({ store });
   });
 
@@ -82,6 +84,20 @@ describeEachBackend('recording screening matches', (getStore) => {
     expect(page).toMatch(/row 4/);
     expect(page).toMatch(/29 August 2025|2025-08-29/);
     expect(page).toMatch(/September 2025|2025-09/);
+    expect(page).toContain('Reported, not yet verified');
+    // Reported until an editor verifies it — from the contract page; an analyst may not.
+    const analyst = new PortalClient(portal);
+    await analyst.signIn('ana', TEST_PASSWORD);
+    await analyst.get('/contracts/70CTD024P00000012');
+    expect((await analyst.postForm('/contracts/70CTD024P00000012/verify', { recordType: 'transaction', id: added?.id ?? '' })).status).toBe(403);
+    const editor = new PortalClient(portal);
+    await editor.signIn('eddie', TEST_PASSWORD);
+    const withForm = await editor.get('/contracts/70CTD024P00000012');
+    expect(withForm.text).toContain(`<input type="hidden" name="id" value="${added?.id}">`);
+    expect((await editor.postForm('/contracts/70CTD024P00000012/verify', { recordType: 'transaction', id: 'not-of-this-contract' })).status).toBe(404);
+    expect((await editor.postForm('/contracts/70CTD024P00000012/verify', { recordType: 'transaction', id: added?.id ?? '' })).status).toBe(303);
+    const [after] = await readContracts(store.db, ['70CTD024P00000012']);
+    expect(after?.transactions.find((t) => t.id === added?.id)?.status).toBe('verified');
   });
 
   it('changes nothing when the same file is screened and saved again', async () => {

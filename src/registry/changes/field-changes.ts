@@ -51,6 +51,32 @@ function readable(field: string, value: unknown): unknown {
   }
 }
 
+/** Fields that hold the ids of other records. */
+export const REFERENCE_FIELDS = new Set(['sources', 'parent', 'vendor', 'vendors', 'product', 'products', 'from', 'to', 'subject', 'buyer', 'fundingOffice', 'recipient']);
+
+/** A reference field's ids as the names of what they point at, where known. */
+function named(field: string, value: unknown, names: ReadonlyMap<string, string> | undefined): unknown {
+  if (!names || !REFERENCE_FIELDS.has(field)) return value;
+  if (typeof value === 'string') return names.get(value) ?? value;
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? names.get(v) ?? v : v)) : value;
+}
+
+/**
+ * The ids a record's reference fields hold, to look their names up.
+ *
+ * @example
+ * referencedIds({ vendor: 'nso-group', sources: ['a', 'b'] }); // ['nso-group', 'a', 'b']
+ */
+export function referencedIds(record: unknown): string[] {
+  const out: string[] = [];
+  for (const [field, value] of Object.entries(fieldsOf(record))) {
+    if (!REFERENCE_FIELDS.has(field)) continue;
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') out.push(v);
+  }
+  return out;
+}
+
 function fieldsOf(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
 }
@@ -63,7 +89,7 @@ function fieldsOf(value: unknown): Record<string, unknown> {
  * @example
  * fieldChanges('contract', { piid: 'X', value: 1 }, { piid: 'X', value: 2 }); // [{ field: 'value', label: 'Value', before: '1', after: '2', state: 'changed' }]
  */
-export function fieldChanges(type: RecordType, before: unknown, after: unknown, { all = false }: { all?: boolean } = {}): FieldChange[] {
+export function fieldChanges(type: RecordType, before: unknown, after: unknown, { all = false, names }: { all?: boolean; names?: ReadonlyMap<string, string> } = {}): FieldChange[] {
   const a = fieldsOf(before);
   const b = fieldsOf(after);
   // In the schema's order (as the form shows them), then any others.
@@ -73,8 +99,8 @@ export function fieldChanges(type: RecordType, before: unknown, after: unknown, 
   const keys = [...order.filter((k) => present.has(k)), ...[...present].filter((k) => !order.includes(k))];
   const changes: FieldChange[] = [];
   for (const field of keys) {
-    const was = fieldText(readable(field, a[field]));
-    const now = fieldText(readable(field, b[field]));
+    const was = fieldText(named(field, readable(field, a[field]), names));
+    const now = fieldText(named(field, readable(field, b[field]), names));
     const state = was === now ? 'same' : was === '' ? 'added' : now === '' ? 'removed' : 'changed';
     if (state === 'same' && !all) continue;
     changes.push({ field, label: fieldLabel(type, field), before: was, after: now, state });

@@ -21,13 +21,15 @@ function what(change: ChangeRow, diff: readonly FieldChange[], created: boolean)
  * @example
  * changeHistory(view.history);
  */
-export function changeHistory(history: readonly ChangeRow[]): SafeHtml {
+export function changeHistory(history: readonly ChangeRow[], sources?: Readonly<Record<string, { readonly title: string }>>): SafeHtml {
+  // Sources read by their titles, as everywhere else on the page.
+  const names = new Map(Object.entries(sources ?? {}).map(([id, s]) => [id, s.title]));
   // Versions are rebuilt oldest first: each change's diff is against the version before it.
   const versions = recordVersions(history);
   const diffs = new Map<string, { diff: FieldChange[]; created: boolean }>();
   for (const change of history) {
     const version = versions.get(change.id);
-    if (version) diffs.set(change.id, { diff: fieldChanges(change.recordType, version.before, version.after), created: version.before === null });
+    if (version) diffs.set(change.id, { diff: fieldChanges(change.recordType, version.before, version.after, { names }), created: version.before === null });
   }
   const rows = history.map((change) => {
     const shown = diffs.get(change.id) ?? { diff: [], created: false };

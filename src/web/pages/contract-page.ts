@@ -1,4 +1,6 @@
+import { can } from '../../accounts/policies.js';
 import type { ChangeRow } from '../../registry/registry-store.js';
+import { verificationQueue } from '../components/verification-queue.js';
 import type { ContractView } from '../../registry/views.js';
 import { changeHistory } from '../components/change-history.js';
 import { Citations } from '../components/citations.js';
@@ -31,8 +33,9 @@ ${contractFacts(view, citations)}
 <h2 id="transactions-heading">Transactions</h2>
 ${transactionTable(view, citations)}
 </section>
+${verificationQueue(frame, view, can(frame.auth.actor, 'record.verify'))}
 ${citations.list()}
-${changeHistory(history)}
+${changeHistory(history, view.sources)}
 ${transparencyLogSection(`contract:${contract.piid}`, logEntries)}
 </article>`;
   return layout(frame, { title, description: `${title}: buyer, recipient, value and every transaction, with sources.`, main });

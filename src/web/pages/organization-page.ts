@@ -113,7 +113,7 @@ ${incidents(view, citations)}
 ${contracts(view, citations)}
 ${transparencyReports}
 ${citations.list()}
-${changeHistory(view.history)}
+${changeHistory(view.history, view.sources)}
 ${transparencyLogSection(`organization:${o.id}`, logEntries)}
 </article>`;
   const feed = { type: 'application/atom+xml', href: `/organizations/${o.id}/feed.atom`, title: `Countersign: ${o.name}` };

@@ -14,6 +14,8 @@ export interface PendingChange {
   readonly current: Readonly<Record<string, unknown>> | null;
   /** For a delisting: the listed organisation or person. */
   readonly subject?: RecordRef | null;
+  /** Names of the records the proposal and the stored record refer to (sources by title). */
+  readonly names?: ReadonlyMap<string, string>;
 }
 
 export interface ReviewView {
@@ -40,7 +42,7 @@ function valueText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function proposal({ change, current, subject }: PendingChange): SafeHtml {
+function proposal({ change, current, subject, names }: PendingChange): SafeHtml {
   if (change.action === 'delist') {
     const d = current ?? {};
     return html`<p>Delist <strong>${recordLink(subject, valueText(d['subject']))}</strong> from ${valueText(d['authority'])} ${valueText(d['list'])} (listed ${valueText(d['listed'])}).</p>
@@ -48,7 +50,7 @@ function proposal({ change, current, subject }: PendingChange): SafeHtml {
 <dt>Reason</dt><dd>${valueText(objectField(change.data, 'reason')) || html`<span class="muted">none given</span>`}</dd>
 <dt>Sources</dt><dd>${valueText(objectField(change.data, 'sources'))}</dd></dl>`;
   }
-  return fieldDiff(fieldChanges(change.recordType, current, asRecord(objectField(change.data, 'record')), { all: true }), { before: 'Now', after: 'Proposed' });
+  return fieldDiff(fieldChanges(change.recordType, current, asRecord(objectField(change.data, 'record')), { all: true, ...(names ? { names } : {}) }), { before: 'Now', after: 'Proposed' });
 }
 
 function reviewForms(frame: PageFrame, change: ChangeRow): SafeHtml {

@@ -118,6 +118,10 @@ describeEachBackend('alert permalinks, annotations and retraction', (getStore, d
     expect(feed.text).not.toContain(raised);
     const api = (await (await new PortalClient(app).get(`/api/v1/alerts/${raised}`)).text);
     expect(api).toContain('Matched a look-alike contractor');
+    const listed = await (await new PortalClient(app).get('/api/v1/alerts')).text;
+    expect(listed).not.toContain(raised);
+    const retractedList = (await (await new PortalClient(app).get('/api/v1/alerts?status=retracted')).text);
+    expect(retractedList).toContain(raised);
   });
 
   it('replays annotations and retractions from the log', async () => {

@@ -48,6 +48,8 @@ describeEachBackend('proposing records in the portal', (getStore) => {
     // The reviewer reads each field by its label, the proposed value beside the (absent) current one.
     expect(queue.text).toMatch(/<th scope="row">Other names \(aliases\)<\/th>\s*<td data-label="Now"><span class="muted">—<\/span><\/td>\s*<td data-label="Proposed"><ins>Hacking Team, HT S.r.l.<\/ins>/);
     expect(queue.text).toContain('<ins>Italy</ins>');
+    // Sources read by their titles, not their slugs.
+    expect(queue.text).toContain(`<ins>Report ${sourceId}</ins>`);
     const accepted = await editor.postForm(`/review/${changeId}/accept`, { note: 'checked' });
     expect(accepted.status).toBe(303);
     const page = await new PortalClient(app).get(`/organizations/${id}`);

@@ -9,6 +9,8 @@ import type { AppEnv } from '../../server/app-env.js';
 import { getRecord } from '../../store/registry/get-record.js';
 import { readChanges } from '../../store/registry/kysely-registry-store.js';
 import { partyRefs } from '../../store/registry/queries/lookups.js';
+import { referenceNames } from '../../store/registry/queries/reference-names.js';
+import { referencedIds } from '../../registry/changes/field-changes.js';
 import { reviewPage, type PendingChange } from '../pages/review-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { formFields, pageFrame, pageResponse } from './page-response.js';
@@ -42,7 +44,9 @@ export function addReviewRoutes(app: Hono<AppEnv>, { store, now = () => new Date
     for (const change of await readChanges(store.db, rows)) {
       const current = change.recordId === null ? null : await getRecord(store.db, change.recordType, change.recordId);
       const subject = current && 'subject' in current ? (await partyRefs(store.db, [current.subject])).get(current.subject) ?? null : null;
-      pending.push({ change, current: plain(current), subject });
+      const proposed = typeof change.data === 'object' && change.data !== null && 'record' in change.data ? change.data.record : null;
+      const names = await referenceNames(store.db, [...referencedIds(current), ...referencedIds(proposed)]);
+      pending.push({ change, current: plain(current), subject, names });
     }
     return pageResponse(c, reviewPage(pageFrame(c), { pending, total, canReview: can(actor, 'change.review'), done }));
   });

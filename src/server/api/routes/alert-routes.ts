@@ -17,7 +17,7 @@ import { pageOf } from '../presenters/page.js';
 import { alertPresenter, presentAlert } from '../presenters/alert-presenter.js';
 import { contractEventLabel } from '../../../registry/labels.js';
 
-const ALL_STATUSES: readonly AlertStatus[] = ['raised', 'pending', 'confirmed', 'dismissed'];
+const ALL_STATUSES: readonly AlertStatus[] = ['raised', 'pending', 'confirmed', 'dismissed', 'retracted'];
 
 /** A readable one-line title for an alert. */
 export function alertTitle(alert: Alert): string {
@@ -31,12 +31,12 @@ export function addAlertRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Stor
   router.add(
     {
       method: 'get', path: '/alerts', operationId: 'listAlerts', summary: 'Procurement alerts, newest first (review-queue items for analysts and above)', tag: 'procurement',
-      query: pageQuerySchema.extend({ status: z.enum(['raised', 'pending', 'confirmed', 'dismissed']).optional(), organization: z.string().max(100).optional() }),
+      query: pageQuerySchema.extend({ status: z.enum(['raised', 'pending', 'confirmed', 'dismissed', 'retracted']).optional(), organization: z.string().max(100).optional() }),
       responses: { 200: { description: 'A page of alerts', schema: pageOf(alertPresenter) } },
     },
     async (c, { query, reply }) => {
       const staff = can(c.get('auth').actor, 'alert.triage');
-      if (query.status && !staff && !PUBLIC_STATUSES.includes(query.status)) throw new CommandError({ code: c.get('auth').user ? 'FORBIDDEN' : 'UNAUTHENTICATED', message: 'the review queue is for analysts' });
+      if (query.status && !staff && !PERMALINK_ALERT_STATUSES.includes(query.status)) throw new CommandError({ code: c.get('auth').user ? 'FORBIDDEN' : 'UNAUTHENTICATED', message: 'the review queue is for analysts' });
       const statuses = query.status ? [query.status] : staff ? ALL_STATUSES : PUBLIC_STATUSES;
       const list = await readAlertList(store.db, { statuses, organizationId: query.organization, limit: query.limit, offset: query.offset });
       return reply({ items: list.items.map(presentAlert), total: list.total, limit: query.limit, offset: query.offset });
