@@ -23,25 +23,32 @@ export const indexPagesAndSearchMigration: CountersignMigration = {
     await index('sources_date', 'sources', ['date', 'id']);
     await index('policies_date', 'policies', ['date', 'id']);
     await index('designations_authority', 'designations', ['authority', 'subject_id']);
-
-    const docs: { recordType: string; recordId: string; field: string; content: string }[] = [];
-    const add = (recordType: string, recordId: string, field: string, text: string | null) => {
-      const content = text === null ? '' : foldText(text);
-      if (content !== '') docs.push({ recordType, recordId, field, content });
-    };
-    for (const s of await db.selectFrom('sources').select(['id', 'title', 'publisher', 'documentNumber']).execute()) {
-      add('source', s.id, 'text', s.title);
-      add('source', s.id, 'text', s.publisher);
-      add('source', s.id, 'alias', s.documentNumber);
-    }
-    for (const p of await db.selectFrom('policies').select(['id', 'title', 'summary']).execute()) {
-      add('policy', p.id, 'name', p.title);
-      add('policy', p.id, 'text', p.summary);
-    }
-    for (const c of await db.selectFrom('contracts').select(['piid', 'recipientUei', 'awardKey']).execute()) {
-      add('contract', c.piid, 'alias', c.recipientUei);
-      add('contract', c.piid, 'alias', c.awardKey);
-    }
-    for (let i = 0; i < docs.length; i += 500) await db.insertInto('searchDocuments').values(docs.slice(i, i + 500)).execute();
+    await addSearchDocumentsOfStoredRecords(db);
   },
 };
+
+/**
+ * The search texts of sources, policies and contracts' identifiers for records stored before they
+ * were indexed (exported for its test).
+ */
+export async function addSearchDocumentsOfStoredRecords(db: Kysely<Database>): Promise<void> {
+  const docs: { recordType: string; recordId: string; field: string; content: string }[] = [];
+  const add = (recordType: string, recordId: string, field: string, text: string | null) => {
+    const content = text === null ? '' : foldText(text);
+    if (content !== '') docs.push({ recordType, recordId, field, content });
+  };
+  for (const s of await db.selectFrom('sources').select(['id', 'title', 'publisher', 'documentNumber']).execute()) {
+    add('source', s.id, 'text', s.title);
+    add('source', s.id, 'text', s.publisher);
+    add('source', s.id, 'alias', s.documentNumber);
+  }
+  for (const p of await db.selectFrom('policies').select(['id', 'title', 'summary']).execute()) {
+    add('policy', p.id, 'name', p.title);
+    add('policy', p.id, 'text', p.summary);
+  }
+  for (const c of await db.selectFrom('contracts').select(['piid', 'recipientUei', 'awardKey']).execute()) {
+    add('contract', c.piid, 'alias', c.recipientUei);
+    add('contract', c.piid, 'alias', c.awardKey);
+  }
+  for (let i = 0; i < docs.length; i += 500) await db.insertInto('searchDocuments').values(docs.slice(i, i + 500)).execute();
+}
