@@ -65,8 +65,9 @@ describe('a fresh installation, through the command line and HTTP', () => {
     const workdir = mkdtempSync(join(dir, 'cwd-'));
     const again = runCli(['log', 'verify', server.base], env, undefined, workdir);
     expect(again.status, again.stderr).toBe(0);
-    expect(readdirSync(workdir)).toEqual(['data']);
-    expect(readdirSync(join(workdir, 'data', 'verified-logs')).sort()).toEqual([`127.0.0.1-${new URL(server.base).port}-log.json`, `127.0.0.1-${new URL(server.base).port}-log.json.key`]);
+    // The instance's data directory is where its log key and database live (here `dir`), never the working directory.
+    expect(readdirSync(workdir)).toEqual([]);
+    expect(readdirSync(join(dir, 'verified-logs')).sort()).toEqual([`127.0.0.1-${new URL(server.base).port}-log.json`, `127.0.0.1-${new URL(server.base).port}-log.json.key`]);
   });
 
   it('screens the sample file: exactly the three Paragon transactions', () => {

@@ -50,9 +50,16 @@ function quality(content: string, query: SearchQuery): number {
   return 2;
 }
 
+/** One word of at most five letters or digits: how people type acronyms and codes. */
+function isAcronymLike(query: SearchQuery): boolean {
+  return query.words.length === 1 && /^[\p{L}\p{N}]{2,5}$/u.test(query.folded);
+}
+
 /**
- * The rank of one match, lower first: the query is exactly a record's name (0), alias or
- * identifier (1 — so `ICE` puts Immigration and Customs Enforcement first), or former name (2);
+ * The rank of one match, lower first: the query is exactly a record's name (0); or, when the
+ * query is one short word (an acronym or code: `ICE`, `OFAC`), exactly an alias or identifier (1 —
+ * so `ICE` puts Immigration and Customs Enforcement first) or former name (2). An ordinary word
+ * that is exactly an alias (`paragon`) does not jump ahead of names that start with it;
  * after those, by field (name, alias, former name, own text, country, related record) and within
  * a field by match quality (whole text, start of the text, words in order, anywhere).
  *
@@ -61,7 +68,7 @@ function quality(content: string, query: SearchQuery): number {
  */
 export function rankOf(doc: MatchedDocument, query: SearchQuery): number {
   const q = quality(doc.content, query);
-  if (q === 0 && FIELD_TIER[doc.field] <= 2) return FIELD_TIER[doc.field];
+  if (q === 0 && (doc.field === 'name' || (doc.field !== 'text' && FIELD_TIER[doc.field] <= 2 && isAcronymLike(query)))) return FIELD_TIER[doc.field];
   return 4 + FIELD_TIER[doc.field] * 4 + q;
 }
 

@@ -29,6 +29,18 @@ describeEachBackend('search: acronyms, spellings, countries, related records, so
     expect((await search('bowt')).results.map((r) => r.id)).toContain(ids['lookalike']);
   });
 
+  it('keeps an ordinary word that is exactly an alias behind names that start with it (only acronyms jump ahead)', async () => {
+    const data = new RegistryFactory('srch-word');
+    const aliased = data.organization({ name: 'Zyqworth Holdings Ltd.', country: 'GB', aliases: ['Zyqwo'] });
+    const longAlias = data.organization({ name: 'Marvelline Group', country: 'GB', aliases: ['Zyqworthian'] });
+    const named = data.organization({ name: 'Zyqworthian (US) Inc.', country: 'US' });
+    await data.load(getStore());
+    expect((await search('ZYQWO')).results[0]?.id).toBe(aliased);
+    const ranked = (await search('zyqworthian')).results.map((r) => r.id);
+    expect(ranked.indexOf(named)).toBeLessThan(ranked.indexOf(longAlias));
+    expect(ranked).toContain(longAlias);
+  });
+
   it('reads a distinctive word one letter off as its near spelling, and says so', async () => {
     const response = await search('quaxitorn');
     expect(response.results[0]?.id).toBe(ids['vendor']);

@@ -12,10 +12,10 @@ describeEachBackend('searchRegistry', (getStore, dialect) => {
 
   it('finds both Paragon companies first for "paragon", the US subsidiary with its UEI', async () => {
     const { results } = await searchRegistry(getStore().db, dialect, { q: 'paragon' });
-    // "Paragon" is exactly an alias of Paragon Solutions Ltd. (rank 1); the US subsidiary's name starts with it (rank 5).
-    expect(results.slice(0, 2).map((r) => r.name)).toEqual(['Paragon Solutions Ltd.', 'Paragon Solutions (US) Inc.']);
-    expect(results[1]?.identifiers).toEqual({ uei: 'NW6QFTZACWM7' });
-    expect(results[1]?.url).toBe('/organizations/paragon-solutions-us');
+    // Both names start with "paragon" (an ordinary word, so the Ltd.'s exact alias "Paragon" does not jump ahead): "(" sorts before "L".
+    expect(results.slice(0, 2).map((r) => r.name)).toEqual(['Paragon Solutions (US) Inc.', 'Paragon Solutions Ltd.']);
+    expect(results[0]?.identifiers).toEqual({ uei: 'NW6QFTZACWM7' });
+    expect(results[0]?.url).toBe('/organizations/paragon-solutions-us');
     expect(results.some((r) => r.type === 'incident')).toBe(true);
   });
 

