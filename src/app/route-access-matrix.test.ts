@@ -17,16 +17,17 @@ import { createCountersignApp } from './create-countersign-app.js';
 import { openCase } from '../kernel/workflow/transition.js';
 import { auditWorkflow } from '../oversight/audits/audit-workflow.js';
 import { authorizeUse } from '../oversight/authorizations/authorize-use.js';
-import { anAuthorizationRequest, givenReview, staffOf } from '../oversight/testing/uses-fixtures.js';
+import { anAuthorizationRequest, givenReview as givenApprovedReview, staffOf } from '../oversight/testing/uses-fixtures.js';
 import type { Store } from '../store/store.js';
 
 /** An approved review of the own agency (APNSA notified 2026-01-05), an authorisation under it, an audit. */
 async function givenUsesWorld(store: Store, w: { agency: string; vendor: string; product: string }) {
-  const review = await store.transaction((tx) => givenReview(tx, (actor) => contextFor(actor, new Date()), w, { notifiedAt: '2026-01-05' }));
+  const review = await store.transaction((tx) => givenApprovedReview(tx, (actor) => contextFor(actor, new Date()), w, { notifiedAt: '2026-01-05' }));
   const authorization = await store.transaction((tx) => authorizeUse({ ctx: contextFor(staffOf('officer', w.agency), new Date()), request: anAuthorizationRequest(review, { validFrom: '2026-02-01', validTo: '2026-02-28', noticeDate: '2026-06-30' }) }, tx));
   const { case: audit } = await store.transaction((tx) => openCase({ ctx: contextFor(staffOf('auditor', w.agency), new Date()), workflow: auditWorkflow, via: 'run', input: { agency: w.agency, periodStart: '2026-01-01', periodEnd: '2026-12-31' } }, tx));
   return { review, authorization: authorization.id, audit: audit.id };
 }
+import { openReview, runReviewStep } from '../oversight/reviews/review-commands.js';
 
 /**
  * Who may call what: every API route (read from the OpenAPI document, so a new route without a
@@ -43,6 +44,7 @@ const SIGNED_IN: readonly ActorKind[] = ACTORS.filter((a) => a !== 'anonymous');
 const ANALYSTS: readonly ActorKind[] = ['analyst', 'editor', 'admin'];
 const EDITORS: readonly ActorKind[] = ['editor', 'admin'];
 const ADMINS: readonly ActorKind[] = ['admin'];
+const REVIEW_STAFF: readonly ActorKind[] = ['admin', 'officer-own'];
 
 interface World {
   organization: string;
@@ -59,6 +61,7 @@ interface World {
   sealedIndex: string;
   treeSize: string;
   uses: { review: string; authorization: string; audit: string };
+  review: { id: string; product: string; exemption: string; waiver: string };
 }
 
 interface Sample {
@@ -139,6 +142,21 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   signOffAudit: [post((w) => `/audits/${w.uses.audit}/sign-off`, () => ({}), ['auditor-own'])],
   listAudits: [get(() => '/audits')],
   getAudit: [get((w) => `/audits/${w.uses.audit}`)],
+  listAcquisitionReviews: [get(() => '/acquisition-reviews'), get((w) => `/acquisition-reviews?agency=${w.agencyOwn}&status=open`)],
+  getAcquisitionReview: [get((w) => `/acquisition-reviews/${w.review.id}`)],
+  openAcquisitionReview: [post(() => '/acquisition-reviews', (w) => ({ agency: w.agencyOwn, product: w.review.product, vendor: w.organization, purpose: 'Matrix purpose', requestedStart: '2027-01' }), REVIEW_STAFF)],
+  answerAcquisitionReviewFactor: [post((w) => `/acquisition-reviews/${w.review.id}/factors`, () => ({ factor: 'mitigating', presence: 'unknown', answer: 'None known.' }), REVIEW_STAFF)],
+  recordAcquisitionReviewStep: [post((w) => `/acquisition-reviews/${w.review.id}/procurement-steps`, () => ({ step: 'dni-assessment-reviewed', on: '2026-01-05' }), REVIEW_STAFF)],
+  // Only the agency's certifying official determines (not delegable, not even to an admin); none of these actors is one.
+  determineAcquisitionReview: [post((w) => `/acquisition-reviews/${w.review.id}/determination`, () => ({ decision: 'deny' }), [])],
+  recordAcquisitionReviewNotice: [post((w) => `/acquisition-reviews/${w.review.id}/notice`, () => ({ notifiedAt: '2026-01-10' }), REVIEW_STAFF)],
+  recordAcquisitionReviewConsent: [post((w) => `/acquisition-reviews/${w.review.id}/consent`, () => ({ consentedAt: '2026-01-12' }), REVIEW_STAFF)],
+  stopAcquisitionReviewWork: [post((w) => `/acquisition-reviews/${w.review.id}/stop-work`, () => ({ reason: 'Compliance check' }), REVIEW_STAFF)],
+  resumeAcquisitionReviewWork: [post((w) => `/acquisition-reviews/${w.review.id}/resume`, () => ({ reason: 'Check done' }), REVIEW_STAFF)],
+  recordAcquisitionReviewExemption: [post((w) => `/acquisition-reviews/${w.review.id}/exemptions`, () => ({ purpose: 'research', purchasedOn: '2026-01-02', description: 'A research licence' }), REVIEW_STAFF)],
+  recordAcquisitionReviewExemptionNotice: [post((w) => `/acquisition-reviews/${w.review.id}/exemptions/${w.review.exemption}/notice`, () => ({ notifiedOn: '2026-01-20' }), REVIEW_STAFF)],
+  recordAcquisitionReviewWaiver: [post((w) => `/acquisition-reviews/${w.review.id}/waivers`, () => ({ grantedAt: '2026-01-03', expiresOn: '2026-06-30', reason: 'Matrix waiver' }), REVIEW_STAFF)],
+  recordAcquisitionReviewWaiverNotice: [post((w) => `/acquisition-reviews/${w.review.id}/waivers/${w.review.waiver}/notice`, () => ({ notifiedAt: '2026-01-04' }), REVIEW_STAFF)],
 };
 
 describeEachBackend('route × role × scope access matrix', (getStore) => {
@@ -182,7 +200,9 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       organization, agencyOwn, agencyOther, source, designation, piid, pendingChanges, tip: tip.id,
       pendingAlert: alerts.find((a) => a.status === 'pending')?.id ?? '', raisedAlert: alerts.find((a) => a.status === 'raised')?.id ?? '',
       tokenOf: {}, sealedIndex: String(sealed.leafIndex), treeSize: String(ledger.sequencer.size), uses: { review: '', authorization: '', audit: '' },
+      review: { id: '', product: '', exemption: '', waiver: '' },
     };
+    world.review = await givenReview(store, agencyOwn, organization, source);
     // Scoped actors: an officer of the agency the resources belong to, and one of another agency.
     for (const [actor, agency] of [['officer-own', agencyOwn], ['officer-other', agencyOther]] as const) {
       await quickClient(app, store, actor, roleOf[actor]);
@@ -223,3 +243,14 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
     expect(mismatches).toEqual([]);
   });
 });
+
+/** An acquisition review of the own agency, with an exemption and a waiver whose notices are still due. */
+async function givenReview(store: Parameters<typeof givenRecords>[0], agency: string, vendor: string, source: string): Promise<World['review']> {
+  const product = uniqueId('matrix-product');
+  await givenRecords(store, { products: [{ id: product, name: 'Matrix Tool', vendor, sources: [source] }] });
+  const review = await store.transaction((tx) => openReview({ ctx: SYSTEM_CONTEXT, input: { agency, product, vendor, purpose: 'Matrix fixture', requestedStart: '2027' } }, tx));
+  const ctx = contextFor({ kind: 'system', userId: null, actorId: 'system', role: 'admin', grants: [] });
+  const exempt = await store.transaction((tx) => runReviewStep({ ctx, id: review.id, action: 'exemption', input: { purpose: 'testing', purchasedOn: '2026-01-01', description: 'fixture' } }, tx));
+  const waived = await store.transaction((tx) => runReviewStep({ ctx, id: review.id, action: 'waiver', input: { grantedAt: '2026-01-01', expiresOn: '2026-12-31', reason: 'fixture' } }, tx));
+  return { id: review.id, product, exemption: exempt.review.exemptions[0]?.id ?? '', waiver: waived.review.waivers[0]?.id ?? '' };
+}
