@@ -8,6 +8,7 @@ import { addAccountRoutes } from './routes/account-routes.js';
 import { addPasswordRoutes } from './routes/password-routes.js';
 import { addAlertPageRoutes } from './routes/alert-page-routes.js';
 import { addAcquisitionReviewPageRoutes } from './routes/acquisition-review-page-routes.js';
+import { addUsesPageRoutes } from './routes/uses-page-routes.js';
 import { addBrowseRoutes } from './routes/browse-routes.js';
 import { addLogPageRoutes } from './routes/log-page-routes.js';
 import { addMapRoutes } from './routes/map-routes.js';
@@ -42,6 +43,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addReviewRoutes(app, deps);
     addAlertPageRoutes(app, deps);
     addAcquisitionReviewPageRoutes(app, deps);
+    addUsesPageRoutes(app, deps);
     addLogPageRoutes(app, deps);
     addUploadRoutes(app, deps);
   };
