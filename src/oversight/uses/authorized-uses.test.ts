@@ -9,6 +9,7 @@ import { authorizeUse } from '../authorizations/authorize-use.js';
 import { auditWorkflow } from '../audits/audit-workflow.js';
 import { anAuthorizationRequest, givenReview, staffOf } from '../testing/uses-fixtures.js';
 import { recordUse } from './record-use.js';
+import { tick } from '../../app/tick.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const ctx = (actor: Parameters<typeof contextFor>[0]) => contextFor(actor, NOW);
@@ -126,5 +127,15 @@ describeEachBackend('authorised uses and post-use audits', (getStore) => {
       uses: { total: 1, flaggedWhenRecorded: 0 },
     });
     expect(JSON.stringify(signed.statistics)).not.toContain('555');
+  });
+
+  it('the tick fires the delayed-notice date as oversight.authorization.target-notice-due, naming the authorisation (what remedies listen for)', async () => {
+    const a = await authorize(anAuthorizationRequest(review, { validFrom: '2026-04-01', validTo: '2026-04-10', noticeDate: '2026-04-20' }));
+    await tick(getStore(), new Date('2026-04-21T12:00:00Z'));
+    const entries = await getStore().db.selectFrom('logEntries').select('entry').where('type', '=', TARGET_NOTICE_DUE_EVENT).execute();
+    const fired = entries.map((e) => JSON.parse(e.entry) as { data: { case: string; caseType: string; kind: string; dueDate: string } }).find((e) => e.data.case === a.id);
+    expect(fired?.data).toMatchObject({ caseType: 'authorization', kind: 'target-notice', dueDate: '2026-04-20' });
+    const deadlines = await getStore().transaction((tx) => tx.deadlines.ofCase('authorization', a.id));
+    expect(deadlines.find((d) => d.kind === 'target-notice')?.state).toBe('fired');
   });
 });
