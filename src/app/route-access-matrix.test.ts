@@ -143,6 +143,8 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   listAudits: [get(() => '/audits')],
   getAudit: [get((w) => `/audits/${w.uses.audit}`)],
   listAcquisitionReviews: [get(() => '/acquisition-reviews'), get((w) => `/acquisition-reviews?agency=${w.agencyOwn}&status=open`)],
+  oversightCalendar: [get((w) => `/oversight/calendar.ics?agency=${w.agencyOwn}`)],
+  getOversightReport: [get(() => '/oversight/report?year=2026')],
   getAcquisitionReview: [get((w) => `/acquisition-reviews/${w.review.id}`)],
   openAcquisitionReview: [post(() => '/acquisition-reviews', (w) => ({ agency: w.agencyOwn, product: w.review.product, vendor: w.organization, purpose: 'Matrix purpose', requestedStart: '2027-01' }), REVIEW_STAFF)],
   answerAcquisitionReviewFactor: [post((w) => `/acquisition-reviews/${w.review.id}/factors`, () => ({ factor: 'mitigating', presence: 'unknown', answer: 'None known.' }), REVIEW_STAFF)],

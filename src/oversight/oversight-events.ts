@@ -20,12 +20,12 @@ const reviewEntryData = stepEventData('review', {
   trigger: z.string().optional(),
 });
 
-function reviewEvent(type: string, summary: string): EventDefinition<unknown, OversightTransaction> {
+function reviewEvent(type: string, summary: string, sealed: readonly string[] = []): EventDefinition<unknown, OversightTransaction> {
   return defineEvent({
     type,
     summary,
     data: reviewEntryData,
-    sealed: [],
+    sealed,
     replays: 'writes the acquisition review as the entry carries it',
     async replay(data, _meta, tx) {
       await tx.oversight.putReview(acquisitionReviewSchema.parse(Reflect.get(data, 'state')));
@@ -41,7 +41,7 @@ export const oversightEvents: readonly EventDefinition<unknown, OversightTransac
   reviewEvent('oversight.review.dni-information-requested', 'The agency asked the DNI for more information.'),
   reviewEvent('oversight.review.dni-information-answered', 'The DNI answered the request for more information.'),
   reviewEvent('oversight.review.due-diligence-completed', "The vendor due diligence against the State Department's business and human rights guidance was completed."),
-  reviewEvent('oversight.review.determined', "The agency's certifying official approved (with or without conditions) or denied; a justification, if any, is published."),
+  reviewEvent('oversight.review.determined', "The agency's certifying official approved (with or without conditions) or denied; a justification, if any, is published; a classified part of it is sealed.", ['sealedJustification']),
   reviewEvent('oversight.review.notice-given', 'The agency gave notice to the APNSA; operational use may start 7 calendar days later or on consent.'),
   reviewEvent('oversight.review.consent-recorded', 'The APNSA consented to operational use.'),
   reviewEvent('oversight.review.stop-work-ordered', 'A stop-work order was issued, with its reason.'),

@@ -30,6 +30,8 @@ export interface OversightStore {
   /** Inserts or replaces a review whole (replay, dataset). */
   putReview(review: AcquisitionReview): Promise<void>;
   listReviews(filters: ReviewFilters, limit: number, offset: number): Promise<{ items: AcquisitionReview[]; total: number }>;
+  /** Whether any review is in one of these states (the re-evaluation subscriber's fast path). */
+  anyInStatus(statuses: readonly ReviewStatus[]): Promise<boolean>;
   /** Reviews in one of these states whose product is one of `products` or vendor one of `vendors`. */
   reviewsTouching(statuses: readonly ReviewStatus[], products: readonly string[], vendors: readonly string[]): Promise<AcquisitionReview[]>;
 

@@ -80,6 +80,7 @@ export type StepRecord = z.infer<typeof stepRecordSchema>;
 
 export const DECISIONS = ['approve', 'approve-with-conditions', 'deny'] as const;
 export type Decision = (typeof DECISIONS)[number];
+export const DECISION_LABELS: Readonly<Record<Decision, string>> = { approve: 'Approved', 'approve-with-conditions': 'Approved with conditions', deny: 'Denied' };
 
 export const determinationSchema = z.strictObject({
   decision: z.enum(DECISIONS),
@@ -89,6 +90,8 @@ export const determinationSchema = z.strictObject({
   by: z.string(),
   /** The factors present when it was made. */
   factorsPresent: z.array(z.enum(FACTOR_KINDS)),
+  /** A part of the justification that is sealed (classified): the seal store's id; the log commits to its text. */
+  sealedJustificationRef: z.string().nullable().optional(),
 });
 export type Determination = z.infer<typeof determinationSchema>;
 
@@ -250,7 +253,7 @@ export function eoSteps(review: AcquisitionReview, today: string): EoStep[] {
     step('dni-information-requested', 'More information requested from the DNI', review.steps['dni-information-requested']?.on),
     step('dni-information-answered', 'DNI answered', review.steps['dni-information-answered']?.on),
     step('due-diligence', "Vendor due diligence (State Department's business and human rights guidance)", review.steps['due-diligence']?.on),
-    step('determination', 'Determination by a certifying official', review.determination?.on, review.determination ? `${review.determination.decision}${review.determination.justification ? ` — ${review.determination.justification}` : ''}` : null),
+    step('determination', 'Determination by a certifying official', review.determination?.on, review.determination ? `${DECISION_LABELS[review.determination.decision]}${review.determination.justification ? ` — ${review.determination.justification}` : ''}` : null),
     step('notice', 'Notice to the APNSA', review.steps.notice?.on),
     step('consent', 'APNSA consent (or 7 days after notice)', review.steps.consent?.on ?? (useOpensOn(review) !== null && useOpensOn(review)! <= today ? useOpensOn(review) : null)),
   ];

@@ -45,6 +45,8 @@ async function touchOf(event: AppendedEvent, tx: OversightTransaction): Promise<
  * or a trigger before) changes nothing.
  */
 export async function reEvaluateApprovals(event: AppendedEvent, tx: OversightTransaction): Promise<number> {
+  // A registry import writes thousands of records: with no active approval there is nothing to flag.
+  if (!(await tx.oversight.anyInStatus(ACTIVE_APPROVAL_STATUSES))) return 0;
   const touch = await touchOf(event, tx);
   if (touch === null) return 0;
   const family = new Set<string>();

@@ -42,6 +42,8 @@ export const determinationInput = z.strictObject({
   decision: z.enum(DECISIONS),
   justification: z.string().trim().min(1).max(10_000).optional(),
   conditions: z.string().trim().min(1).max(10_000).optional(),
+  /** A part of the justification that may not be published (classified): sealed — committed in the log, its text only in the seal store. */
+  sealedJustification: z.string().trim().min(1).max(10_000).optional(),
 });
 
 export const noticeInput = z.strictObject({ notifiedAt: dateOrInstant, note: note.optional(), evidence: evidence.optional() });

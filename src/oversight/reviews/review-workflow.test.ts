@@ -105,6 +105,20 @@ describeEachBackend('acquisition reviews on the workflow kernel', (getStore) => 
     expect(Number(after.n) - Number(before.n)).toBe(1);
   });
 
+  it('publishes the justification, and seals a classified part of it: committed in the log, its text only in the seal store', async () => {
+    const review = await open(staff('officer', w.agency));
+    const secret = `classified-annex-${review.id}`;
+    await step(staff('certifying-official', w.agency), review.id, 'determine', { decision: 'approve', justification: 'Public reasons.', sealedJustification: secret });
+    const entry = await getStore().db.selectFrom('logEntries').select('entry').where('type', '=', 'oversight.review.determined').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(entry.entry).toContain('Public reasons.');
+    expect(entry.entry).not.toContain(secret);
+    expect(entry.entry).toContain('sealedJustification');
+    const row = await getStore().db.selectFrom('acquisitionReviews').select('document').where('id', '=', review.id).executeTakeFirstOrThrow();
+    expect(row.document).not.toContain(secret);
+    const values = await getStore().db.selectFrom('sealedValues').select('value').execute();
+    expect(values.some((v) => v.value.includes(secret))).toBe(true);
+  });
+
   it('the system alone may flag re-evaluation', async () => {
     const review = await open(staff('officer', w.agency));
     await expect(step(actorWithRole('admin'), review.id, 're-evaluate', { trigger: `incident:${w.italy}`, title: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -52,10 +52,10 @@ function subjectsOf(review: AcquisitionReview): string[] {
 }
 
 /** Writes the review after a step and returns what its log entry carries: the whole public review, and the step's own fields. */
-async function commit(tx: OversightTransaction, ctx: CommandContext, review: AcquisitionReview, to: string, changes: Partial<AcquisitionReview>, extra: Record<string, JsonValue> = {}, subjects: string[] = []): Promise<StepOutput> {
+async function commit(tx: OversightTransaction, ctx: CommandContext, review: AcquisitionReview, to: string, changes: Partial<AcquisitionReview>, extra: Record<string, JsonValue> = {}, subjects: string[] = [], sealed?: StepOutput['sealed']): Promise<StepOutput> {
   const next: AcquisitionReview = { ...review, ...changes, status: to as ReviewStatus, updatedAt: ctx.now.toISOString() };
   await tx.oversight.saveReview(next);
-  return { data: { ...extra, state: toJsonObject(next) }, subjects: [...subjectsOf(next), ...subjects] };
+  return { data: { ...extra, state: toJsonObject(next) }, subjects: [...subjectsOf(next), ...subjects], ...(sealed ? { sealed } : {}) };
 }
 
 /** A deadline the review starts itself (one per exemption or waiver, so the kind carries the id). */
@@ -150,14 +150,18 @@ export const acquisitionReviewWorkflow: Workflow<AcquisitionReview, OversightTra
       target: ({ input }) => (input.decision === 'deny' ? 'denied' : input.decision === 'approve' ? 'approved' : 'approved-with-conditions'),
       async guard({ case: r, input }) {
         const present = factorsPresent(r);
-        if (input.decision !== 'deny' && present.length > 0 && !input.justification) {
+        if (input.decision !== 'deny' && present.length > 0 && !input.justification && !input.sealedJustification) {
           throw invalid('justification', `approving while ${present.map((k) => FACTOR_LABELS[k].split(' (')[0]?.toLowerCase()).join(' and ')} ${present.length > 1 ? 'are' : 'is'} present requires a written justification (it is published)`);
         }
         if (input.decision === 'approve-with-conditions' && !input.conditions) throw invalid('conditions', 'an approval with conditions states them');
       },
-      effect: ({ ctx, case: r, input, tx, to }) => commit(tx, ctx, r, to, {
-        determination: { decision: input.decision, justification: input.justification ?? null, conditions: input.conditions ?? null, on: todayOf(ctx), by: ctx.actor.actorId, factorsPresent: factorsPresent(r) },
-      }, { decision: input.decision, ...(input.justification ? { justification: input.justification } : {}) }),
+      async effect({ ctx, case: r, input, tx, to }) {
+        // A classified part of the justification: committed in the log, its text only in the seal store.
+        const sealedPart = input.sealedJustification ? await tx.seals.put(input.sealedJustification) : null;
+        return commit(tx, ctx, r, to, {
+          determination: { decision: input.decision, justification: input.justification ?? null, conditions: input.conditions ?? null, on: todayOf(ctx), by: ctx.actor.actorId, factorsPresent: factorsPresent(r), sealedJustificationRef: sealedPart?.id ?? null },
+        }, { decision: input.decision, ...(input.justification ? { justification: input.justification } : {}) }, [], sealedPart ? { sealedJustification: sealedPart } : undefined);
+      },
     }),
     notice: step.transition({
       label: 'Record the notice to the APNSA', event: 'oversight.review.notice-given', from: ['open', 'approved', 'approved-with-conditions', 're-evaluation-required'], to: 'open', policy: reviewStaff, input: noticeInput,

@@ -59,6 +59,11 @@ export class KyselyOversightStore implements OversightStore {
     return { items: rows.map(reviewOfRow), total };
   }
 
+  async anyInStatus(statuses: readonly ReviewStatus[]): Promise<boolean> {
+    if (statuses.length === 0) return false;
+    return (await this.#db.selectFrom('acquisitionReviews').select('id').where('status', 'in', [...statuses]).limit(1).executeTakeFirst()) !== undefined;
+  }
+
   async reviewsTouching(statuses: readonly ReviewStatus[], products: readonly string[], vendors: readonly string[]): Promise<AcquisitionReview[]> {
     if (statuses.length === 0 || (products.length === 0 && vendors.length === 0)) return [];
     const rows = await this.#db

@@ -63,6 +63,8 @@ ${dateField('p-on', 'on', 'On')}${noteField('p-note')}${evidenceField('p-evidenc
 ${DECISIONS.map((d) => html`<label><input type="radio" name="decision" value="${d}" required> ${DECISION_LABELS[d]}</label> `)}</fieldset>
 <p><label for="d-justification">Justification <span class="muted">(required to approve while an improper-use or counterintelligence risk is present; published)</span></label>
 <textarea id="d-justification" name="justification" rows="4" maxlength="10000"></textarea></p>
+<p><label for="d-sealed">Sealed part of the justification <span class="muted">(classified; committed in the log, not published)</span></label>
+<textarea id="d-sealed" name="sealedJustification" rows="2" maxlength="10000"></textarea></p>
 <p><label for="d-conditions">Conditions <span class="muted">(for an approval with conditions)</span></label>
 <textarea id="d-conditions" name="conditions" rows="3" maxlength="10000"></textarea></p>`, 'Record the determination'));
   }

@@ -90,12 +90,12 @@ ${r.contract ? html`<dt>Contract</dt><dd>${evidenceLink(`contract:${r.contract}`
 ${r.uses.length > 0 ? html`<dt>Uses it would authorise</dt><dd><ul>${r.uses.map((u) => html`<li>${u}</li>`)}</ul></dd>` : ''}
 <dt>Requested start</dt><dd>${dateText(r.requestedStart)}</dd>
 <dt>Opened</dt><dd>${dateText(r.openedOn)}</dd>
-<dt>Determination</dt><dd>${r.determination ? html`${DECISION_LABELS[r.determination.decision]} on ${dateText(r.determination.on)}${r.determination.justification ? html`<br>Justification: ${r.determination.justification}` : ''}${r.determination.conditions ? html`<br>Conditions: ${r.determination.conditions}` : ''}` : html`<span class="muted">None recorded</span>`}</dd>
+<dt>Determination</dt><dd>${r.determination ? html`${DECISION_LABELS[r.determination.decision]} on ${dateText(r.determination.on)}${r.determination.justification ? html`<br>Justification: ${r.determination.justification}` : ''}${r.determination.conditions ? html`<br>Conditions: ${r.determination.conditions}` : ''}${r.determination.sealedJustificationRef ? html`<br><span class="muted">A further part of the justification is sealed: the log entry of the determination commits to its text, which is published only if it is unsealed.</span>` : ''}` : html`<span class="muted">None recorded</span>`}</dd>
 <dt>Notice to the APNSA</dt><dd>${noticeGivenOn(r) ? dateText(noticeGivenOn(r)) : html`<span class="muted">None recorded</span>`}</dd>
 <dt>Operational use may start</dt><dd>${opens ? dateText(opens) : html`<span class="muted">Not before a notice to the APNSA (7 calendar days) or its consent</span>`}</dd>
 ${r.sources.length > 0 ? html`<dt>Documented by</dt><dd><ul>${r.sources.map((s) => html`<li>${evidenceLink(`source:${s}`, view.titles)}</li>`)}</ul></dd>` : ''}
 </dl>
-<p><a href="/api/v1/cases/acquisition-review/${r.id}/deadlines.ics" type="text/calendar">Deadlines (iCalendar)</a> · <a href="/feeds/acquisition-reviews.atom?agency=${r.agency}" type="application/atom+xml">Atom feed of ${name(`organization:${r.agency}`)}'s reviews</a> · <a href="/api/v1/acquisition-reviews/${r.id}" type="application/json">JSON</a></p>
+<p><a href="/api/v1/cases/acquisition-review/${r.id}/deadlines.ics" type="text/calendar">Deadlines (iCalendar)</a> · <a href="/api/v1/oversight/calendar.ics?agency=${r.agency}" type="text/calendar">Calendar of ${name(`organization:${r.agency}`)}'s reviews, with re-evaluations</a> · <a href="/feeds/acquisition-reviews.atom?agency=${r.agency}" type="application/atom+xml">Atom feed of ${name(`organization:${r.agency}`)}'s reviews</a> · <a href="/api/v1/acquisition-reviews/${r.id}" type="application/json">JSON</a></p>
 ${timeline(view)}
 ${riskFactorTable(view)}
 ${history(r, view.titles)}

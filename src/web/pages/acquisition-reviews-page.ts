@@ -64,7 +64,7 @@ export function acquisitionReviewsPage(frame: PageFrame, view: ReviewListView): 
 <p><label for="q-status">Status</label><select id="q-status" name="status"><option value="">Any</option>${REVIEW_STATUSES.map((s) => html`<option value="${s}"${view.filters.status === s ? html` selected` : ''}>${REVIEW_STATUS_LABELS[s]}</option>`)}</select></p>
 <p><button type="submit">Filter</button></p>
 </form>
-<p class="result-count">${view.total} ${view.total === 1 ? 'review' : 'reviews'} · <a href="${feed}" type="application/atom+xml">Atom feed</a> · <a href="/oversight/report">Annual report</a></p>
+<p class="result-count">${view.total} ${view.total === 1 ? 'review' : 'reviews'} · <a href="${feed}" type="application/atom+xml">Atom feed</a>${view.filters.agency ? html` · <a href="/api/v1/oversight/calendar.ics?agency=${view.filters.agency}" type="text/calendar">Calendar (iCalendar)</a>` : ''} · <a href="/oversight/report">Annual report</a></p>
 ${view.items.length === 0 ? html`<p class="muted">No reviews match.</p>` : html`<div class="table-scroll"><table><thead><tr><th scope="col">Product</th><th scope="col">Agency</th><th scope="col">Vendor</th><th scope="col">Status</th><th scope="col">Opened</th><th scope="col">Use may start</th></tr></thead><tbody>${rows}</tbody></table></div>`}
 ${pagination(view, query)}
 ${openForm(frame, view)}`;

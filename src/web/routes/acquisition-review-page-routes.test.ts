@@ -73,6 +73,23 @@ describeEachBackend('acquisition review pages', (getStore) => {
     expect(after.text).toContain('No foreign control found.');
   });
 
+  it('renders hostile text inert on the case page, the list and the report', async () => {
+    const hostile = '<script>alert(1)</script>"><img src=x onerror=alert(1)>';
+    const officer = new PortalClient(app);
+    await officer.signIn('olivia', TEST_PASSWORD);
+    await officer.get('/acquisition-reviews');
+    const opened = await officer.postForm('/acquisition-reviews', { agency: w.agency, product: w.product, vendor: w.vendor, purpose: hostile, uses: hostile, requestedStart: '2026-01-01' });
+    const path = (opened.headers.get('location') ?? '').split('?')[0] ?? '';
+    await officer.get(path);
+    expect((await officer.postForm(`${path}/steps/stop-work`, { reason: hostile, orderedOn: '2026-02-01' })).status).toBe(303);
+    for (const page of [path, '/acquisition-reviews', `/oversight/report?year=2026&agency=${w.agency}`]) {
+      const text = (await new PortalClient(app).get(page)).text;
+      expect(text, page).not.toContain('<script>alert(1)');
+      expect(text, page).not.toContain('<img src=x');
+    }
+    expect((await new PortalClient(app).get(path)).text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
   it('answers 404 for an unknown review and an unknown step', async () => {
     expect((await new PortalClient(app).get('/acquisition-reviews/nope')).status).toBe(404);
     const officer = new PortalClient(app);

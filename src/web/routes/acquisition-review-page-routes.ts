@@ -13,10 +13,17 @@ import { KyselyOversightStore } from '../../store/oversight/kysely-oversight-sto
 import type { Database } from '../../store/schema.js';
 import { acquisitionReviewPage } from '../pages/acquisition-review-page.js';
 import { acquisitionReviewsPage } from '../pages/acquisition-reviews-page.js';
+import { oversightReportPage } from '../pages/oversight-report-page.js';
+import { oversightReportPdf } from '../../oversight/report/oversight-report-pdf.js';
+import { readOversightReport } from '../../store/oversight/read-oversight-report.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { formFields, pageFrame, pageResponse } from './page-response.js';
 
 const PAGE_SIZE = 25;
+const reportQuery = z.object({
+  year: z.coerce.number().int().min(2023).max(2100).optional(),
+  agency: z.string().trim().regex(/^[a-z0-9-]*$/, 'must be a registry id').max(100).optional().transform((v) => (v ? v : undefined)),
+});
 const slug = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 const listQuery = z.object({
   agency: z.string().trim().regex(/^[a-z0-9-]*$/, 'must be a registry id').max(100).optional().transform((v) => (v ? v : undefined)),
@@ -110,6 +117,18 @@ export function addAcquisitionReviewPageRoutes(app: Hono<AppEnv>, { store, now =
       review, titles: await referenceTitles(store.db, referencesOf(review)), today: now().toISOString().slice(0, 10),
       logEntries: await logEntriesFor?.(`acquisition-review:${review.id}`), done: done && /^[a-z-]{1,40}$/.test(done) ? done : undefined,
     }));
+  });
+
+  const report = async (query: Record<string, string>) => {
+    const q = parseInput(reportQuery, query, 'report');
+    return readOversightReport(store.db, { year: q.year ?? now().getUTCFullYear(), agency: q.agency ?? null }, now());
+  };
+  app.get('/oversight/report', async (c) => pageResponse(c, oversightReportPage(pageFrame(c), await report(c.req.query()))));
+  app.get('/oversight/report.json', async (c) => c.json(await report(c.req.query())));
+  app.get('/oversight/report.pdf', async (c) => {
+    const r = await report(c.req.query());
+    const bytes = await oversightReportPdf(r);
+    return c.body(bytes.slice().buffer, 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="oversight-report-${r.year}${r.agency ? `-${r.agency}` : ''}.pdf"` });
   });
 
   app.post('/acquisition-reviews/:id/steps/:action', async (c) => {

@@ -61,6 +61,25 @@ describeEachBackend('the acquisition review API (the done-when, from outside)', 
     expect(JSON.stringify(await missing.json())).toContain('incident:does-not-exist');
   });
 
+  it('a Graphite incident recorded through the editorial workflow flips the approval, shown in the API, the Atom feed and the agency calendar', async () => {
+    const { id } = (await (await officer.request('/api/v1/acquisition-reviews', { json: { agency: w.agency, product: w.product, vendor: w.vendor, purpose: 'Flip me', requestedStart: '2027' } })).json()) as { id: string };
+    expect((await certifier.request(`/api/v1/acquisition-reviews/${id}/determination`, { json: { decision: 'approve', justification: 'ok' } })).status).toBe(200);
+    const analyst = await quickClient(app, getStore(), 'api-analyst', 'analyst');
+    const editor = await quickClient(app, getStore(), 'api-editor', 'editor');
+    const incident = `graphite-${id.slice(0, 8)}`;
+    const proposed = await analyst.request('/api/v1/changes', { json: { action: 'upsert', recordType: 'incident', record: { id: incident, title: 'Graphite found on a journalist\'s phone', product: w.product, sources: [w.source] } } });
+    expect(proposed.status).toBe(201);
+    const change = ((await proposed.json()) as { id: string }).id;
+    expect((await editor.request(`/api/v1/changes/${change}/accept`, { json: {} })).status).toBe(200);
+    const shown = (await (await anonymousClient(app).request(`/api/v1/acquisition-reviews/${id}`)).json()) as { status: string; approvalActive: boolean; reEvaluations: { trigger: string }[] };
+    expect(shown).toMatchObject({ status: 're-evaluation-required', approvalActive: false, reEvaluations: [{ trigger: `incident:${incident}` }] });
+    const ics = await (await anonymousClient(app).request(`/api/v1/oversight/calendar.ics?agency=${w.agency}`)).text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('Re-evaluation required');
+    const atom = await (await anonymousClient(app).request(`/feeds/acquisition-reviews.atom?agency=${w.agency}`)).text();
+    expect(atom).toContain(`incident:${incident}`);
+  });
+
   it('publishes an Atom feed of the agency\'s reviews that says when re-evaluation is required', async () => {
     const res = await anonymousClient(app).request(`/feeds/acquisition-reviews.atom?agency=${w.agency}`);
     expect(res.status).toBe(200);

@@ -8,6 +8,11 @@ import {
 } from '../../../oversight/reviews/review-inputs.js';
 import { acquisitionReviewWorkflow } from '../../../oversight/reviews/review-workflow.js';
 import { KyselyOversightStore } from '../../../store/oversight/kysely-oversight-store.js';
+import { readOversightReport } from '../../../store/oversight/read-oversight-report.js';
+import { KyselyDeadlineStore } from '../../../store/kernel/kysely-deadline-store.js';
+import { parseIsoDate } from '../../../kernel/calendar/iso-date.js';
+import type { CalendarEvent } from '../../../kernel/icalendar/calendar-event.js';
+import { renderCalendar } from '../../../kernel/icalendar/render-calendar.js';
 import type { Store } from '../../../store/store.js';
 import type { AppEnv } from '../../app-env.js';
 import { atomFeed } from '../../feeds/atom.js';
@@ -29,6 +34,11 @@ export const PROCUREMENT_STEP_ACTIONS = {
   'due-diligence': 'complete-due-diligence',
 } as const;
 const procurementStepBody = procurementStepInput.extend({ step: z.enum(Object.keys(PROCUREMENT_STEP_ACTIONS) as [keyof typeof PROCUREMENT_STEP_ACTIONS]) });
+
+const reportPresenter = z.object({
+  year: z.number().int(), agency: z.string().nullable(), generatedAt: z.string(), summary: z.record(z.string(), z.number()),
+  sections: z.array(z.object({ key: z.string(), title: z.string(), description: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string() })), rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))) })),
+});
 
 /** A one-line title of a review: "ICE: Graphite (paragon-solutions-us) — Re-evaluation required". */
 export function reviewTitle(review: AcquisitionReview): string {
@@ -87,6 +97,44 @@ export function addReviewRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Sto
   step('recordAcquisitionReviewExemptionNotice', '/exemptions/{exemption}/notice', 'Record the notice to the APNSA of an exempt purchase', 'exemption-notice', z.strictObject({ notifiedOn: z.iso.date() }), (b, p) => ({ ...b, exemption: p['exemption'] }), z.object({ id: slug, exemption: z.string().regex(/^[a-f0-9]{8}$/) }));
   step('recordAcquisitionReviewWaiver', '/waivers', 'Record a waiver of at most one year (notice to the President due within 72 hours)', 'waiver', waiverInput);
   step('recordAcquisitionReviewWaiverNotice', '/waivers/{waiver}/notice', 'Record the notice of a waiver to the President', 'waiver-notice', z.strictObject({ notifiedAt: noticeInput.shape.notifiedAt }), (b, p) => ({ ...b, waiver: p['waiver'] }), z.object({ id: slug, waiver: z.string().regex(/^[a-f0-9]{8}$/) }));
+
+  router.add(
+    {
+      method: 'get', path: '/oversight/report', operationId: 'getOversightReport', summary: 'The annual oversight report generated from the record: approvals in force with their justification, approvals ended, purchases (and the sections other parts of oversight add)', tag,
+      query: z.object({ year: z.coerce.number().int().min(2023).max(2100), agency: slug.optional() }), responses: { 200: { description: 'The report', schema: reportPresenter } },
+    },
+    async (_c, { query, reply }) => reply(await readOversightReport(store.db, { year: query.year, agency: query.agency ?? null }, now())),
+  );
+
+  router.add(
+    {
+      method: 'get', path: '/oversight/calendar.ics', operationId: 'oversightCalendar', summary: "An agency's acquisition reviews as an iCalendar feed to subscribe to: every deadline (use may start, notices due, waivers expiring) and every re-evaluation required", tag,
+      query: z.object({ agency: slug }), responses: { 200: { description: 'RFC 5545 calendar', contentType: 'text/calendar' } },
+    },
+    async (c, { query }) => {
+      const settings = c.get('settings');
+      const { items } = await reviews.listReviews({ agency: query.agency }, 500, 0);
+      const deadlines = new KyselyDeadlineStore(store.db);
+      const events: CalendarEvent[] = [];
+      for (const r of items) {
+        const url = absoluteUrl(settings, `/acquisition-reviews/${r.id}`);
+        for (const d of await deadlines.ofCase('acquisition-review', r.id)) {
+          events.push({
+            uid: `deadline-${d.id}@${settings.publicUrl.host}`, stamp: d.stoppedAt ?? d.firedAt ?? d.startedAt, url, categories: ['acquisition-review', d.kind.replace(/-[0-9a-f]{8}$/, '')],
+            time: d.dueDate !== null ? { kind: 'all-day', date: parseIsoDate(d.dueDate) } : { kind: 'instant', at: d.dueAt },
+            summary: `${d.label} — ${r.product} (${r.vendor})`, status: d.state === 'stopped' ? 'CANCELLED' : 'CONFIRMED',
+            ...(d.state === 'open' ? { alarm: { minutesBefore: d.dueDate !== null ? 3 * 24 * 60 : 60 } } : {}),
+          });
+        }
+        r.reEvaluations.forEach((e, i) => events.push({
+          uid: `re-evaluation-${r.id}-${i}@${settings.publicUrl.host}`, stamp: e.at, url, categories: ['acquisition-review', 're-evaluation-required'],
+          time: { kind: 'all-day', date: parseIsoDate(e.at.slice(0, 10)) }, summary: `Re-evaluation required — ${r.product} (${r.vendor})`, description: `${e.title} (${e.trigger}) was recorded after the approval.`,
+        }));
+      }
+      const ics = renderCalendar({ prodId: '-//Countersign//Oversight//EN', name: `Countersign: acquisition reviews of ${query.agency}`, events });
+      return c.body(ics, 200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `inline; filename="acquisition-reviews-${query.agency}.ics"` });
+    },
+  );
 
   app.get('/feeds/acquisition-reviews.atom', async (c) => {
     const agency = c.req.query('agency');
