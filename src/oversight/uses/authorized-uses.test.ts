@@ -10,6 +10,8 @@ import { auditWorkflow } from '../audits/audit-workflow.js';
 import { anAuthorizationRequest, givenReview, staffOf } from '../testing/uses-fixtures.js';
 import { recordUse } from './record-use.js';
 import { tick } from '../../app/tick.js';
+import { actorWithRole } from '../../../test/support/contexts.js';
+import { configureOffenceCategories } from '../authorizations/configure-offence-categories.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const ctx = (actor: Parameters<typeof contextFor>[0]) => contextFor(actor, NOW);
@@ -137,5 +139,15 @@ describeEachBackend('authorised uses and post-use audits', (getStore) => {
     expect(fired?.data).toMatchObject({ caseType: 'authorization', kind: 'target-notice', dueDate: '2026-04-20' });
     const deadlines = await getStore().transaction((tx) => tx.deadlines.ofCase('authorization', a.id));
     expect(deadlines.find((d) => d.kind === 'target-notice')?.state).toBe('fired');
+  });
+
+  it('an admin configures another list of serious crimes, on the log; an authorisation must then name one of those', async () => {
+    const list = [{ id: 'state-wiretap-felony', label: 'A felony listed in the state wiretap statute', statute: 'Mass. Gen. Laws ch. 272, § 99(B)(7)' }];
+    await expect(getStore().transaction((tx) => configureOffenceCategories({ ctx: ctx(officer()), categories: list }, tx))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(getStore().transaction((tx) => configureOffenceCategories({ ctx: ctx(actorWithRole('admin')), categories: [{ id: 'x' }] }, tx))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await getStore().transaction((tx) => configureOffenceCategories({ ctx: ctx(actorWithRole('admin')), categories: list }, tx));
+    expect(await getStore().transaction((tx) => tx.uses.offenceCategories())).toEqual(list);
+    await expect(authorize(anAuthorizationRequest(review))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'offenceCategory' }] });
+    expect(await authorize(anAuthorizationRequest(review, { offenceCategory: 'state-wiretap-felony' }))).toMatchObject({ offenceCategory: 'state-wiretap-felony' });
   });
 });

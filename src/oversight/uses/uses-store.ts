@@ -17,6 +17,8 @@ export interface UseRow extends Use {
  */
 export interface UsesStore extends ReviewApprovals {
   offenceCategories(): Promise<OffenceCategory[]>;
+  /** Replaces the configured list (in its order). */
+  replaceOffenceCategories(categories: readonly OffenceCategory[]): Promise<void>;
   /** The seal-store id of the agency's pseudonym key, if it has one. */
   agencyKeyRef(agency: string): Promise<string | null>;
   insertAgencyKey(agency: string, keyRef: string, at: string): Promise<void>;

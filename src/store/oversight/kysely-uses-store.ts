@@ -64,6 +64,11 @@ export class KyselyUsesStore implements UsesStore {
     return this.#db.selectFrom('oversightOffenceCategories').select(['id', 'label', 'statute']).orderBy('position').execute();
   }
 
+  async replaceOffenceCategories(categories: readonly OffenceCategory[]): Promise<void> {
+    await this.#db.deleteFrom('oversightOffenceCategories').execute();
+    if (categories.length > 0) await this.#db.insertInto('oversightOffenceCategories').values(categories.map((c, position) => ({ id: c.id, label: c.label, statute: c.statute, position }))).execute();
+  }
+
   async agencyKeyRef(agency: string): Promise<string | null> {
     return (await this.#db.selectFrom('oversightAgencyKeys').select('keyRef').where('agency', '=', agency).executeTakeFirst())?.keyRef ?? null;
   }
