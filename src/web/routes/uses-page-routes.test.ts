@@ -55,12 +55,15 @@ describeEachBackend('authorised uses, findings, audits and statistics pages', (g
     for (const step of ['extend', 'extend-notice', 'give-notice', 'confirm-deletion', 'share', 'unseal']) expect(page.text).toContain(`${path}/steps/${step}"`);
     expect((await officer.postForm('/uses', { authorization: path.split('/').pop() ?? '', 'dc-messages': 'on', 'dc-location': 'on', occurredAt: '2026-04-02T10:00:00Z' })).status).toBe(303);
     expect((await officer.postForm(`${path}/steps/share`, { recipient: 'A foreign service', legalBasis: '', occurredAt: '2026-04-03' })).status).toBe(303);
+    expect((await officer.postForm(`${path}/steps/share`, { recipient: '<script>alert(1)</script>', legalBasis: 'Court order "X" & <b>', occurredAt: '2026-04-04' })).status).toBe(303);
     expect((await officer.postForm(`${path}/steps/extend-notice`, { noticeDate: '2026-06-30', courtOrder: 'Order of 2026-05-20' })).status).toBe(303);
     const after = await officer.get(path);
     expect(after.text).toContain('Use outside the authorised window');
     expect(after.text).toContain('Use beyond the authorised data categories');
     expect(after.text).toContain('no legal basis cited');
     expect(after.text).toContain('delayed 1× by court order');
+    expect(after.text).not.toContain('<script>alert(1)</script>');
+    expect(after.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 
     const findings = await new PortalClient(app).get(`/oversight/findings?agency=${agency}`);
     expect(findings.text).toContain('Sharing without a legal basis');
