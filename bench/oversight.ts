@@ -160,7 +160,7 @@ const removeSqlite = async () => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 };
 if (!values['audit-only']) await removeSqlite();
-await measure('SQLite (WAL, synchronous=FULL; commands that arrive together share a commit)', `sqlite:${file}`, values.keep ? async () => undefined : removeSqlite);
+await measure('SQLite (WAL, synchronous=FULL; commands that arrive together share a commit)', `sqlite:${file}`, values.keep || values['audit-only'] ? async () => undefined : removeSqlite);
 if (values.postgres) {
   const schema = `bench_oversight_${randomBytes(4).toString('hex')}`;
   await measure(`PostgreSQL (${new URL(values.postgres).host})`, `${values.postgres}${values.postgres.includes('?') ? '&' : '?'}schema=${schema}`, async () => {
