@@ -112,11 +112,13 @@ describeEachBackend('authorised uses and post-use audits', (getStore) => {
     await getStore().transaction((tx) => transition({ ctx: ctx(o), workflow: authorizationWorkflow, id: deleted.id, action: 'give-notice', input: {}, occurredAt: '2026-06-29' }, tx));
     await getStore().transaction((tx) => transition({ ctx: ctx(o), workflow: authorizationWorkflow, id: deleted.id, action: 'share', input: { recipient: 'A foreign service' }, occurredAt: '2026-03-10' }, tx));
     await getStore().transaction((tx) => recordUse({ ctx: ctx(o), request: { authorization: overdue.id, dataCategories: ['messages'], occurredAt: '2026-03-02T08:00:00Z' } }, tx));
+    await getStore().transaction((tx) => recordUse({ ctx: ctx(o), request: { authorization: overdue.id, dataCategories: ['camera'], occurredAt: '2026-04-15T08:00:00Z' } }, tx));
+    await getStore().transaction((tx) => recordUse({ ctx: ctx(o), request: { authorization: 'a-warrant-nobody-recorded', agency, dataCategories: ['contacts'], occurredAt: '2026-05-01' } }, tx));
 
     const auditor = staffOf('auditor', agency);
     await expect(getStore().transaction((tx) => openCase({ ctx: ctx(o), workflow: auditWorkflow, via: 'run', input: { agency, periodStart: '2026-01-01', periodEnd: '2026-12-31' } }, tx))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { case: audit } = await getStore().transaction((tx) => openCase({ ctx: ctx(auditor), workflow: auditWorkflow, via: 'run', input: { agency, periodStart: '2026-01-01', periodEnd: '2026-12-31' } }, tx));
-    expect(audit.findingsByKind).toEqual({ 'deletion-overdue': 1, 'notice-overdue': 1, 'sharing-without-basis': 1 });
+    expect(audit.findingsByKind).toEqual({ 'deletion-overdue': 1, 'notice-overdue': 1, 'sharing-without-basis': 1, 'use-outside-window': 1, 'use-beyond-scope': 1, 'use-without-authorization': 1 });
     const found = await getStore().db.selectFrom('oversightFindings').select(['kind', 'subject', 'detail']).where('auditId', '=', audit.id).execute();
     expect(found).toEqual(expect.arrayContaining([{ kind: 'deletion-overdue', subject: `authorization:${overdue.id}`, detail: 'deletion was due on 2026-04-29 and is not confirmed' }]));
 
@@ -126,7 +128,7 @@ describeEachBackend('authorised uses and post-use audits', (getStore) => {
       byJurisdiction: [expect.objectContaining({ key: 'NY', authorizations: 1 }), expect.objectContaining({ key: 'federal', authorizations: 1, averageOriginalDays: 30 })],
       byOffence: [expect.objectContaining({ key: 'drug-offences' }), expect.objectContaining({ key: 'terrorism' })],
       notices: { given: 1, givenLate: 0, overdue: 1, pending: 0 },
-      uses: { total: 1, flaggedWhenRecorded: 0 },
+      uses: { total: 3, flaggedWhenRecorded: 2 },
     });
     expect(JSON.stringify(signed.statistics)).not.toContain('555');
   });
