@@ -49,15 +49,15 @@ export function auditsPage(frame: PageFrame, view: { items: readonly Audit[]; to
   const main = html`<h1>Post-use audits</h1>
 <p class="lede">An auditor of the agency runs every check over a period — uses outside window or scope, uses without a valid authorisation, overdue deletions and notices, sharing without basis — then signs off and publishes the statistics.</p>
 <p><a href="/oversight/statistics">Statistics</a> · <a href="/oversight/findings">Findings</a></p>
-${view.items.length === 0 ? html`<p class="muted">No audits yet.</p>` : html`<table><thead><tr><th scope="col">Audit</th><th scope="col">Findings</th><th scope="col">Status</th><th scope="col">Run</th></tr></thead><tbody>${rows}</tbody></table>`}
+${view.items.length === 0 ? html`<p class="muted">No audits yet.</p>` : html`<div class="table-scroll"><table><thead><tr><th scope="col">Audit</th><th scope="col">Findings</th><th scope="col">Status</th><th scope="col">Run</th></tr></thead><tbody>${rows}</tbody></table></div>`}
 ${pagination(view, (offset) => `/audits${offset ? `?offset=${offset}` : ''}`)}
 ${runForm(frame, view.auditorOf)}`;
   return layout(frame, { title: 'Audits', main });
 }
 
 function statisticsTable(title: string, rows: readonly StatisticsRow[], label: (key: string) => string): SafeHtml {
-  return html`<table><caption>${title}</caption><thead><tr><th scope="col"></th><th scope="col">Authorisations</th><th scope="col">Extensions</th><th scope="col">Average original length (days)</th><th scope="col">Average extension (days)</th><th scope="col">Total days authorised</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><th scope="row">${label(r.key)}</th><td class="amount">${r.authorizations}</td><td class="amount">${r.extensions}</td><td class="amount">${r.averageOriginalDays}</td><td class="amount">${r.averageExtensionDays}</td><td class="amount">${r.totalDaysAuthorized}</td></tr>`)}</tbody></table>`;
+  return html`<div class="table-scroll"><table><caption>${title}</caption><thead><tr><th scope="col"></th><th scope="col">Authorisations</th><th scope="col">Extensions</th><th scope="col">Average original length (days)</th><th scope="col">Average extension (days)</th><th scope="col">Total days authorised</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><th scope="row">${label(r.key)}</th><td class="amount">${r.authorizations}</td><td class="amount">${r.extensions}</td><td class="amount">${r.averageOriginalDays}</td><td class="amount">${r.averageExtensionDays}</td><td class="amount">${r.totalDaysAuthorized}</td></tr>`)}</tbody></table></div>`;
 }
 
 /** An audit's statistics in the shape of the Wiretap Report's tables, with charts. */
@@ -94,7 +94,7 @@ ${view.canSignOff && a.status === 'run' ? html`<details class="step-form" open><
 export function statisticsPage(frame: PageFrame, view: { audits: readonly Audit[]; chosen: Audit | null; categories: readonly OffenceCategory[] }): SafeHtml {
   const main = html`<h1>Statistics of authorised uses</h1>
 <p class="lede">Published by auditors when they sign off an audit: how many authorisations, for which crimes, where, for how long, how often extended, and whether targets were told.</p>
-${view.audits.length > 0 ? html`<form method="get" action="/oversight/statistics" class="filters"><p><label for="s-audit">Audit</label><select id="s-audit" name="audit">${view.audits.map((a) => html`<option value="${a.id}"${view.chosen?.id === a.id ? html` selected` : ''}>${a.agency}, ${a.periodStart} – ${a.periodEnd}</option>`)}</select></p><p><button type="submit">Show</button></p></form>` : ''}
+${view.audits.length > 1 ? html`<nav aria-label="Signed-off audits"><p>Signed-off audits:</p><ul>${view.audits.map((a) => html`<li>${view.chosen?.id === a.id ? html`<strong>${a.agency}, ${formatDate(a.periodStart)} – ${formatDate(a.periodEnd)}</strong>` : html`<a href="/oversight/statistics?audit=${a.id}">${a.agency}, ${formatDate(a.periodStart)} – ${formatDate(a.periodEnd)}</a>`}</li>`)}</ul></nav>` : ''}
 ${view.chosen?.statistics ? html`<p>From the <a href="/audits/${view.chosen.id}">audit of ${view.chosen.agency}</a>.</p>${statisticsSection(view.chosen.statistics, view.categories, 'stats')}` : html`<p class="muted">No audit has been signed off yet.</p>`}`;
   return layout(frame, { title: 'Statistics of authorised uses', main });
 }
