@@ -244,7 +244,7 @@ export function eoSteps(review: AcquisitionReview, today: string): EoStep[] {
   const factorStep = (kind: FactorKind) => {
     const f = review.factors.find((x) => x.kind === kind);
     const answered = f && f.answeredAt !== null;
-    return step(`factor-${kind}`, `Risk factor assessed: ${FACTOR_LABELS[kind]}`, answered ? f.answeredAt?.slice(0, 10) : null, f && f.evidence.length > 0 ? `${f.evidence.length} item(s) of evidence${answered ? '' : ' pre-filled from the registry, not yet answered by the agency'}` : null);
+    return step(`factor-${kind}`, `Risk factor assessed: ${FACTOR_LABELS[kind]}`, answered ? f.answeredAt?.slice(0, 10) : null, f && f.evidence.length > 0 ? `${f.evidence.length} ${f.evidence.length === 1 ? 'item' : 'items'} of evidence${answered ? '' : ' pre-filled from the registry, not yet answered by the agency'}` : null);
   };
   const out: EoStep[] = [
     step('opened', 'Review opened', review.openedOn),

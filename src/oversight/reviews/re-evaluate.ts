@@ -4,11 +4,14 @@ import { designationId } from '../../registry/schemas/designation.js';
 import type { AppendedEvent, EventSubscriber } from '../../kernel/events/event-subscriber.js';
 import { transition } from '../../kernel/workflow/transition.js';
 import type { OversightTransaction } from '../oversight-transaction.js';
-import { ACTIVE_APPROVAL_STATUSES } from './acquisition-review.js';
+import { ACTIVE_APPROVAL_STATUSES, type ReviewStatus } from './acquisition-review.js';
 import { acquisitionReviewWorkflow } from './review-workflow.js';
 
 const incidentEntry = z.object({ record: z.object({ id: z.string(), title: z.string(), product: z.string().optional(), products: z.array(z.string()).optional(), vendor: z.string().optional(), vendors: z.array(z.string()).optional() }) });
 const designationEntry = z.object({ record: z.object({ id: z.string().optional(), subject: z.string(), authority: z.string(), list: z.string(), listed: z.string() }) });
+
+/** Active approvals, and approvals under a stop-work order (lifting it then leads to re-evaluation). */
+const FLAGGABLE: readonly ReviewStatus[] = [...ACTIVE_APPROVAL_STATUSES, 'stop-work'];
 
 interface Touch {
   readonly trigger: string;
@@ -46,13 +49,13 @@ async function touchOf(event: AppendedEvent, tx: OversightTransaction): Promise<
  */
 export async function reEvaluateApprovals(event: AppendedEvent, tx: OversightTransaction): Promise<number> {
   // A registry import writes thousands of records: with no active approval there is nothing to flag.
-  if (!(await tx.oversight.anyInStatus(ACTIVE_APPROVAL_STATUSES))) return 0;
+  if (!(await tx.oversight.anyInStatus(FLAGGABLE))) return 0;
   const touch = await touchOf(event, tx);
   if (touch === null) return 0;
   const family = new Set<string>();
   for (const org of touch.organizations) for (const id of await tx.oversight.relatedOrganizations(org)) family.add(id);
   const products = new Set([...touch.products, ...(await tx.oversight.productsOf([...family]))]);
-  const reviews = await tx.oversight.reviewsTouching(ACTIVE_APPROVAL_STATUSES, [...products], [...family]);
+  const reviews = (await tx.oversight.reviewsTouching(FLAGGABLE, [...products], [...family])).filter((r) => r.status !== 'stop-work' || (r.stoppedFrom !== null && ACTIVE_APPROVAL_STATUSES.includes(r.stoppedFrom)));
   const ctx = { actor: SYSTEM, now: new Date(event.time) };
   let moved = 0;
   for (const review of reviews) {

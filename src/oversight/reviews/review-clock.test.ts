@@ -37,6 +37,17 @@ describeEachBackend('re-evaluation on designations, and the clocks of exemptions
     expect(again.review.status).toBe('denied');
   });
 
+  it('an approval under a stop-work order is flagged too: lifting the order leads to re-evaluation, not back to the approval', async () => {
+    const review = await open();
+    await step(grant('certifying-official', w.agency), review.id, 'determine', { decision: 'approve', justification: 'Reviewed.' });
+    await step(grant('officer', w.agency), review.id, 'stop-work', { reason: 'compliance check' });
+    await getStore().transaction((tx) => recordDesignation({ ctx: contextFor(actorWithRole('editor')), designation: { subject: w.parent, authority: 'US-BIS', list: 'Entity List', listed: '2026-11-03', sources: [w.source] } }, tx));
+    const stopped = await getStore().transaction((tx) => tx.oversight.review(review.id));
+    expect(stopped).toMatchObject({ status: 'stop-work', stoppedFrom: 're-evaluation-required', reEvaluations: [expect.objectContaining({ from: 'approved' })] });
+    const { review: lifted } = await step(grant('officer', w.agency), review.id, 'resume', { reason: 'check done' });
+    expect(lifted.status).toBe('re-evaluation-required');
+  });
+
   it('the tick expires a waiver at its end and fires an exempt purchase\'s 45-day notice deadline, which the case page then shows overdue', async () => {
     const review = await open();
     const officer = grant('officer', w.agency);

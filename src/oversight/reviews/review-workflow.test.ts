@@ -119,6 +119,24 @@ describeEachBackend('acquisition reviews on the workflow kernel', (getStore) => 
     expect(values.some((v) => v.value.includes(secret))).toBe(true);
   });
 
+  it('refuses (400, nothing appended) a step that would make the review too large for one log entry', async () => {
+    const officer = staff('officer', w.agency);
+    const review = await open(officer);
+    const long = 'x'.repeat(5000);
+    let refused: unknown;
+    for (let i = 0; i < 12 && refused === undefined; i++) {
+      try {
+        await step(officer, review.id, 'stop-work', { reason: long });
+        await step(officer, review.id, 'resume', { reason: long });
+      } catch (error) {
+        refused = error;
+      }
+    }
+    expect(refused).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('transparency-log entry') });
+    const stored = await getStore().transaction((tx) => tx.oversight.review(review.id));
+    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThan(56_000);
+  });
+
   it('the system alone may flag re-evaluation', async () => {
     const review = await open(staff('officer', w.agency));
     await expect(step(actorWithRole('admin'), review.id, 're-evaluate', { trigger: `incident:${w.italy}`, title: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -28,6 +28,15 @@ const ALL: readonly ReviewStatus[] = REVIEW_STATUSES;
 const UNDER_REVIEW: readonly ReviewStatus[] = ['open', 'stop-work', 're-evaluation-required'];
 const NOT_DENIED: readonly ReviewStatus[] = ['open', 'stop-work', 'approved', 'approved-with-conditions', 're-evaluation-required'];
 
+/** The largest review a step may leave (its entry's other fields fit in the rest of the 65,535 bytes). */
+export const MAX_REVIEW_BYTES = 56_000;
+
+/** Each entry carries the review whole, and a log entry holds at most 65,535 bytes: refuse (400) a step that would not fit. */
+function assertFitsLog(review: AcquisitionReview): void {
+  const bytes = Buffer.byteLength(JSON.stringify(review), 'utf8');
+  if (bytes > MAX_REVIEW_BYTES) throw new CommandError({ code: 'INVALID_INPUT', message: `this step would make the review ${bytes} bytes, more than a transparency-log entry holds (${MAX_REVIEW_BYTES}): shorten the text or cite fewer records`, issues: [{ path: '', message: 'too large for the log' }] });
+}
+
 const todayOf = (ctx: CommandContext) => ctx.now.toISOString().slice(0, 10);
 
 function invalid(path: string, message: string): CommandError {
@@ -54,6 +63,7 @@ function subjectsOf(review: AcquisitionReview): string[] {
 /** Writes the review after a step and returns what its log entry carries: the whole public review, and the step's own fields. */
 async function commit(tx: OversightTransaction, ctx: CommandContext, review: AcquisitionReview, to: string, changes: Partial<AcquisitionReview>, extra: Record<string, JsonValue> = {}, subjects: string[] = [], sealed?: StepOutput['sealed']): Promise<StepOutput> {
   const next: AcquisitionReview = { ...review, ...changes, status: to as ReviewStatus, updatedAt: ctx.now.toISOString() };
+  assertFitsLog(next);
   await tx.oversight.saveReview(next);
   return { data: { ...extra, state: toJsonObject(next) }, subjects: [...subjectsOf(next), ...subjects], ...(sealed ? { sealed } : {}) };
 }
@@ -109,11 +119,11 @@ export const acquisitionReviewWorkflow: Workflow<AcquisitionReview, OversightTra
       input: openReviewInput,
       resourceOf: (input) => ({ scopes: [{ kind: 'agency', id: input.agency }] }),
       async guard({ ctx, input, tx }) {
-        const agency = await tx.registry.getRecord('organization', input.agency);
-        if (!agency) throw invalid('agency', `no organisation "${input.agency}" in the registry`);
-        if (!(await tx.registry.getRecord('product', input.product))) throw invalid('product', `no product "${input.product}" in the registry`);
-        if (!(await tx.registry.getRecord('organization', input.vendor))) throw invalid('vendor', `no organisation "${input.vendor}" in the registry`);
-        if (input.contract && !(await tx.registry.getRecord('contract', input.contract))) throw invalid('contract', `no contract with PIID "${input.contract}" in the registry`);
+        const organizations = await tx.registry.existingKeys('organization', [input.agency, input.vendor]);
+        if (!organizations.has(input.agency)) throw invalid('agency', `no organisation "${input.agency}" in the registry`);
+        if (!(await tx.registry.existingKeys('product', [input.product])).has(input.product)) throw invalid('product', `no product "${input.product}" in the registry`);
+        if (!organizations.has(input.vendor)) throw invalid('vendor', `no organisation "${input.vendor}" in the registry`);
+        if (input.contract && !(await tx.registry.existingKeys('contract', [input.contract])).has(input.contract)) throw invalid('contract', `no contract with PIID "${input.contract}" in the registry`);
         notFuture(ctx, input.openedOn, 'openedOn');
         await checkEvidence(tx, input.sources?.map((s) => `source:${s}`), 'sources');
         if (input.id && (await tx.oversight.review(input.id))) throw new CommandError({ code: 'CONFLICT', message: `an acquisition review "${input.id}" already exists` });
@@ -127,6 +137,7 @@ export const acquisitionReviewWorkflow: Workflow<AcquisitionReview, OversightTra
           stoppedFrom: null, factors: await prefillFactors(tx.oversight, input.product, organizations), steps: {}, determination: null, stopWork: [], exemptions: [], waivers: [],
           reEvaluations: [], sources: input.sources ?? [], updatedAt: ctx.now.toISOString(),
         };
+        assertFitsLog(review);
         await tx.oversight.insertReview(review);
         return { id: review.id, data: { state: toJsonObject(review) }, subjects: subjectsOf(review) };
       },
@@ -276,9 +287,15 @@ export const acquisitionReviewWorkflow: Workflow<AcquisitionReview, OversightTra
       effect: ({ ctx, case: r, tx, to }) => commit(tx, ctx, r, to, { waivers: r.waivers.map((w) => (w.expiresOn < todayOf(ctx) || w.expiresOn === todayOf(ctx) ? { ...w, expired: true } : w)) }),
     }),
     're-evaluate': step.transition({
-      label: 'Re-evaluation required', event: 'oversight.review.re-evaluation-required', from: ['approved', 'approved-with-conditions'], to: 're-evaluation-required', policy: systemOnly, input: reEvaluateInput,
+      label: 'Re-evaluation required', event: 'oversight.review.re-evaluation-required', from: ['approved', 'approved-with-conditions', 'stop-work'], to: 're-evaluation-required', policy: systemOnly, input: reEvaluateInput,
+      // An approval under a stop-work order stays stopped; lifting the order then leads to re-evaluation, not back to the approval.
+      target: ({ case: r }) => (r.status === 'stop-work' ? 'stop-work' : 're-evaluation-required'),
+      async guard({ case: r }) {
+        if (r.status === 'stop-work' && !(r.stoppedFrom === 'approved' || r.stoppedFrom === 'approved-with-conditions')) throw new CommandError({ code: 'CONFLICT', message: 'only an approval (active, or stopped) is re-evaluated' });
+      },
       effect: ({ ctx, case: r, input, tx, to, from }) => commit(tx, ctx, r, to, {
-        reEvaluations: [...r.reEvaluations, { trigger: input.trigger, title: input.title, from: from as ReviewStatus, at: ctx.now.toISOString() }],
+        ...(from === 'stop-work' ? { stoppedFrom: 're-evaluation-required' as const } : {}),
+        reEvaluations: [...r.reEvaluations, { trigger: input.trigger, title: input.title, from: (from === 'stop-work' ? r.stoppedFrom : from) as ReviewStatus, at: ctx.now.toISOString() }],
       }, { trigger: input.trigger }, [input.trigger]),
     }),
   },

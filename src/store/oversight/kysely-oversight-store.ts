@@ -59,6 +59,17 @@ export class KyselyOversightStore implements OversightStore {
     return { items: rows.map(reviewOfRow), total };
   }
 
+  /**
+   * Every review (of one agency, or all), in one query, for reports over thousands: the documents
+   * are this store's own canonical JSON, so they are read without re-validating each one.
+   */
+  async allReviews(agency: string | null): Promise<AcquisitionReview[]> {
+    let query = this.#db.selectFrom('acquisitionReviews').select(['status', 'document']);
+    if (agency !== null) query = query.where('agency', '=', agency);
+    const rows = await query.orderBy('openedOn', 'desc').orderBy('id').execute();
+    return rows.map((r) => ({ ...(JSON.parse(r.document) as AcquisitionReview), status: acquisitionReviewSchema.shape.status.parse(r.status) }));
+  }
+
   async anyInStatus(statuses: readonly ReviewStatus[]): Promise<boolean> {
     if (statuses.length === 0) return false;
     return (await this.#db.selectFrom('acquisitionReviews').select('id').where('status', 'in', [...statuses]).limit(1).executeTakeFirst()) !== undefined;

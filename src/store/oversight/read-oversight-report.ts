@@ -18,14 +18,8 @@ export interface ReportScope {
  */
 export type ReportSectionReader = (db: Kysely<Database>, scope: ReportScope) => Promise<{ sections: ReportSection[]; summary: Record<string, number> }>;
 
-async function allReviews(db: Kysely<Database>, agency: string | null): Promise<AcquisitionReview[]> {
-  const store = new KyselyOversightStore(db);
-  const out: AcquisitionReview[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const { items } = await store.listReviews({ agency: agency ?? undefined }, 500, offset);
-    out.push(...items);
-    if (items.length < 500) return out;
-  }
+function allReviews(db: Kysely<Database>, agency: string | null): Promise<AcquisitionReview[]> {
+  return new KyselyOversightStore(db).allReviews(agency);
 }
 
 /** The acquisition-review sections: approvals in force, ended or suspended, purchases. */

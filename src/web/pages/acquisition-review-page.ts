@@ -4,6 +4,7 @@ import {
 import { recordUrl } from '../../registry/search/search-result.js';
 import { isRecordType } from '../../registry/schemas/common.js';
 import type { TransparencyLogEntry } from '../portal-dependencies.js';
+import type { Deadline } from '../../kernel/deadlines/deadline.js';
 import { formatDate, formatTimestamp } from '../components/format-date.js';
 import { html, type SafeHtml } from '../components/html.js';
 import { layout, type PageFrame } from '../components/layout.js';
@@ -18,6 +19,17 @@ export interface ReviewPageView {
   readonly today: string;
   readonly logEntries: readonly TransparencyLogEntry[] | undefined;
   readonly done?: string | undefined;
+  /** The review's deadlines (use may start, notices due, waivers expiring). */
+  readonly deadlines?: readonly Deadline[];
+}
+
+const DEADLINE_STATES: Readonly<Record<Deadline['state'], string>> = { open: 'Running', fired: 'Passed', stopped: 'Met or no longer running' };
+
+function deadlineTable(deadlines: readonly Deadline[] | undefined): SafeHtml {
+  if (!deadlines || deadlines.length === 0) return html``;
+  return html`<section aria-labelledby="deadlines"><h2 id="deadlines">Deadlines</h2>
+<div class="table-scroll"><table><thead><tr><th scope="col">What</th><th scope="col">Due</th><th scope="col">State</th></tr></thead>
+<tbody>${deadlines.map((d) => html`<tr><td>${d.label}</td><td>${d.dueDate ? formatDate(d.dueDate) : formatTimestamp(d.dueAt)}</td><td>${DEADLINE_STATES[d.state]}</td></tr>`)}</tbody></table></div></section>`;
 }
 
 const WITH_PAGES = new Set(['organization', 'person', 'product', 'incident', 'contract', 'source']);
@@ -98,6 +110,7 @@ ${r.sources.length > 0 ? html`<dt>Documented by</dt><dd><ul>${r.sources.map((s) 
 <p><a href="/api/v1/cases/acquisition-review/${r.id}/deadlines.ics" type="text/calendar">Deadlines (iCalendar)</a> · <a href="/api/v1/oversight/calendar.ics?agency=${r.agency}" type="text/calendar">Calendar of ${name(`organization:${r.agency}`)}'s reviews, with re-evaluations</a> · <a href="/feeds/acquisition-reviews.atom?agency=${r.agency}" type="application/atom+xml">Atom feed of ${name(`organization:${r.agency}`)}'s reviews</a> · <a href="/api/v1/acquisition-reviews/${r.id}" type="application/json">JSON</a></p>
 ${timeline(view)}
 ${riskFactorTable(view)}
+${deadlineTable(view.deadlines)}
 ${history(r, view.titles)}
 ${reviewStepForms(frame, r)}
 ${transparencyLogSection(`acquisition-review:${r.id}`, view.logEntries)}`;

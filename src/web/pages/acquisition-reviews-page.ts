@@ -13,6 +13,8 @@ export interface ReviewListView {
   readonly titles: ReadonlyMap<string, string>;
   /** The agencies this reader may open a review for (officer grants; every agency for admins: null). */
   readonly openFor: readonly string[] | null | 'none';
+  /** Products and vendors to suggest in the open form (id and name), for readers who may open one. */
+  readonly choices?: { readonly products: readonly { id: string; name: string }[]; readonly vendors: readonly { id: string; name: string }[] };
 }
 
 function openForm(frame: PageFrame, view: ReviewListView): SafeHtml {
@@ -25,8 +27,10 @@ ${csrfField(frame.auth)}
 ${agencies === null
     ? html`<input id="o-agency" name="agency" required pattern="[a-z0-9-]+">`
     : html`<select id="o-agency" name="agency">${agencies.map((a) => html`<option value="${a}">${view.titles.get(`organization:${a}`) ?? a}</option>`)}</select>`}</p>
-<p><label for="o-product">Product <span class="muted">(registry id, e.g. graphite)</span></label><input id="o-product" name="product" required pattern="[a-z0-9-]+"></p>
-<p><label for="o-vendor">Vendor <span class="muted">(registry id of the organisation)</span></label><input id="o-vendor" name="vendor" required pattern="[a-z0-9-]+"></p>
+<p><label for="o-product">Product <span class="muted">(registry id, e.g. graphite; type to see names)</span></label><input id="o-product" name="product" required pattern="[a-z0-9-]+" list="o-products"></p>
+<datalist id="o-products">${(view.choices?.products ?? []).map((p) => html`<option value="${p.id}">${p.name}</option>`)}</datalist>
+<p><label for="o-vendor">Vendor <span class="muted">(registry id of the organisation that sells it; type to see names)</span></label><input id="o-vendor" name="vendor" required pattern="[a-z0-9-]+" list="o-vendors"></p>
+<datalist id="o-vendors">${(view.choices?.vendors ?? []).map((v) => html`<option value="${v.id}">${v.name}</option>`)}</datalist>
 <p><label for="o-contract">Contract PIID <span class="muted">(optional)</span></label><input id="o-contract" name="contract"></p>
 <p><label for="o-purpose">Purpose</label><textarea id="o-purpose" name="purpose" rows="3" maxlength="5000" required></textarea></p>
 <p><label for="o-uses">Uses it would authorise <span class="muted">(one per line, optional)</span></label><textarea id="o-uses" name="uses" rows="3" maxlength="20000"></textarea></p>

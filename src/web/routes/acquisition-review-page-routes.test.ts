@@ -46,6 +46,7 @@ describeEachBackend('acquisition review pages', (getStore) => {
     await officer.signIn('olivia', TEST_PASSWORD);
     const listPage = await officer.get('/acquisition-reviews');
     expect(listPage.text).toContain('Open an acquisition review');
+    expect(listPage.text).toContain(`<option value="${w.product}">Graphite</option>`);
     const opened = await officer.postForm('/acquisition-reviews', { agency: w.agency, product: w.product, vendor: w.vendor, purpose: 'Serious crime', uses: 'Phone extraction under warrant\nCloud backups', requestedStart: '2027-01-01' });
     expect(opened.status).toBe(303);
     const path = (opened.headers.get('location') ?? '').split('?')[0] ?? '';
@@ -70,6 +71,7 @@ describeEachBackend('acquisition review pages', (getStore) => {
     expect(after.text).toContain('Status: <strong>Approved</strong>');
     expect(after.text).toContain('Justification: Warrant-only use.');
     expect(after.text).toContain('27 November 2026');
+    expect(after.text).toMatch(/Operational use may start \(7 calendar days after the notice to the APNSA\)<\/td><td>27 November 2026<\/td><td>Running/);
     expect(after.text).toContain('No foreign control found.');
   });
 

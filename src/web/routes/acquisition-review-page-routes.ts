@@ -10,6 +10,7 @@ import { reviewStaff } from '../../oversight/reviews/review-workflow.js';
 import { runCommand } from '../../server/api/command-runner.js';
 import type { AppEnv } from '../../server/app-env.js';
 import { KyselyOversightStore } from '../../store/oversight/kysely-oversight-store.js';
+import { KyselyDeadlineStore } from '../../store/kernel/kysely-deadline-store.js';
 import type { Database } from '../../store/schema.js';
 import { acquisitionReviewPage } from '../pages/acquisition-review-page.js';
 import { acquisitionReviewsPage } from '../pages/acquisition-reviews-page.js';
@@ -98,7 +99,11 @@ export function addAcquisitionReviewPageRoutes(app: Hono<AppEnv>, { store, now =
     const { items, total } = await reviews.listReviews({ agency: q.agency, status: q.status }, PAGE_SIZE, q.offset);
     const openFor = openableAgencies(c.get('auth').actor);
     const refs = [...items.flatMap((r) => [`organization:${r.agency}`, `organization:${r.vendor}`, `product:${r.product}`]), ...(Array.isArray(openFor) ? openFor.map((a) => `organization:${a}`) : [])];
-    return pageResponse(c, acquisitionReviewsPage(pageFrame(c), { items, total, limit: PAGE_SIZE, offset: q.offset, filters: { agency: q.agency, status: q.status }, titles: await referenceTitles(store.db, refs), openFor }));
+    const choices = openFor === 'none' ? undefined : {
+      products: await store.db.selectFrom('products').select(['id', 'name']).orderBy('name').limit(1000).execute(),
+      vendors: await store.db.selectFrom('organizations').select(['id', 'name']).where('kind', '=', 'vendor').orderBy('name').limit(2000).execute(),
+    };
+    return pageResponse(c, acquisitionReviewsPage(pageFrame(c), { items, total, limit: PAGE_SIZE, offset: q.offset, filters: { agency: q.agency, status: q.status }, titles: await referenceTitles(store.db, refs), openFor, ...(choices ? { choices } : {}) }));
   });
 
   app.post('/acquisition-reviews', async (c) => {
@@ -115,7 +120,7 @@ export function addAcquisitionReviewPageRoutes(app: Hono<AppEnv>, { store, now =
     const done = c.req.query('done');
     return pageResponse(c, acquisitionReviewPage(pageFrame(c), {
       review, titles: await referenceTitles(store.db, referencesOf(review)), today: now().toISOString().slice(0, 10),
-      logEntries: await logEntriesFor?.(`acquisition-review:${review.id}`), done: done && /^[a-z-]{1,40}$/.test(done) ? done : undefined,
+      logEntries: await logEntriesFor?.(`acquisition-review:${review.id}`), deadlines: await new KyselyDeadlineStore(store.db).ofCase('acquisition-review', review.id), done: done && /^[a-z-]{1,40}$/.test(done) ? done : undefined,
     }));
   });
 
