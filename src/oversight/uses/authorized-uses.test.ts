@@ -143,6 +143,15 @@ describeEachBackend('authorised uses and post-use audits', (getStore) => {
     expect(deadlines.find((d) => d.kind === 'target-notice')?.state).toBe('fired');
   });
 
+  it('first authorisations of an agency arriving together agree on one pseudonym key', async () => {
+    const world = await givenWorld(getStore());
+    const r = await getStore().transaction((tx) => givenReview(tx, ctx, world, { notifiedAt: '2026-02-01' }));
+    const o = staffOf('officer', world.agency);
+    const granted = await Promise.all(Array.from({ length: 6 }, (_, i) => getStore().transaction((tx) => authorizeUse({ ctx: ctx(o), request: anAuthorizationRequest(r, { docketNumber: `d-${i}` }) }, tx))));
+    expect(new Set(granted.map((a) => a.targetPseudonym)).size).toBe(1);
+    expect(await getStore().db.selectFrom('oversightAgencyKeys').select('agency').where('agency', '=', world.agency).execute()).toHaveLength(1);
+  });
+
   it('an admin configures another list of serious crimes, on the log; an authorisation must then name one of those', async () => {
     const list = [{ id: 'state-wiretap-felony', label: 'A felony listed in the state wiretap statute', statute: 'Mass. Gen. Laws ch. 272, § 99(B)(7)' }];
     await expect(getStore().transaction((tx) => configureOffenceCategories({ ctx: ctx(officer()), categories: list }, tx))).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -152,4 +161,5 @@ describeEachBackend('authorised uses and post-use audits', (getStore) => {
     await expect(authorize(anAuthorizationRequest(review))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'offenceCategory' }] });
     expect(await authorize(anAuthorizationRequest(review, { offenceCategory: 'state-wiretap-felony' }))).toMatchObject({ offenceCategory: 'state-wiretap-felony' });
   });
+
 });

@@ -73,8 +73,10 @@ export class KyselyUsesStore implements UsesStore {
     return (await this.#db.selectFrom('oversightAgencyKeys').select('keyRef').where('agency', '=', agency).executeTakeFirst())?.keyRef ?? null;
   }
 
-  async insertAgencyKey(agency: string, keyRef: string, at: string): Promise<void> {
-    await this.#db.insertInto('oversightAgencyKeys').values({ agency, keyRef, createdAt: at }).execute();
+  async insertAgencyKey(agency: string, keyRef: string, at: string): Promise<boolean> {
+    // On PostgreSQL two first authorisations of an agency may race: the second waits for the first to commit, then inserts nothing.
+    const result = await this.#db.insertInto('oversightAgencyKeys').values({ agency, keyRef, createdAt: at }).onConflict((oc) => oc.column('agency').doNothing()).executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
   async authorization(id: string): Promise<Authorization | null> {
