@@ -20,7 +20,8 @@ import type { Store } from '../src/store/store.js';
  * bench:workflow — the workflow kernel: durable transitions/s (the row update and its log entry in
  * one committed transaction, fsync'd on SQLite), one case per transition and many transitions on
  * one case, and the tick over 100,000 open deadlines of which 1% are due. SQLite always;
- * PostgreSQL when TEST_DATABASE_URL (or --postgres URL) names a server.
+ * PostgreSQL when TEST_DATABASE_URL (or --postgres URL) names a server. The oversight workflows at
+ * scale (10,000 reviews, 100,000 uses, the audit over them) are `bench:oversight` (bench/oversight.ts).
  */
 const { values } = parseArgs({
   options: {
@@ -116,7 +117,7 @@ async function measure(label: string, url: string, cleanup: () => Promise<void>)
   }
 }
 
-console.log('bench:workflow — the workflow kernel: durable transitions and the deadline tick');
+console.log('bench:workflow — the workflow kernel: durable transitions and the deadline tick (reviews, uses and audits at scale: npm run bench:oversight)');
 console.log(`machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}; ${fmt(N)} transitions by ${CALLERS} concurrent callers\n`);
 const dir = join(projectRoot(), '.bench', 'workflow');
 mkdirSync(dir, { recursive: true });

@@ -3,6 +3,7 @@ import { defineEvent, type EventDefinition } from '../ledger/catalogue/event-def
 import { deadlineFiredData } from '../ledger/catalogue/step-event-data.js';
 import { LEGAL_AUTHORITIES, type Authorization } from './authorizations/authorization.js';
 import { dataCategoryListSchema } from './authorizations/data-categories.js';
+import { offenceCategorySchema } from './authorizations/offence-categories.js';
 import { DELETION_DUE_EVENT, TARGET_NOTICE_DUE_EVENT } from './authorizations/authorization-workflow.js';
 import { runAuditChecks } from './audits/run-audit-checks.js';
 import type { WiretapStatistics } from './audits/wiretap-statistics.js';
@@ -40,6 +41,13 @@ const findingRows = (agency: string, subject: string, raisedAt: string, findings
  * recorded instant and must reach the digest the entry committed to.
  */
 export const usesEvents: readonly EventDefinition<unknown, UsesTransaction>[] = [
+  defineEvent({
+    type: 'oversight.offence-categories.configured', summary: 'An operator configured the serious-crime categories an authorisation may name (the whole list).',
+    data: z.strictObject({ categories: z.array(offenceCategorySchema).min(1) }), sealed: [], replays: 'replaces the configured categories',
+    async replay(d, _meta, tx) {
+      await tx.uses.replaceOffenceCategories(d.categories);
+    },
+  }),
   defineEvent({
     type: 'oversight.authorization.granted', summary: 'An officer authorised use of a product under an active approval, for a serious crime, with the docket number and target sealed (the target also as a keyed pseudonym).',
     data: grantedData, sealed: ['docketNumber', 'target'], replays: 'adds the authorisation (sealed fields stay sealed)',

@@ -9,6 +9,7 @@ import { addPasswordRoutes } from './routes/password-routes.js';
 import { addAlertPageRoutes } from './routes/alert-page-routes.js';
 import { addAcquisitionReviewPageRoutes } from './routes/acquisition-review-page-routes.js';
 import { addAlertPermalinkRoutes } from './routes/alert-permalink-routes.js';
+import { addUsesPageRoutes } from './routes/uses-page-routes.js';
 import { addBrowseRoutes } from './routes/browse-routes.js';
 import { addIndexRoutes } from './routes/index-routes.js';
 import { addLogPageRoutes } from './routes/log-page-routes.js';
@@ -56,6 +57,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addAlertPageRoutes(app, deps);
     addAcquisitionReviewPageRoutes(app, deps);
     addAlertPermalinkRoutes(app, deps);
+    addUsesPageRoutes(app, deps);
     addLogPageRoutes(app, deps);
     addUploadRoutes(app, deps);
     addExportLicensePageRoutes(app, deps);

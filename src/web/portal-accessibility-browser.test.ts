@@ -13,12 +13,27 @@ import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { Store } from '../store/store.js';
 import { axeViolations, horizontalOverflow, type AxeViolation } from './testing/audit-page.js';
 import { DEBIAN_CHROMIUM } from './testing/debian-chromium.js';
+import { contextFor, SYSTEM_CONTEXT } from '../../test/support/contexts.js';
+import { openCase, transition } from '../kernel/workflow/transition.js';
+import { auditWorkflow } from '../oversight/audits/audit-workflow.js';
+import { authorizeUse } from '../oversight/authorizations/authorize-use.js';
+import { recordUse } from '../oversight/uses/record-use.js';
+import { anAuthorizationRequest, givenReview, staffOf } from '../oversight/testing/uses-fixtures.js';
+
+/** An authorisation with a use that breaks its window and a signed-off audit, so the uses pages and their charts have something to show. */
+async function givenAuditedUses(store: Store, w: { agency: string; vendor: string; product: string }): Promise<void> {
+  const now = new Date();
+  const ctx = (actor: Parameters<typeof contextFor>[0]) => contextFor(actor, now);
+  const review = await store.transaction((tx) => givenReview(tx, ctx, w, { notifiedAt: '2026-02-01' }));
+  const authorization = await store.transaction((tx) => authorizeUse({ ctx: ctx(staffOf('officer', w.agency)), request: anAuthorizationRequest(review) }, tx));
+  await store.transaction((tx) => recordUse({ ctx: ctx(staffOf('officer', w.agency)), request: { authorization: authorization.id, dataCategories: ['messages'], occurredAt: '2026-04-02T10:00:00Z' } }, tx));
+  const { case: audit } = await store.transaction((tx) => openCase({ ctx: ctx(staffOf('auditor', w.agency)), workflow: auditWorkflow, via: 'run', input: { agency: w.agency, periodStart: '2026-01-01', periodEnd: '2026-12-31' } }, tx));
+  await store.transaction((tx) => transition({ ctx: ctx(staffOf('auditor', w.agency)), workflow: auditWorkflow, id: audit.id, action: 'sign-off', input: {} }, tx));
+}
 import { serveOnLoopback } from './testing/serve-on-loopback.js';
 import { grantRole } from '../accounts/commands/grant-role.js';
-import { transition } from '../kernel/workflow/transition.js';
 import { applyForExportLicense } from '../oversight/export-licenses/apply-for-export-license.js';
 import { exportLicenseWorkflow } from '../oversight/export-licenses/export-license-workflow.js';
-import { SYSTEM_CONTEXT } from '../../test/support/contexts.js';
 
 /** Screenshots of every page audited, for a person to look at (git-ignored). */
 const ARTIFACTS = join(projectRoot(), 'test-artifacts', 'browser');
@@ -28,7 +43,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const MAX_PAGES = 45;
 
 /** Pages the crawl starts from; it follows same-site links from there, one page per route shape. */
-const SEEDS = ['/', '/designations', '/alerts', '/log', '/tips/new', '/login', '/search?q=paragon', '/search?q=nothing-matches-this', '/no-such-page'];
+const SEEDS = ['/', '/designations', '/alerts', '/log', '/tips/new', '/login', '/search?q=paragon', '/search?q=nothing-matches-this', '/no-such-page', '/authorizations', '/oversight/statistics', '/oversight/findings', '/audits'];
 const SKIP = [/^\/api\//, /^\/static\//, /^\/maps\//, /^\/feeds\//, /^\/log\/(?:tile|checkpoint|key)/, /^\/logout/];
 
 /** `/organizations/candiru` and `/organizations/nso-group` are one route shape, and so are `/search?q=a` and `/search?kind=b`: auditing one audits the template. */
@@ -74,7 +89,9 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
     data.designation(vendor, { listed: '2023-07-18' });
     data.incident({ title: 'Audit incident', date: '2024-05', countries: ['BH', 'IT'], targetCategories: ['journalist'], vendors: [vendor] });
     data.contract({ piid: 'AUDIT0001', buyer: agency, recipient: vendor, transactions: [{ event: 'award', date: '2024-01-10', amount: 1_500_000 }, { event: 'modification', date: '2024-06-01', modification: 'P00001', amount: -250_000 }] });
+    const product = data.product(vendor, { name: 'Audit Tool', capabilities: [] });
     await data.load(opened.store);
+    await givenAuditedUses(opened.store, { agency, vendor, product });
     await createUser(opened.store, 'edna', 'editor');
     // Export licences: one refused on screening, one approved with provisos, so their pages and (for edna, a licensing officer) their forms are audited.
     const officer = { actor: { kind: 'user' as const, userId: 'u', actorId: 'a_audit', role: 'admin' as const, grants: [] }, now: new Date() };

@@ -5,6 +5,7 @@ import { openRegistry } from '../../app/open-registry.js';
 import { oversightReportPdf } from '../../oversight/report/oversight-report-pdf.js';
 import { readOversightReport } from '../../store/oversight/read-oversight-report.js';
 import { oversightReportDocument } from '../../web/pages/oversight-report-page.js';
+import { addOffenceCategoriesCommand } from './offence-categories.js';
 
 function year(value: string): number {
   const n = Number(value);
@@ -48,4 +49,5 @@ export function registerOversightCommands(program: Command): void {
         await store.close();
       }
     });
+  addOffenceCategoriesCommand(oversight);
 }

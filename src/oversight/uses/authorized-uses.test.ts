@@ -9,6 +9,9 @@ import { authorizeUse } from '../authorizations/authorize-use.js';
 import { auditWorkflow } from '../audits/audit-workflow.js';
 import { anAuthorizationRequest, givenReview, staffOf } from '../testing/uses-fixtures.js';
 import { recordUse } from './record-use.js';
+import { tick } from '../../app/tick.js';
+import { actorWithRole } from '../../../test/support/contexts.js';
+import { configureOffenceCategories } from '../authorizations/configure-offence-categories.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const ctx = (actor: Parameters<typeof contextFor>[0]) => contextFor(actor, NOW);
@@ -109,11 +112,13 @@ describeEachBackend('authorised uses and post-use audits', (getStore) => {
     await getStore().transaction((tx) => transition({ ctx: ctx(o), workflow: authorizationWorkflow, id: deleted.id, action: 'give-notice', input: {}, occurredAt: '2026-06-29' }, tx));
     await getStore().transaction((tx) => transition({ ctx: ctx(o), workflow: authorizationWorkflow, id: deleted.id, action: 'share', input: { recipient: 'A foreign service' }, occurredAt: '2026-03-10' }, tx));
     await getStore().transaction((tx) => recordUse({ ctx: ctx(o), request: { authorization: overdue.id, dataCategories: ['messages'], occurredAt: '2026-03-02T08:00:00Z' } }, tx));
+    await getStore().transaction((tx) => recordUse({ ctx: ctx(o), request: { authorization: overdue.id, dataCategories: ['camera'], occurredAt: '2026-04-15T08:00:00Z' } }, tx));
+    await getStore().transaction((tx) => recordUse({ ctx: ctx(o), request: { authorization: 'a-warrant-nobody-recorded', agency, dataCategories: ['contacts'], occurredAt: '2026-05-01' } }, tx));
 
     const auditor = staffOf('auditor', agency);
     await expect(getStore().transaction((tx) => openCase({ ctx: ctx(o), workflow: auditWorkflow, via: 'run', input: { agency, periodStart: '2026-01-01', periodEnd: '2026-12-31' } }, tx))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const { case: audit } = await getStore().transaction((tx) => openCase({ ctx: ctx(auditor), workflow: auditWorkflow, via: 'run', input: { agency, periodStart: '2026-01-01', periodEnd: '2026-12-31' } }, tx));
-    expect(audit.findingsByKind).toEqual({ 'deletion-overdue': 1, 'notice-overdue': 1, 'sharing-without-basis': 1 });
+    expect(audit.findingsByKind).toEqual({ 'deletion-overdue': 1, 'notice-overdue': 1, 'sharing-without-basis': 1, 'use-outside-window': 1, 'use-beyond-scope': 1, 'use-without-authorization': 1 });
     const found = await getStore().db.selectFrom('oversightFindings').select(['kind', 'subject', 'detail']).where('auditId', '=', audit.id).execute();
     expect(found).toEqual(expect.arrayContaining([{ kind: 'deletion-overdue', subject: `authorization:${overdue.id}`, detail: 'deletion was due on 2026-04-29 and is not confirmed' }]));
 
@@ -123,8 +128,38 @@ describeEachBackend('authorised uses and post-use audits', (getStore) => {
       byJurisdiction: [expect.objectContaining({ key: 'NY', authorizations: 1 }), expect.objectContaining({ key: 'federal', authorizations: 1, averageOriginalDays: 30 })],
       byOffence: [expect.objectContaining({ key: 'drug-offences' }), expect.objectContaining({ key: 'terrorism' })],
       notices: { given: 1, givenLate: 0, overdue: 1, pending: 0 },
-      uses: { total: 1, flaggedWhenRecorded: 0 },
+      uses: { total: 3, flaggedWhenRecorded: 2 },
     });
     expect(JSON.stringify(signed.statistics)).not.toContain('555');
   });
+
+  it('the tick fires the delayed-notice date as oversight.authorization.target-notice-due, naming the authorisation (what remedies listen for)', async () => {
+    const a = await authorize(anAuthorizationRequest(review, { validFrom: '2026-04-01', validTo: '2026-04-10', noticeDate: '2026-04-20' }));
+    await tick(getStore(), new Date('2026-04-21T12:00:00Z'));
+    const entries = await getStore().db.selectFrom('logEntries').select('entry').where('type', '=', TARGET_NOTICE_DUE_EVENT).execute();
+    const fired = entries.map((e) => JSON.parse(e.entry) as { data: { case: string; caseType: string; kind: string; dueDate: string } }).find((e) => e.data.case === a.id);
+    expect(fired?.data).toMatchObject({ caseType: 'authorization', kind: 'target-notice', dueDate: '2026-04-20' });
+    const deadlines = await getStore().transaction((tx) => tx.deadlines.ofCase('authorization', a.id));
+    expect(deadlines.find((d) => d.kind === 'target-notice')?.state).toBe('fired');
+  });
+
+  it('first authorisations of an agency arriving together agree on one pseudonym key', async () => {
+    const world = await givenWorld(getStore());
+    const r = await getStore().transaction((tx) => givenReview(tx, ctx, world, { notifiedAt: '2026-02-01' }));
+    const o = staffOf('officer', world.agency);
+    const granted = await Promise.all(Array.from({ length: 6 }, (_, i) => getStore().transaction((tx) => authorizeUse({ ctx: ctx(o), request: anAuthorizationRequest(r, { docketNumber: `d-${i}` }) }, tx))));
+    expect(new Set(granted.map((a) => a.targetPseudonym)).size).toBe(1);
+    expect(await getStore().db.selectFrom('oversightAgencyKeys').select('agency').where('agency', '=', world.agency).execute()).toHaveLength(1);
+  });
+
+  it('an admin configures another list of serious crimes, on the log; an authorisation must then name one of those', async () => {
+    const list = [{ id: 'state-wiretap-felony', label: 'A felony listed in the state wiretap statute', statute: 'Mass. Gen. Laws ch. 272, § 99(B)(7)' }];
+    await expect(getStore().transaction((tx) => configureOffenceCategories({ ctx: ctx(officer()), categories: list }, tx))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(getStore().transaction((tx) => configureOffenceCategories({ ctx: ctx(actorWithRole('admin')), categories: [{ id: 'x' }] }, tx))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await getStore().transaction((tx) => configureOffenceCategories({ ctx: ctx(actorWithRole('admin')), categories: list }, tx));
+    expect(await getStore().transaction((tx) => tx.uses.offenceCategories())).toEqual(list);
+    await expect(authorize(anAuthorizationRequest(review))).rejects.toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'offenceCategory' }] });
+    expect(await authorize(anAuthorizationRequest(review, { offenceCategory: 'state-wiretap-felony' }))).toMatchObject({ offenceCategory: 'state-wiretap-felony' });
+  });
+
 });

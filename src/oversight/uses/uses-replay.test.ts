@@ -64,6 +64,10 @@ describeEachBackend('authorised uses on the log: replay rebuilds them, a court u
     await ledger.sequencer.integrate();
     const entry = await store.db.selectFrom('logEntries').select(['id', 'leafIndex', 'entry']).where('id', '=', authorization.entryId).executeTakeFirstOrThrow();
     const fields = await readSealedFields(store.db, { entryId: entry.id, index: BigInt(entry.leafIndex ?? -1), sealed: JSON.parse(entry.entry).sealed });
+    // A use may cite the authorisation by its log receipt.
+    const cited = await store.transaction((tx) => recordUse({ ctx: ctx(staffOf('officer', agency)), request: { authorization: `log:${entry.leafIndex}`, dataCategories: ['messages'], occurredAt: '2026-03-09T10:00:00Z' } }, tx));
+    expect(cited.authorization).toBe(authorization.id);
+    await ledger.sequencer.integrate();
     expect(fields).toEqual(expect.arrayContaining([
       expect.objectContaining({ field: 'docketNumber', state: 'unsealed', value: '1:26-mj-00417', opens: true }),
       expect.objectContaining({ field: 'target', state: 'sealed' }),

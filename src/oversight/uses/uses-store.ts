@@ -17,9 +17,12 @@ export interface UseRow extends Use {
  */
 export interface UsesStore extends ReviewApprovals {
   offenceCategories(): Promise<OffenceCategory[]>;
+  /** Replaces the configured list (in its order). */
+  replaceOffenceCategories(categories: readonly OffenceCategory[]): Promise<void>;
   /** The seal-store id of the agency's pseudonym key, if it has one. */
   agencyKeyRef(agency: string): Promise<string | null>;
-  insertAgencyKey(agency: string, keyRef: string, at: string): Promise<void>;
+  /** Records the agency's key unless another transaction got there first (then false: use theirs). */
+  insertAgencyKey(agency: string, keyRef: string, at: string): Promise<boolean>;
 
   authorization(id: string): Promise<Authorization | null>;
   /** The authorisation whose granting entry sits at this leaf index. */

@@ -21,6 +21,7 @@ import { remedyMigration } from './0075-remedy.js';
 import { indexPagesAndSearchMigration } from './0113-index-pages-and-search.js';
 import { screenedObservationsMigration } from './0091-screened-observations.js';
 import { alertAnnotationsMigration } from './0092-alert-annotations.js';
+import { findingSubjectsMigration } from './0056-finding-subjects.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -48,4 +49,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   indexPagesAndSearchMigration,
   screenedObservationsMigration,
   alertAnnotationsMigration,
+  findingSubjectsMigration,
 ];

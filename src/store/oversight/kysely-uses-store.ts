@@ -64,12 +64,19 @@ export class KyselyUsesStore implements UsesStore {
     return this.#db.selectFrom('oversightOffenceCategories').select(['id', 'label', 'statute']).orderBy('position').execute();
   }
 
+  async replaceOffenceCategories(categories: readonly OffenceCategory[]): Promise<void> {
+    await this.#db.deleteFrom('oversightOffenceCategories').execute();
+    if (categories.length > 0) await this.#db.insertInto('oversightOffenceCategories').values(categories.map((c, position) => ({ id: c.id, label: c.label, statute: c.statute, position }))).execute();
+  }
+
   async agencyKeyRef(agency: string): Promise<string | null> {
     return (await this.#db.selectFrom('oversightAgencyKeys').select('keyRef').where('agency', '=', agency).executeTakeFirst())?.keyRef ?? null;
   }
 
-  async insertAgencyKey(agency: string, keyRef: string, at: string): Promise<void> {
-    await this.#db.insertInto('oversightAgencyKeys').values({ agency, keyRef, createdAt: at }).execute();
+  async insertAgencyKey(agency: string, keyRef: string, at: string): Promise<boolean> {
+    // On PostgreSQL two first authorisations of an agency may race: the second waits for the first to commit, then inserts nothing.
+    const result = await this.#db.insertInto('oversightAgencyKeys').values({ agency, keyRef, createdAt: at }).onConflict((oc) => oc.column('agency').doNothing()).executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
   async authorization(id: string): Promise<Authorization | null> {

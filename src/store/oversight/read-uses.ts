@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Authorization } from '../../oversight/authorizations/authorization.js';
 import type { Audit } from '../../oversight/audits/audit.js';
 import type { Finding, FindingKind, Sharing } from '../../oversight/uses/use.js';
@@ -60,9 +60,10 @@ export async function listFindings(db: Kysely<Database>, filters: { agency?: str
   return { items: rows.map((r) => ({ id: r.id, agency: r.agency, kind: r.kind as FindingKind, subject: r.subject, detail: r.detail, audit: r.auditId, raisedAt: r.raisedAt })), total: count(total.n) };
 }
 
-export async function listAudits(db: Kysely<Database>, filters: { agency?: string | undefined; limit: number; offset: number }): Promise<Page<Audit>> {
+export async function listAudits(db: Kysely<Database>, filters: { agency?: string | undefined; status?: string | undefined; limit: number; offset: number }): Promise<Page<Audit>> {
   let query = db.selectFrom('oversightAudits');
   if (filters.agency) query = query.where('agency', '=', filters.agency);
+  if (filters.status) query = query.where('status', '=', filters.status);
   const rows = await query.selectAll().orderBy('asOf', 'desc').orderBy('id').limit(filters.limit).offset(filters.offset).execute();
   const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return { items: rows.map(auditFromRow), total: count(total.n) };
@@ -75,4 +76,15 @@ export async function readAudit(db: Kysely<Database>, id: string): Promise<Audit
 
 export async function readOffenceCategories(db: Kysely<Database>): Promise<{ id: string; label: string; statute: string }[]> {
   return db.selectFrom('oversightOffenceCategories').select(['id', 'label', 'statute']).orderBy('position').execute();
+}
+
+/** The findings about one authorisation: its own, its uses' and its sharings' (newest first, at most `limit`). */
+export async function findingsAbout(db: Kysely<Database>, authorization: string, limit: number): Promise<Finding[]> {
+  const { rows } = await sql<{ id: string; agency: string; kind: string; subject: string; detail: string; audit_id: string | null; raised_at: string }>`
+    select f.id, f.agency, f.kind, f.subject, f.detail, f.audit_id, f.raised_at from oversight_findings f
+    where f.subject = ${`authorization:${authorization}`}
+       or f.subject in (select 'use:' || u.id from oversight_uses u where u.authorization_id = ${authorization})
+       or f.subject in (select 'sharing:' || s.id from oversight_sharings s where s.authorization_id = ${authorization})
+    order by f.raised_at desc, f.id limit ${limit}`.execute(db);
+  return rows.map((r) => ({ id: r.id, agency: r.agency, kind: r.kind as FindingKind, subject: r.subject, detail: r.detail, audit: r.audit_id, raisedAt: r.raised_at }));
 }

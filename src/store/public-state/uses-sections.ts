@@ -46,5 +46,13 @@ const auditSection: PublicStateSection = {
   },
 };
 
+/** The configured serious-crime categories, in order. */
+const offenceCategorySection: PublicStateSection = {
+  name: 'offence-category',
+  async items(db) {
+    return (await db.selectFrom('oversightOffenceCategories').selectAll().execute()).map((r) => [r.id, canonicalJson({ ...r, position: Number(r.position) })] as const);
+  },
+};
+
 /** Authorised uses and audits: what `log replay` must rebuild. */
-export const USES_SECTIONS: readonly PublicStateSection[] = [authorizationSection, useSection, sharingSection, findingSection, auditSection];
+export const USES_SECTIONS: readonly PublicStateSection[] = [offenceCategorySection, authorizationSection, useSection, sharingSection, findingSection, auditSection];
