@@ -43,7 +43,8 @@ function inputId(name: string): string {
 }
 
 function issuesOf(view: ProposalFormView, name: string): InputIssue[] {
-  return view.issues.filter((i) => issueField(i.path) === name);
+  // A list's or JSON field's inner path (`formerNames.name`) belongs to the field that holds it.
+  return view.issues.filter((i) => issueField(i.path) === name || issueField(i.path).startsWith(`${name}.`));
 }
 
 function control(field: FormField, view: ProposalFormView, describedBy: string, invalid: boolean): SafeHtml {

@@ -61,7 +61,7 @@ describeEachBackend('proposing records in the portal', (getStore) => {
   it('sends the form back with each problem next to its field and what was typed kept (400)', async () => {
     const analyst = await signedIn(app, 'ana');
     await analyst.get('/propose/organization');
-    const res = await analyst.postForm('/propose/organization', { id: 'Not A Slug', name: 'Kept Name', kind: '', 'identifiers.uei': 'short', sources: '' });
+    const res = await analyst.postForm('/propose/organization', { id: 'Not A Slug', name: 'Kept Name', kind: '', 'identifiers.uei': 'short', sources: '', formerNames: '[{"until": "2021"}]' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('The proposal was not sent.');
     expect(res.text).toMatch(/id="field-id"[^>]*aria-invalid="true"/);
@@ -70,6 +70,12 @@ describeEachBackend('proposing records in the portal', (getStore) => {
     expect(res.text).toMatch(/<span class="field-error" id="field-sources-error">/);
     expect(res.text).toMatch(/<span class="field-error" id="field-kind-error">/);
     expect(res.text).toContain('value="Kept Name"');
+    expect(res.text).toMatch(/<span class="field-error" id="field-formerNames-error">is required/);
+    expect(res.text).toMatch(/<span class="field-error" id="field-kind-error">choose one of the options/);
+    // A number field that is not a number is named too (a relationship's stake).
+    const stake = await analyst.postForm('/propose/relationship', { from: organizationId, type: 'invested-in', to: organizationId, stakePercent: 'half', sources: sourceId });
+    expect(stake.status).toBe(400);
+    expect(stake.text).toMatch(/<span class="field-error" id="field-stakePercent-error">must be a number/);
     // An unknown source is named at its field too.
     const unknown = await analyst.postForm('/propose/organization', { id: uniqueId('x'), name: 'X', kind: 'vendor', sources: 'no-such-source' });
     expect(unknown.status).toBe(400);
