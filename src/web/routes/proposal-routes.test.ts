@@ -99,6 +99,8 @@ describeEachBackend('proposing records in the portal', (getStore) => {
 
   it('prefills a change to a stored record, and history shows the accepted change field by field', async () => {
     const analyst = await signedIn(app, 'ana');
+    expect((await analyst.get(`/organizations/${organizationId}`)).text).toContain(`href="/propose/organization?id=${organizationId}"`);
+    expect((await new PortalClient(app).get(`/organizations/${organizationId}`)).text).not.toContain('/propose/');
     const form = await analyst.get(`/propose/organization?id=${organizationId}`);
     expect(form.text).toContain(`Propose a change to organization ${organizationId}`);
     expect(form.text).toContain('<option value="IL" selected>Israel</option>');
