@@ -3,6 +3,7 @@ import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { AppEnv } from '../server/app-env.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
 import { addAlertAnnotationRoutes } from '../server/api/routes/alert-annotation-routes.js';
+import { addRecordSchemaRoutes } from '../server/api/routes/record-schema-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
 import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
 import { scopeExists } from './scope-exists.js';
@@ -37,6 +38,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
     mount: [
       (app, router) => addAlertRoutes(app, router, store, now),
       (_app, router) => addAlertAnnotationRoutes(router, store, now),
+      (_app, router) => addRecordSchemaRoutes(router),
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
