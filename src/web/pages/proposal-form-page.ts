@@ -136,7 +136,7 @@ export function proposalChooserPage(frame: PageFrame, tip: TipRow | undefined): 
 <h1>Propose a record</h1>
 <p>Choose what to add. An editor reviews every proposal before it is published.</p>
 ${tip ? tipAside(tip) : ''}
-<ul class="record-types">${types}</ul>
+<ul class="record-types">${types}<li><a href="/propose/delisting">Delisting of a designation</a></li></ul>
 </section>`;
   return layout(frame, { title: 'Propose a record', main });
 }

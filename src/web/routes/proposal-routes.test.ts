@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { beforeAll, expect, it } from 'vitest';
-import { givenOrganization, uniqueId } from '../../../test/support/registry-factories.js';
+import { givenOrganization, givenRecords, uniqueId } from '../../../test/support/registry-factories.js';
 import { createUser, TEST_PASSWORD } from '../../../test/support/test-app.js';
 import { describeEachBackend } from '../../../test/support/test-store.js';
 import { createCountersignApp } from '../../app/create-countersign-app.js';
@@ -137,5 +137,28 @@ describeEachBackend('proposing records in the portal', (getStore) => {
     const accepted = await analyst.get('/tips?status=accepted');
     expect(accepted.text).toContain(`Turned into proposed change ${changeId}`);
     expect((await analyst.get('/review')).text).toContain(`Follows up tip ${tipId}.`);
+  });
+
+  it('proposes a delisting through its form; bad input comes back beside its field; an editor accepts it', async () => {
+    await givenRecords(getStore(), { designations: [{ subject: organizationId, authority: 'US-BIS', list: 'Entity List', listed: '2021-11-03', sources: [sourceId] }] });
+    const designationId = `${organizationId}--us-bis--entity-list--2021-11-03`;
+    const analyst = await signedIn(app, 'ana');
+    expect((await analyst.get('/propose')).text).toContain('href="/propose/delisting"');
+    await analyst.get(`/propose/delisting?designation=${designationId}`);
+    const bad = await analyst.postForm('/propose/delisting', { designationId, delisted: 'April 2026', sources: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/id="field-delisted-error">must be an ISO 8601 date/);
+    expect(bad.text).toMatch(/id="field-sources-error">/);
+    const unknown = await analyst.postForm('/propose/delisting', { designationId: 'no-such-designation', delisted: '2026-04', sources: sourceId });
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toMatch(/id="field-designationId-error">unknown designation/);
+    const sent = await analyst.postForm('/propose/delisting', { designationId, delisted: '2026-04-01', reason: 'removed by a final rule', sources: sourceId });
+    expect(sent.status).toBe(303);
+    const changeId = (sent.headers.get('location') ?? '').split('#change-')[1] ?? '';
+    const editor = await signedIn(app, 'eddie');
+    await editor.get('/review');
+    expect((await editor.postForm(`/review/${changeId}/accept`, {})).status).toBe(303);
+    const delisted = await getStore().db.selectFrom('designations').select(['delistedDate']).where('id', '=', designationId).executeTakeFirstOrThrow();
+    expect(delisted.delistedDate).toBe('2026-04-01');
   });
 });
