@@ -161,4 +161,20 @@ describeEachBackend('proposing records in the portal', (getStore) => {
     const delisted = await getStore().db.selectFrom('designations').select(['delistedDate']).where('id', '=', designationId).executeTakeFirstOrThrow();
     expect(delisted.delistedDate).toBe('2026-04-01');
   });
+
+  it('answers hostile form input with 400 and field errors, never a 500, for every record type', async () => {
+    const analyst = await signedIn(app, 'ana');
+    const hostile = ['', ' ', 'x', 'NaN', '-1e309', '[', '{"a":1}', '\u0000', 'a'.repeat(20_000), '<script>alert(1)</script>', '\ud800'];
+    for (const type of RECORD_TYPES) {
+      const page = await analyst.get(`/propose/${type}`);
+      const names = [...page.text.matchAll(/name="([a-zA-Z.]+)"/g)].map((m) => m[1] ?? '').filter((n) => n !== '' && !n.startsWith('_'));
+      expect(names.length, type).toBeGreaterThan(2);
+      for (const [i, value] of hostile.entries()) {
+        const fields = Object.fromEntries(names.map((n, j) => [n, hostile[(i + j) % hostile.length] ?? value]));
+        const res = await analyst.postForm(`/propose/${type}`, fields);
+        expect([303, 400], `${type} ${i}`).toContain(res.status);
+        expect(res.text).not.toContain('<script>alert(1)</script>');
+      }
+    }
+  });
 });
