@@ -5,6 +5,7 @@ import type { ApiRouter } from '../server/api/api-router.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
 import { addReviewRoutes } from '../server/api/routes/review-routes.js';
 import { addAlertAnnotationRoutes } from '../server/api/routes/alert-annotation-routes.js';
+import { addRecordSchemaRoutes } from '../server/api/routes/record-schema-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
 import { addDisclosureRequestRoutes } from '../server/api/routes/disclosure-request-routes.js';
 import { DRAFT_SUBJECT_READERS } from './draft-subject-readers.js';
@@ -46,6 +47,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
       (app, router) => addReviewRoutes(app, router, store, now),
       (app, router) => addDocketRoutes(app, router, store, now),
       (_app, router) => addAlertAnnotationRoutes(router, store, now),
+      (_app, router) => addRecordSchemaRoutes(router),
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       (_app, router) => addExportLicenseRoutes(router, store, now),

@@ -109,6 +109,7 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   getSource: [get((w) => `/sources/${w.source}`)],
   search: [get(() => '/search?q=vendor')],
   exportRegistry: [get(() => '/export?format=ndjson&type=source')],
+  getRecordSchema: [get(() => '/record-schemas/organization')],
   listChanges: [get(() => '/changes'), get(() => '/changes?status=pending')],
   proposeChange: [post(() => '/changes', (w) => ({ action: 'upsert', recordType: 'organization', record: { id: uniqueId('proposed'), name: 'Proposed Ltd.', kind: 'vendor', sources: [w.source] } }), ANALYSTS)],
   acceptChange: [post((w) => `/changes/${w.pendingChanges[0]}/accept`, () => ({}), EDITORS)],

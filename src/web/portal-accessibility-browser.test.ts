@@ -220,7 +220,7 @@ describe('every portal page in Chromium: accessible, readable at 390 px, no scri
     await page.waitForURL(`${origin}/`);
     await page.close();
     // Public pages were audited above; here only what staff see differently.
-    const staff = await crawl(context, ['/review', '/tips', '/alerts/review', `/organizations/${familyRoot}`, `/export-licenses/${licenceId}`, '/export-licenses/new'], (path) => /^\/(?:review|tips|alerts\/review|export-licenses)(?:\/|$)/.test(path), 'staff-');
+    const staff = await crawl(context, ['/review', '/tips', '/alerts/review', `/organizations/${familyRoot}`, `/export-licenses/${licenceId}`, '/export-licenses/new', '/propose', '/propose/organization', '/propose/incident', '/propose/policy'], (path) => /^\/(?:review|tips|alerts\/review|export-licenses)(?:\/|$)/.test(path), 'staff-');
     await context.close();
     expect(problems([receipt, ...staff])).toEqual([]);
   }, 120_000);

@@ -10,7 +10,7 @@ export const changeProposalSchema = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('upsert'),
     recordType: recordTypeSchema,
-    record: z.record(z.string(), z.unknown()),
+    record: z.record(z.string(), z.unknown()).describe('the record, in the shape GET /api/v1/record-schemas/{recordType} gives (validated against it, errors naming its fields: record.country)'),
     note: textSchema.optional(),
   }),
   z.strictObject({

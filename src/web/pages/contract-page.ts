@@ -1,4 +1,5 @@
 import { can } from '../../accounts/policies.js';
+import { proposeChangeLink } from '../components/propose-change-link.js';
 import type { ChangeRow } from '../../registry/registry-store.js';
 import { verificationQueue } from '../components/verification-queue.js';
 import type { ContractView } from '../../registry/views.js';
@@ -26,6 +27,7 @@ export function contractPage(frame: PageFrame, view: ContractView, history: read
 <header class="record-header">
 <p class="record-type">Government contract</p>
 <h1>${title} ${statusBadge(contract.status)}</h1>
+${proposeChangeLink(frame, 'contract', contract.piid)}
 ${view.buyer && view.recipient ? html`<p class="lede">${view.buyer.name} → ${view.recipient.name}</p>` : ''}
 </header>
 ${contractFacts(view, citations)}

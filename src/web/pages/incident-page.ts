@@ -1,4 +1,5 @@
 import type { IncidentView } from '../../registry/views.js';
+import { proposeChangeLink } from '../components/propose-change-link.js';
 import { countryName, targetCategoryLabel } from '../../registry/labels.js';
 import { changeHistory } from '../components/change-history.js';
 import { Citations } from '../components/citations.js';
@@ -24,6 +25,7 @@ export function incidentPage(frame: PageFrame, view: IncidentView, logEntries: r
 <header class="record-header">
 <p class="record-type">Incident</p>
 <h1>${i.title} ${statusBadge(i.status)}</h1>
+${proposeChangeLink(frame, 'incident', i.id)}
 </header>
 ${i.summary ? html`<p class="summary">${i.summary} ${citations.cite(i.sources)}</p>` : ''}
 <dl class="facts">

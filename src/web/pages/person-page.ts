@@ -1,4 +1,5 @@
 import type { PersonView } from '../../registry/views.js';
+import { proposeChangeLink } from '../components/propose-change-link.js';
 import { changeHistory } from '../components/change-history.js';
 import { Citations } from '../components/citations.js';
 import { designationTimeline } from '../components/designation-timeline.js';
@@ -27,6 +28,7 @@ export function personPage(frame: PageFrame, view: PersonView, logEntries: reado
 <header class="record-header">
 <p class="record-type">Person</p>
 <h1>${p.name} ${statusBadge(p.status)}</h1>
+${proposeChangeLink(frame, 'person', p.id)}
 </header>
 <dl class="facts">
 ${p.aliases && p.aliases.length > 0 ? html`<dt>Also known as</dt><dd><ul class="inline-list">${p.aliases.map((a) => html`<li>${a}</li>`)}</ul></dd>` : ''}

@@ -1,4 +1,5 @@
 import type { ProductView } from '../../registry/views.js';
+import { proposeChangeLink } from '../components/propose-change-link.js';
 import { changeHistory } from '../components/change-history.js';
 import { Citations } from '../components/citations.js';
 import { html, type SafeHtml } from '../components/html.js';
@@ -23,6 +24,7 @@ export function productPage(frame: PageFrame, view: ProductView, logEntries: rea
 <header class="record-header">
 <p class="record-type">Product</p>
 <h1>${p.name} ${statusBadge(p.status)}</h1>
+${proposeChangeLink(frame, 'product', p.id)}
 </header>
 <dl class="facts">
 <dt>Vendor</dt><dd>${recordLink(view.vendor, p.vendor)}</dd>

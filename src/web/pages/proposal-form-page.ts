@@ -43,7 +43,8 @@ function inputId(name: string): string {
 }
 
 function issuesOf(view: ProposalFormView, name: string): InputIssue[] {
-  return view.issues.filter((i) => issueField(i.path) === name);
+  // A list's or JSON field's inner path (`formerNames.name`) belongs to the field that holds it.
+  return view.issues.filter((i) => issueField(i.path) === name || issueField(i.path).startsWith(`${name}.`));
 }
 
 function control(field: FormField, view: ProposalFormView, describedBy: string, invalid: boolean): SafeHtml {
@@ -135,7 +136,7 @@ export function proposalChooserPage(frame: PageFrame, tip: TipRow | undefined): 
 <h1>Propose a record</h1>
 <p>Choose what to add. An editor reviews every proposal before it is published.</p>
 ${tip ? tipAside(tip) : ''}
-<ul class="record-types">${types}</ul>
+<ul class="record-types">${types}<li><a href="/propose/delisting">Delisting of a designation</a></li></ul>
 </section>`;
   return layout(frame, { title: 'Propose a record', main });
 }

@@ -1,4 +1,5 @@
 import type { TipRow } from '../../registry/tips/tips-store.js';
+import { tipWorkflow } from '../../registry/tips/tip-workflow.js';
 import { formatTimestamp } from '../components/format-date.js';
 import { html, type SafeHtml } from '../components/html.js';
 import { csrfField, layout, type PageFrame } from '../components/layout.js';
@@ -38,7 +39,7 @@ function tipArticle(frame: PageFrame, tip: TipRow): SafeHtml {
 <dl class="facts">
 ${tip.sourceUrl ? html`<dt>Source</dt><dd>${href ? html`<a class="external" href="${href}" rel="noopener noreferrer nofollow">${href}</a>` : html`<span class="unsafe-url">${tip.sourceUrl}</span>`}</dd>` : ''}
 ${tip.contact ? html`<dt>Contact</dt><dd>${tip.contact}</dd>` : ''}
-${tip.moderatedAt ? html`<dt>Moderated</dt><dd>${tip.status} on ${formatTimestamp(tip.moderatedAt)} by <code>${tip.moderatedBy ?? ''}</code>${tip.moderationNote ? html`: ${tip.moderationNote}` : ''}</dd>` : ''}
+${tip.moderatedAt ? html`<dt>Moderated</dt><dd>${tipWorkflow.states[tip.status]?.label ?? tip.status} on ${formatTimestamp(tip.moderatedAt)} by <code>${tip.moderatedBy ?? ''}</code>${tip.moderationNote ? html`: ${tip.moderationNote}` : ''}</dd>` : ''}
 </dl>
 ${tip.status === 'dismissed' ? '' : html`<p><a class="button" href="/propose?tip=${tip.id}">Turn this tip into a proposal</a></p>`}
 ${tip.status === 'pending' ? moderationForm(frame, tip) : ''}

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { beforeAll, expect, it } from 'vitest';
-import { givenOrganization, uniqueId } from '../../../test/support/registry-factories.js';
+import { givenOrganization, givenRecords, uniqueId } from '../../../test/support/registry-factories.js';
 import { createUser, TEST_PASSWORD } from '../../../test/support/test-app.js';
 import { describeEachBackend } from '../../../test/support/test-store.js';
 import { createCountersignApp } from '../../app/create-countersign-app.js';
@@ -61,7 +61,7 @@ describeEachBackend('proposing records in the portal', (getStore) => {
   it('sends the form back with each problem next to its field and what was typed kept (400)', async () => {
     const analyst = await signedIn(app, 'ana');
     await analyst.get('/propose/organization');
-    const res = await analyst.postForm('/propose/organization', { id: 'Not A Slug', name: 'Kept Name', kind: '', 'identifiers.uei': 'short', sources: '' });
+    const res = await analyst.postForm('/propose/organization', { id: 'Not A Slug', name: 'Kept Name', kind: '', 'identifiers.uei': 'short', sources: '', formerNames: '[{"until": "2021"}]' });
     expect(res.status).toBe(400);
     expect(res.text).toContain('The proposal was not sent.');
     expect(res.text).toMatch(/id="field-id"[^>]*aria-invalid="true"/);
@@ -70,6 +70,12 @@ describeEachBackend('proposing records in the portal', (getStore) => {
     expect(res.text).toMatch(/<span class="field-error" id="field-sources-error">/);
     expect(res.text).toMatch(/<span class="field-error" id="field-kind-error">/);
     expect(res.text).toContain('value="Kept Name"');
+    expect(res.text).toMatch(/<span class="field-error" id="field-formerNames-error">is required/);
+    expect(res.text).toMatch(/<span class="field-error" id="field-kind-error">choose one of the options/);
+    // A number field that is not a number is named too (a relationship's stake).
+    const stake = await analyst.postForm('/propose/relationship', { from: organizationId, type: 'invested-in', to: organizationId, stakePercent: 'half', sources: sourceId });
+    expect(stake.status).toBe(400);
+    expect(stake.text).toMatch(/<span class="field-error" id="field-stakePercent-error">must be a number/);
     // An unknown source is named at its field too.
     const unknown = await analyst.postForm('/propose/organization', { id: uniqueId('x'), name: 'X', kind: 'vendor', sources: 'no-such-source' });
     expect(unknown.status).toBe(400);
@@ -93,6 +99,8 @@ describeEachBackend('proposing records in the portal', (getStore) => {
 
   it('prefills a change to a stored record, and history shows the accepted change field by field', async () => {
     const analyst = await signedIn(app, 'ana');
+    expect((await analyst.get(`/organizations/${organizationId}`)).text).toContain(`href="/propose/organization?id=${organizationId}"`);
+    expect((await new PortalClient(app).get(`/organizations/${organizationId}`)).text).not.toContain('/propose/');
     const form = await analyst.get(`/propose/organization?id=${organizationId}`);
     expect(form.text).toContain(`Propose a change to organization ${organizationId}`);
     expect(form.text).toContain('<option value="IL" selected>Israel</option>');
@@ -129,5 +137,44 @@ describeEachBackend('proposing records in the portal', (getStore) => {
     const accepted = await analyst.get('/tips?status=accepted');
     expect(accepted.text).toContain(`Turned into proposed change ${changeId}`);
     expect((await analyst.get('/review')).text).toContain(`Follows up tip ${tipId}.`);
+  });
+
+  it('proposes a delisting through its form; bad input comes back beside its field; an editor accepts it', async () => {
+    await givenRecords(getStore(), { designations: [{ subject: organizationId, authority: 'US-BIS', list: 'Entity List', listed: '2021-11-03', sources: [sourceId] }] });
+    const designationId = `${organizationId}--us-bis--entity-list--2021-11-03`;
+    const analyst = await signedIn(app, 'ana');
+    expect((await analyst.get('/propose')).text).toContain('href="/propose/delisting"');
+    await analyst.get(`/propose/delisting?designation=${designationId}`);
+    const bad = await analyst.postForm('/propose/delisting', { designationId, delisted: 'April 2026', sources: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/id="field-delisted-error">must be an ISO 8601 date/);
+    expect(bad.text).toMatch(/id="field-sources-error">/);
+    const unknown = await analyst.postForm('/propose/delisting', { designationId: 'no-such-designation', delisted: '2026-04', sources: sourceId });
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toMatch(/id="field-designationId-error">unknown designation/);
+    const sent = await analyst.postForm('/propose/delisting', { designationId, delisted: '2026-04-01', reason: 'removed by a final rule', sources: sourceId });
+    expect(sent.status).toBe(303);
+    const changeId = (sent.headers.get('location') ?? '').split('#change-')[1] ?? '';
+    const editor = await signedIn(app, 'eddie');
+    await editor.get('/review');
+    expect((await editor.postForm(`/review/${changeId}/accept`, {})).status).toBe(303);
+    const delisted = await getStore().db.selectFrom('designations').select(['delistedDate']).where('id', '=', designationId).executeTakeFirstOrThrow();
+    expect(delisted.delistedDate).toBe('2026-04-01');
+  });
+
+  it('answers hostile form input with 400 and field errors, never a 500, for every record type', async () => {
+    const analyst = await signedIn(app, 'ana');
+    const hostile = ['', ' ', 'x', 'NaN', '-1e309', '[', '{"a":1}', '\u0000', 'a'.repeat(20_000), '<script>alert(1)</script>', '\ud800'];
+    for (const type of RECORD_TYPES) {
+      const page = await analyst.get(`/propose/${type}`);
+      const names = [...page.text.matchAll(/name="([a-zA-Z.]+)"/g)].map((m) => m[1] ?? '').filter((n) => n !== '' && !n.startsWith('_'));
+      expect(names.length, type).toBeGreaterThan(2);
+      for (const [i, value] of hostile.entries()) {
+        const fields = Object.fromEntries(names.map((n, j) => [n, hostile[(i + j) % hostile.length] ?? value]));
+        const res = await analyst.postForm(`/propose/${type}`, fields);
+        expect([303, 400], `${type} ${i}`).toContain(res.status);
+        expect(res.text).not.toContain('<script>alert(1)</script>');
+      }
+    }
   });
 });

@@ -14,6 +14,7 @@ import type { Store } from '../../store/store.js';
 import { recordFormFields } from '../forms/record-form-fields.js';
 import { formValuesOf, recordFromForm } from '../forms/record-form-values.js';
 import { proposalChooserPage, proposalFormPage } from '../pages/proposal-form-page.js';
+import { delistingFormPage } from '../pages/delisting-form-page.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { formFields, found, pageFrame, pageResponse } from './page-response.js';
 
@@ -51,6 +52,26 @@ export function addProposalRoutes(app: Hono<AppEnv>, { store, now = () => new Da
   app.get('/propose', async (c) => {
     authorize(c.get('auth').actor, 'change.propose');
     return pageResponse(c, proposalChooserPage(pageFrame(c), await tipFor(store, c.req.query('tip'))));
+  });
+
+  // A delisting is its own kind of proposal: the designation stays, with a delisting date added.
+  app.get('/propose/delisting', (c) => {
+    authorize(c.get('auth').actor, 'change.propose');
+    return pageResponse(c, delistingFormPage(pageFrame(c), { designationId: c.req.query('designation') ?? '' }, []));
+  });
+  app.post('/propose/delisting', async (c) => {
+    authorize(c.get('auth').actor, 'change.propose');
+    const values = await formFields(c);
+    const text = (name: string) => (values[name] ?? '').trim();
+    const sources = text('sources').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    const proposal = { action: 'delist', designationId: text('designationId'), delisted: text('delisted'), sources, ...(text('reason') ? { reason: text('reason') } : {}), ...(text('note') ? { note: text('note') } : {}) };
+    try {
+      const change = await runCommand(store, now, c, (ctx, tx) => proposeChange({ ctx, proposal }, tx));
+      return c.redirect(`/review?done=proposed#change-${change.id}`, 303);
+    } catch (error) {
+      if (error instanceof CommandError && (error.code === 'INVALID_INPUT' || (error.code === 'NOT_FOUND' && error.issues.length > 0))) return pageResponse(c, delistingFormPage(pageFrame(c), values, error.issues), 400);
+      throw error;
+    }
   });
 
   app.get('/propose/:type', async (c) => {
