@@ -41,7 +41,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       (_app, router) => addDisclosureRequestRoutes(router, store, now, DRAFT_SUBJECT_READERS, settings.publicUrl.href.replace(/\/$/, '')),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
-      mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
+      mountPortal({ store, now, draftSubjectReaders: DRAFT_SUBJECT_READERS, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
     ],
     renderError: renderPortalError,
   });

@@ -16,6 +16,7 @@ import { addSourceArchiveRoutes } from './routes/source-archive-routes.js';
 import { addStaticRoutes } from './routes/static-routes.js';
 import { addTipRoutes } from './routes/tip-routes.js';
 import { addUploadRoutes } from './routes/upload-routes.js';
+import { addDisclosureRequestPageRoutes } from './routes/disclosure-request-page-routes.js';
 import { pageFrame, pageResponse } from './routes/page-response.js';
 
 export type { PortalDependencies, TransparencyLogEntry } from './portal-dependencies.js';
@@ -42,6 +43,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addAlertPageRoutes(app, deps);
     addLogPageRoutes(app, deps);
     addUploadRoutes(app, deps);
+    addDisclosureRequestPageRoutes(app, deps);
   };
 }
 

@@ -97,6 +97,33 @@ describeEachBackend('disclosure requests: from the stop-work alert to a filed FO
     clock = new Date('2026-05-15T14:00:00Z');
   });
 
+  it('asks for expedited processing when told to, with its own 10-day decision deadline', async () => {
+    // The alert recorded the contract in the registry: a request can be drafted from its PIID too.
+    const fromContract = await requester.request('/api/v1/disclosure-requests', { json: { fromContract: PIID, expedited: true } });
+    expect(fromContract.status).toBe(201);
+    expect(((await fromContract.json()) as RequestJson).addressee).toBe('FOIA Office, U.S. Immigration and Customs Enforcement');
+    const drafted = (await (await requester.request('/api/v1/disclosure-requests', { json: { fromAlert: alertId, expedited: true } })).json()) as RequestJson;
+    expect(drafted.letter).toContain('expedited processing under 5 U.S.C. 552(a)(6)(E)(ii)(I)');
+    await submit(drafted.id, '2026-05-15');
+    const deadlines = (await (await requester.request(`/api/v1/cases/disclosure-request/${drafted.id}/deadlines`)).json()) as { items: { kind: string; dueDate: string }[] };
+    expect(deadlines.items.find((d) => d.kind === 'expedite-decision-due')?.dueDate).toBe('2026-05-25');
+  });
+
+  it('adds the 10-day extension once, and pauses the clock while a fee is unpaid', async () => {
+    clock = new Date('2026-05-22T14:00:00Z');
+    const request = await draft();
+    await submit(request.id, '2026-05-15');
+    const extended = (await (await step(request.id, 'extend', { note: 'Unusual circumstances: consultation with another agency.' })).json()) as RequestJson;
+    expect(extended.dueDate).toBe('2026-06-30');
+    expect((await step(request.id, 'extend')).status).toBe(409);
+    // 2026-05-15 → 05-22: 5 business days used; 25 left of 30 from 2026-06-01.
+    expect((await step(request.id, 'require-payment', { amount: 25 })).status).toBe(200);
+    clock = new Date('2026-06-01T14:00:00Z');
+    const paid = (await (await step(request.id, 'pay')).json()) as RequestJson & { feeAmount: number; feePaidAt: string };
+    expect([paid.status, paid.feeAmount, paid.feePaidAt, paid.dueDate]).toEqual(['processing', 25, '2026-06-01', '2026-07-08']);
+    clock = new Date('2026-05-15T14:00:00Z');
+  });
+
   it('refuses a receipt date in the future, naming the field, and changes nothing', async () => {
     const request = await draft();
     const res = await requester.request(`/api/v1/disclosure-requests/${request.id}/submit`, { json: { receivedAt: '2026-06-01' } });

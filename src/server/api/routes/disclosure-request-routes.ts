@@ -126,7 +126,7 @@ export function addDisclosureRequestRoutes(router: ApiRouter, store: Store, now:
   router.add(
     {
       method: 'post', path: '/disclosure-requests/{id}/documents', operationId: 'uploadDisclosureDocument', summary: 'Upload a document the agency released (base64): hashed into the log, text extracted, private until its embargo ends', tag: 'disclosure', params: uuidParamsSchema,
-      body: z.strictObject({ fileName: z.string().max(255), mediaType: z.string().max(120), contentBase64: z.base64().max(1_400_000), embargoUntil: z.iso.date().optional() }), permission: requestWorkflow.transitions['receive-document']?.policy ?? atLeast('admin'),
+      body: z.strictObject({ fileName: z.string().max(255), mediaType: z.string().max(120), contentBase64: z.base64().max(44_000_000), embargoUntil: z.iso.date().optional() }), permission: requestWorkflow.transitions['receive-document']?.policy ?? atLeast('admin'),
       responses: { 201: { description: 'The request with the new document', schema: disclosureRequestPresenter } },
     },
     async (c, { params, body, reply }) => {
