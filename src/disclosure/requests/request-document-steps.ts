@@ -26,6 +26,8 @@ export const receivedDocumentInput = z.strictObject({
   text: z.string().max(5_000_000),
   pages: z.number().int().nonnegative().nullable(),
   embargoUntil: isoDateSchema.optional(),
+  /** The letter it came with (an attachment), if any. */
+  messageId: z.uuid().optional(),
 });
 
 /**
@@ -42,9 +44,12 @@ export function documentSteps(filed: readonly RequestStatus[]): Record<string, T
         const today = localDateOf(jurisdictionOf(request.jurisdiction), now);
         const embargoUntil = input.embargoUntil ?? datePlus(today, DEFAULT_EMBARGO_DAYS);
         if (embargoUntil < today) throw new CommandError({ code: 'INVALID_INPUT', message: `embargoUntil ${embargoUntil} is in the past`, issues: [{ path: 'embargoUntil', message: 'must be today or later' }] });
+        if (input.messageId && !(await tx.requests.messages(request.id)).some((m) => m.id === input.messageId && m.direction !== 'draft')) {
+          throw new CommandError({ code: 'INVALID_INPUT', message: `no letter "${input.messageId}" on this request to attach the document to`, issues: [{ path: 'messageId', message: 'not a letter of this request' }] });
+        }
         const sha256 = createHash('sha256').update(input.content).digest('hex');
         if ((await tx.requests.documents(request.id)).some((d) => d.sha256 === sha256)) throw new CommandError({ code: 'CONFLICT', message: `this file (SHA-256 ${sha256}) was already received on this request` });
-        const document = { id: randomUUID(), requestId: request.id, messageId: null, fileName: input.fileName, mediaType: input.mediaType, size: input.content.length, sha256, pages: input.pages, embargoUntil, embargoExtended: false, noticeSentAt: null, publishedAt: null, uploadedAt: now };
+        const document = { id: randomUUID(), requestId: request.id, messageId: input.messageId ?? null, fileName: input.fileName, mediaType: input.mediaType, size: input.content.length, sha256, pages: input.pages, embargoUntil, embargoExtended: false, noticeSentAt: null, publishedAt: null, uploadedAt: now };
         await tx.requests.addDocument(document, input.content, input.text);
         await scheduleEmbargoDeadlines(tx, request, now);
         const output = await applyStep(tx, request, {});

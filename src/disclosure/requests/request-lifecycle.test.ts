@@ -208,11 +208,16 @@ describeEachBackend('disclosure requests: from the stop-work alert to a filed FO
     clock = new Date('2026-05-15T14:00:00Z');
   });
 
-  it('extends an embargo once, and refuses a second extension', async () => {
+  it('attaches a document to the letter it came with, extends its embargo once, and refuses a second extension', async () => {
     const request = await draft();
     await submit(request.id, '2026-05-15');
     const text = Buffer.from('Cover letter: records enclosed.');
-    const uploaded = (await (await requester.request(`/api/v1/disclosure-requests/${request.id}/documents`, { json: { fileName: 'cover.txt', mediaType: 'text/plain', contentBase64: text.toString('base64'), embargoUntil: '2026-06-01' } })).json()) as RequestJson;
+    const letter = await step(request.id, 'record-message', { direction: 'received', subject: 'Interim response', body: 'Records enclosed.' });
+    const messageId = ((await letter.json()) as { messages: { id: string; subject: string }[] }).messages.find((m) => m.subject === 'Interim response')?.id;
+    const upload = (body: Record<string, unknown>) => requester.request(`/api/v1/disclosure-requests/${request.id}/documents`, { json: { fileName: 'cover.txt', mediaType: 'text/plain', contentBase64: text.toString('base64'), embargoUntil: '2026-06-01', ...body } });
+    expect((await upload({ messageId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    const uploaded = (await (await upload({ messageId })).json()) as RequestJson & { documents: { messageId: string | null }[] };
+    expect(uploaded.documents[0]?.messageId).toBe(messageId);
     const id = uploaded.documents[0]?.id;
     expect((await step(request.id, 'extend-embargo', { document: id, until: '2026-07-01' })).status).toBe(200);
     const again = await step(request.id, 'extend-embargo', { document: id, until: '2026-07-15' });

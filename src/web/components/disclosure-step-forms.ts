@@ -62,6 +62,7 @@ export function uploadForm(frame: PageFrame, request: PresentedRequest): SafeHtm
   return html`<form method="post" action="/disclosure-requests/${request.id}/documents" enctype="multipart/form-data" class="upload-form">
 ${csrfField(frame.auth)}
 ${field('document-file', 'file', 'Document received (PDF or text)', html`<input id="document-file" type="file" name="file" required>`)}
+${request.messages.some((m) => m.direction !== 'draft') ? field('document-message', 'messageId', 'Attached to', html`<select id="document-message" name="messageId"><option value="">No letter</option>${request.messages.filter((m) => m.direction !== 'draft').map((m) => html`<option value="${m.id}">${m.date}: ${m.subject}</option>`)}</select>`, 'optional') : ''}
 ${field('document-embargo', 'embargoUntil', 'Keep it private until', html`<input id="document-embargo" type="date" name="embargoUntil">`, 'default: 30 days; you are told a week before it ends')}
 <p class="buttons"><button type="submit">Upload document</button></p>
 </form>`;

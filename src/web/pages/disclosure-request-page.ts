@@ -22,6 +22,11 @@ ${embargoForm(frame, request, d)}
 </section>`;
 }
 
+function attachments(request: PresentedRequest, messageId: string): SafeHtml {
+  const attached = request.documents.filter((d) => d.messageId === messageId);
+  return attached.length === 0 ? html`` : html`<p>Attachments: ${attached.map((d, i) => html`${i > 0 ? ', ' : ''}${d.url ? html`<a href="${d.url}">${d.fileName}</a>` : html`${d.fileName} (private until ${d.embargoUntil})`}`)}</p>`;
+}
+
 function draftActions(frame: PageFrame, request: PresentedRequest): SafeHtml {
   if (request.status !== 'draft' || !request.steps.some((s) => s.step === 'submit')) return html``;
   return html`<section aria-labelledby="file-heading" class="draft-actions">
@@ -76,7 +81,7 @@ ${draftActions(frame, request)}
 </section>
 ${request.messages.length > 0 ? html`<section aria-labelledby="messages-heading">
 <h2 id="messages-heading">Correspondence</h2>
-<ol class="messages">${request.messages.map((m) => html`<li><p><strong>${m.direction === 'sent' ? DIRECTION.sent : m.direction === 'received' ? DIRECTION.received : DIRECTION.draft}</strong> ${m.date}: ${m.subject}</p><pre class="letter">${m.body}</pre></li>`)}</ol>
+<ol class="messages">${request.messages.map((m) => html`<li><p><strong>${m.direction === 'sent' ? DIRECTION.sent : m.direction === 'received' ? DIRECTION.received : DIRECTION.draft}</strong> ${m.date}: ${m.subject}</p><pre class="letter">${m.body}</pre>${attachments(request, m.id)}</li>`)}</ol>
 </section>` : ''}
 ${documentsSection(frame, request)}
 ${uploadForm(frame, request)}

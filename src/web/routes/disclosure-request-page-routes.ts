@@ -100,7 +100,8 @@ export function addDisclosureRequestPageRoutes(app: Hono<AppEnv>, { store, now =
     const file = body['file'];
     if (!(file instanceof File) || file.size === 0) throw new CommandError({ code: 'INVALID_INPUT', message: 'choose a file to upload', issues: [{ path: 'file', message: 'required' }] });
     const embargo = typeof body['embargoUntil'] === 'string' && body['embargoUntil'] !== '' ? body['embargoUntil'] : undefined;
-    await receiveDocument(store, now, c, id, { fileName: file.name || 'document', mediaType: file.type || 'application/octet-stream', content: new Uint8Array(await file.arrayBuffer()), embargoUntil: embargo });
+    const messageId = typeof body['messageId'] === 'string' && body['messageId'] !== '' ? body['messageId'] : undefined;
+    await receiveDocument(store, now, c, id, { fileName: file.name || 'document', mediaType: file.type || 'application/octet-stream', content: new Uint8Array(await file.arrayBuffer()), embargoUntil: embargo, messageId });
     return c.redirect(`/disclosure-requests/${id}`, 303);
   });
 
