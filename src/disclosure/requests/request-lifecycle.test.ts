@@ -124,6 +124,18 @@ describeEachBackend('disclosure requests: from the stop-work alert to a filed FO
     clock = new Date('2026-05-15T14:00:00Z');
   });
 
+  it('under FOIL: 5 business days to acknowledge, then at most 20 business days from the acknowledgement', async () => {
+    clock = new Date('2026-05-27T15:00:00Z');
+    const drafted = (await (await requester.request('/api/v1/disclosure-requests', { json: { fromAlert: alertId, jurisdiction: 'us-ny' } })).json()) as RequestJson;
+    expect(drafted.letter).toContain('Freedom of Information Law (N.Y. Public Officers Law 84–90)');
+    expect(drafted.addressee).toBe('Records Access Officer, U.S. Immigration and Customs Enforcement');
+    expect((await submit(drafted.id, '2026-05-21')).dueDate).toBe('2026-05-29');
+    const acknowledged = (await (await step(drafted.id, 'acknowledge', { trackingNumber: 'FOIL-2026-77' })).json()) as RequestJson;
+    // 28 May … 25 June: twenty business days, Juneteenth (a New York holiday) skipped.
+    expect(acknowledged.dueDate).toBe('2026-06-25');
+    clock = new Date('2026-05-15T14:00:00Z');
+  });
+
   it('refuses a receipt date in the future, naming the field, and changes nothing', async () => {
     const request = await draft();
     const res = await requester.request(`/api/v1/disclosure-requests/${request.id}/submit`, { json: { receivedAt: '2026-06-01' } });
