@@ -136,6 +136,22 @@ describeEachBackend('disclosure requests: from the stop-work alert to a filed FO
     clock = new Date('2026-05-15T14:00:00Z');
   });
 
+  it('answers bad input with a 4xx naming what is wrong, and publishes every deadline as one calendar', async () => {
+    const request = await draft();
+    expect((await requester.request('/api/v1/disclosure-requests', { json: { fromAlert: alertId, fromContract: PIID } })).status).toBe(400);
+    expect((await requester.request('/api/v1/disclosure-requests', { json: { fromReview: 'some-review' } })).status).toBe(400);
+    expect((await anonymousClient(app).request('/api/v1/disclosure-requests', { json: { fromAlert: alertId } })).status).toBe(401);
+    await submit(request.id, '2026-05-15');
+    expect((await step(request.id, 'no-such-step')).status).toBe(404);
+    const bad = await step(request.id, 'determine', { outcome: 'maybe' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('outcome');
+    expect((await step(request.id, 'flag-overdue')).status).toBe(404);
+    const ics = await (await anonymousClient(app).request('/api/v1/disclosure-requests.ics')).text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('Response due');
+  });
+
   it('refuses a receipt date in the future, naming the field, and changes nothing', async () => {
     const request = await draft();
     const res = await requester.request(`/api/v1/disclosure-requests/${request.id}/submit`, { json: { receivedAt: '2026-06-01' } });
