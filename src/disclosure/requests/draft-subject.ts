@@ -26,6 +26,8 @@ export interface DraftSubject {
   readonly description: string | null;
   /** Modifications, stop-work orders and the like, oldest first. */
   readonly actions: readonly SubjectAction[];
+  /** What the questions are about when there is no contract: "the facial recognition system proposed in docket …". */
+  readonly matter: string | null;
   /** Steps of a review or docket that are not on the public record: each becomes a question. */
   readonly unpublishedSteps: readonly string[];
   /** Where the subject is shown on this site: `/alerts/…`, `/contracts/…`. */
