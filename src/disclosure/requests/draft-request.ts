@@ -36,7 +36,7 @@ export async function draftRequest<Tx extends DisclosureRequestsTransaction>({ c
   if (ctx.actor.userId === null) throw new CommandError({ code: 'UNAUTHENTICATED', message: 'sign in to draft a request' });
   const reader = readers[from.kind];
   if (!reader) throw new CommandError({ code: 'INVALID_INPUT', message: `requests cannot be drafted from a ${from.kind} on this installation yet`, issues: [{ path: FIELD[from.kind], message: 'not available' }] });
-  const subject = await reader(tx, from.id);
+  const subject = await reader(tx, from.id, ctx.now.toISOString());
   if (!subject) throw new CommandError({ code: 'NOT_FOUND', message: `no ${from.kind} "${from.id}" to draft a request from`, issues: [{ path: FIELD[from.kind], message: 'not found' }] });
   const law = jurisdictionOf(jurisdiction);
   const office = recordsOfficeFor(subject.agencyId, subject.agencyName, law.id);

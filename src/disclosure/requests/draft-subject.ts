@@ -37,8 +37,11 @@ export interface DraftSubject {
 export const DRAFT_SUBJECT_KINDS = ['alert', 'contract', 'review', 'docket'] as const;
 export type DraftSubjectKind = (typeof DRAFT_SUBJECT_KINDS)[number];
 
-/** Reads one kind of subject inside the drafting transaction; null when there is no such subject (or the actor may not see it). */
-export type DraftSubjectReader<Tx> = (tx: Tx, id: string) => Promise<DraftSubject | null>;
+/**
+ * Reads one kind of subject inside the drafting transaction, as of `at` (an ISO instant: which
+ * steps are overdue or missing depends on the day); null when there is no such public subject.
+ */
+export type DraftSubjectReader<Tx> = (tx: Tx, id: string, at: string) => Promise<DraftSubject | null>;
 
 /** The readers by kind; a kind without a reader is refused with a clear 400. */
 export type DraftSubjectReaders<Tx> = Partial<Record<DraftSubjectKind, DraftSubjectReader<Tx>>>;
