@@ -12,7 +12,7 @@ export interface RequestQuestion {
 /** The contract as the letter names it: "contract 70CTD024P00000012 (USAspending award CONT_AWD_…)". */
 function contractPhrase(subject: DraftSubject): string {
   if (!subject.piid) return subject.matter ?? `${subject.kind} ${subject.id}`;
-  return `contract ${subject.piid}${subject.awardKey ? ` (USAspending award ${subject.awardKey})` : ''}`;
+  return `contract ${subject.piid}`;
 }
 
 /**
@@ -25,7 +25,8 @@ export function draftQuestions(subject: DraftSubject): RequestQuestion[] {
   const later = subject.actions.filter((a) => !a.what.startsWith('award'));
   const named = later.length > 0 ? `, including ${later.map((a) => `the ${a.what}${a.date ? ` dated ${a.date}` : ''}${a.description ? ` ("${a.description}")` : ''}`).join('; ')}` : '';
   const technology = subject.piid ? `the technology procured under ${contract}` : contract;
-  const procured = subject.piid ? `procured through ${contract} ${between}` : `concerned by ${contract}`;
+  // The first question names the award key too; the others refer to the contract by its PIID.
+  const procured = subject.piid ? `procured through ${contract}${subject.awardKey ? ` (USAspending award ${subject.awardKey})` : ''} ${between}` : `concerned by ${contract}`;
   const questions: RequestQuestion[] = [
     { key: 'technology', text: `All records describing the technology or services ${procured}, including statements of work, specifications, licences and deliverables.` },
     { key: 'modifications', text: subject.piid ? `All records of the modifications of ${contract} and the reasons for them${named}.` : `All contracts, purchase orders and modifications for the technology concerned by ${contract}, and the reasons for them${named}.` },

@@ -6,7 +6,7 @@ import type { DraftSubject, SubjectAction } from './draft-subject.js';
 async function actionsOf(tx: AlertsTransaction, piid: string): Promise<SubjectAction[]> {
   const transactions = await tx.registry.transactionsOf(piid);
   return transactions
-    .map((t) => ({ date: t.date ?? '', what: `${contractEventLabel(t.event).toLowerCase()}${t.modification && t.modification !== '0' ? ` (modification ${t.modification})` : ''}`, description: t.note ?? t.description ?? null }))
+    .map((t) => ({ date: t.date ?? '', what: `${contractEventLabel(t.event).toLowerCase()}${t.modification && t.modification !== '0' ? ` (modification ${t.modification})` : ''}`, description: t.description ?? null }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
