@@ -57,7 +57,7 @@ export function disclosureRequestPage(frame: PageFrame, request: PresentedReques
 <header class="record-header">
 <p class="record-type">Records request · ${request.jurisdictionLabel}</p>
 <h1>${request.title}</h1>
-<p class="lede"><span class="badge">${request.statusLabel}</span>${request.overdue ? html` <span class="badge badge-warning">Overdue</span>` : ''}</p>
+<p class="lede"><span class="status">${request.statusLabel}</span>${request.overdue ? html` <span class="status status-reported">Overdue</span>` : ''}</p>
 </header>
 <dl class="facts">
 ${fact('Agency', html`<a href="/disclosure-agencies/${request.agencyId}">${request.agencyName}</a>`)}

@@ -7,7 +7,7 @@ import { csrfField, layout, type PageFrame } from '../components/layout.js';
 function requestList(requests: readonly PresentedRequest[], empty: string): SafeHtml {
   if (requests.length === 0) return html`<p class="muted">${empty}</p>`;
   return html`<ul class="request-list">${requests.map((r) => html`<li><a href="/disclosure-requests/${r.id}">${r.title}</a>
-<span class="badge">${r.statusLabel}</span>${r.overdue ? html` <span class="badge badge-warning">Overdue</span>` : ''}
+<span class="status">${r.statusLabel}</span>${r.overdue ? html` <span class="status status-reported">Overdue</span>` : ''}
 <span class="muted">${r.agencyName}${r.dueDate ? ` · due ${r.dueDate}` : ''}</span></li>`)}</ul>`;
 }
 
