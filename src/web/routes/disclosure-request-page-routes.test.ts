@@ -67,6 +67,12 @@ describeEachBackend('records request pages: every step as a plain form', (getSto
     expect(anonymous.status).toBe(200);
     expect(anonymous.text).not.toContain('Record what happened');
     expect(anonymous.text).not.toContain('href="/api/v1/disclosure-requests/');
+    await reporter.get(path);
+    expect((await reporter.postForm(`${path}/steps/determine`, { outcome: 'rejected', note: 'Withheld in full.', occurredAt: '2026-05-19' })).status).toBe(303);
+    const determined = await reporter.get(path);
+    expect(determined.text).toMatch(/<textarea id="step-appeal-letter"[^>]*>[^<]*I appeal the withholding/);
+    expect((await reporter.postForm(`${path}/steps/appeal`, { letter: 'I appeal the withholding of every record: please release them.' })).status).toBe(303);
+    expect((await reporter.get(path)).text).toContain('Appealing');
     const agency = await new PortalClient(app).get('/disclosure-agencies/ice');
     expect(agency.text).toContain('Records requests to U.S. Immigration and Customs Enforcement');
   });
