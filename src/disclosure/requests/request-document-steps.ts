@@ -8,7 +8,7 @@ import type { DisclosureRequest, RequestStatus } from './disclosure-request.js';
 import { DEFAULT_EMBARGO_DAYS, EMBARGO_EXTENSION_MAX_DAYS, EMBARGO_NOTICE_DAYS, scheduleEmbargoDeadlines } from './document-embargo.js';
 import { jurisdictionOf } from './jurisdictions.js';
 import { datePlus, localDateOf } from './request-clock.js';
-import { applyStep } from './request-steps.js';
+import { applyStep, messageOf } from './request-steps.js';
 import type { DisclosureRequestsTransaction } from './requests-transaction.js';
 
 const step = stepsFor<DisclosureRequest, DisclosureRequestsTransaction>();
@@ -80,9 +80,16 @@ export function documentSteps(filed: readonly RequestStatus[]): Record<string, T
       async effect({ ctx, case: request, tx }) {
         const now = ctx.now.toISOString();
         const soon = datePlus(localDateOf(jurisdictionOf(request.jurisdiction), now), EMBARGO_NOTICE_DAYS);
-        for (const d of await tx.requests.documents(request.id)) if (d.publishedAt === null && d.noticeSentAt === null && d.embargoUntil <= soon) await tx.requests.updateDocument(d.id, { noticeSentAt: now });
+        const ending = (await tx.requests.documents(request.id)).filter((d) => d.publishedAt === null && d.noticeSentAt === null && d.embargoUntil <= soon);
+        for (const d of ending) await tx.requests.updateDocument(d.id, { noticeSentAt: now });
         await scheduleEmbargoDeadlines(tx, request, now);
-        return applyStep(tx, request, {});
+        // The notice is the requester's own (a draft in their correspondence): the public sees only that one was given.
+        const notice = ending.length === 0 ? undefined : messageOf(request, {
+          direction: 'draft', kind: 'correspondence', subject: `Embargo ending: ${ending.map((d) => d.fileName).join(', ')}`,
+          body: ending.map((d) => `${d.fileName} becomes public after ${d.embargoUntil}.${d.embargoExtended ? '' : ' You may extend its embargo once, by up to ${EMBARGO_EXTENSION_MAX_DAYS} days.'}`).join('\n'),
+          date: localDateOf(jurisdictionOf(request.jurisdiction), now),
+        }, now);
+        return applyStep(tx, request, {}, notice);
       },
     }),
     'publish-documents': step.transition({

@@ -223,8 +223,9 @@ describeEachBackend('disclosure requests: from the stop-work alert to a filed FO
     // A notice a week before the end; the embargo ends with 1 June.
     clock = new Date('2026-05-26T12:00:00Z');
     await tick();
-    const noticed = (await (await requester.request(`/api/v1/disclosure-requests/${request.id}`)).json()) as { documents: { noticeSentAt: string | null; publishedAt: string | null }[] };
+    const noticed = (await (await requester.request(`/api/v1/disclosure-requests/${request.id}`)).json()) as { documents: { noticeSentAt: string | null; publishedAt: string | null }[]; messages: { subject: string; body: string }[] };
     expect(noticed.documents[0]?.noticeSentAt).not.toBeNull();
+    expect(noticed.messages.find((m) => m.subject === 'Embargo ending: release-1.pdf')?.body).toContain('becomes public after 2026-06-01');
     expect(noticed.documents[0]?.publishedAt).toBeNull();
     clock = new Date('2026-06-02T12:00:00Z');
     await tick();
