@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { Ledger } from '../ledger/sequencer/ledger.js';
 import type { AppEnv } from '../server/app-env.js';
 import { addAlertRoutes } from '../server/api/routes/alert-routes.js';
+import { addReviewRoutes } from '../server/api/routes/review-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
 import { addDisclosureRequestRoutes } from '../server/api/routes/disclosure-request-routes.js';
 import { DRAFT_SUBJECT_READERS } from './draft-subject-readers.js';
@@ -37,6 +38,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
     settings,
     mount: [
       (app, router) => addAlertRoutes(app, router, store, now),
+      (app, router) => addReviewRoutes(app, router, store, now),
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       (_app, router) => addDisclosureRequestRoutes(router, store, now, DRAFT_SUBJECT_READERS, settings.publicUrl.href.replace(/\/$/, '')),

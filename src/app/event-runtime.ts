@@ -8,17 +8,24 @@ import { procurementEvents } from '../procurement/procurement-events.js';
 import { importEvents } from '../imports/import-events.js';
 import { registryEvents } from '../registry/registry-events.js';
 import type { StoreTransaction } from '../store/store.js';
+import { oversightEvents } from '../oversight/oversight-events.js';
 import { requestEvents } from '../disclosure/requests/request-events.js';
+import { reEvaluationSubscriber } from '../oversight/reviews/re-evaluate.js';
 
 /** Every entry type Countersign appends, from every module. */
-export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents, ...importEvents, ...requestEvents];
+export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents, ...importEvents,
+  ...oversightEvents,
+  ...requestEvents,
+];
 export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINITIONS);
 
 /**
  * Work one module does when another's event is appended, in the same transaction. The emitting
  * module never imports the listener: the wiring is here.
  */
-export const SUBSCRIBERS: readonly EventSubscriber<StoreTransaction>[] = [];
+export const SUBSCRIBERS: readonly EventSubscriber<StoreTransaction>[] = [
+  reEvaluationSubscriber,
+];
 
 /** The catalogue and subscribers every store of this app opens with. */
 export function eventRuntime(subscribers: readonly EventSubscriber<StoreTransaction>[] = SUBSCRIBERS): EventRuntime<StoreTransaction> {

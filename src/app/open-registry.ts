@@ -7,6 +7,7 @@ import { importDataset, type ImportSummary } from '../registry/commands/import-d
 import { parseDataset } from '../registry/dataset/parse-dataset.js';
 import type { Store } from '../store/store.js';
 import { openStore } from './open-store.js';
+import { loadBundledOversight } from './load-bundled-oversight.js';
 
 /** The dataset Countersign ships. */
 export function bundledDatasetPath(): string {
@@ -20,8 +21,12 @@ export function bundledDatasetPath(): string {
 export async function openRegistry(databaseUrl: string, now: () => Date = () => new Date()): Promise<{ store: Store; loaded: ImportSummary | null }> {
   const store = await openStore(databaseUrl);
   const any = await store.db.selectFrom('sources').select('id').limit(1).executeTakeFirst();
-  if (any) return { store, loaded: null };
+  if (any) {
+    await loadBundledOversight(store, now);
+    return { store, loaded: null };
+  }
   const dataset = parseDataset(decodeUtf8Strict(readFileSync(bundledDatasetPath()), 'dataset/registry.json'), 'dataset/registry.json');
   const loaded = await store.transaction((tx) => importDataset({ ctx: { actor: SYSTEM, now: now() }, dataset }, tx));
+  await loadBundledOversight(store, now);
   return { store, loaded };
 }

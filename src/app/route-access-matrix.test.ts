@@ -14,6 +14,7 @@ import { anonymousClient, createUser, quickClient, type TestClient } from '../..
 import { openTestLedger } from '../../test/support/test-ledger.js';
 import { describeEachBackend } from '../../test/support/test-store.js';
 import { createCountersignApp } from './create-countersign-app.js';
+import { openReview, runReviewStep } from '../oversight/reviews/review-commands.js';
 
 /**
  * Who may call what: every API route (read from the OpenAPI document, so a new route without a
@@ -30,6 +31,7 @@ const SIGNED_IN: readonly ActorKind[] = ACTORS.filter((a) => a !== 'anonymous');
 const ANALYSTS: readonly ActorKind[] = ['analyst', 'editor', 'admin'];
 const EDITORS: readonly ActorKind[] = ['editor', 'admin'];
 const ADMINS: readonly ActorKind[] = ['admin'];
+const REVIEW_STAFF: readonly ActorKind[] = ['admin', 'officer-own'];
 
 interface World {
   organization: string;
@@ -45,6 +47,7 @@ interface World {
   tokenOf: Partial<Record<ActorKind, string>>;
   sealedIndex: string;
   treeSize: string;
+  review: { id: string; product: string; exemption: string; waiver: string };
   requestPiid: string;
   draftRequest: string;
   filedRequest: string;
@@ -112,6 +115,23 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   listSeals: [get((w) => `/log/entries/${w.sealedIndex}/seals`)],
   unsealField: [post((w) => `/log/entries/${w.sealedIndex}/seals/subject/unseal`, () => ({}), ADMINS)],
   shredField: [post((w) => `/log/entries/${w.sealedIndex}/seals/contact/shred`, () => ({}), ADMINS)],
+  listAcquisitionReviews: [get(() => '/acquisition-reviews'), get((w) => `/acquisition-reviews?agency=${w.agencyOwn}&status=open`)],
+  oversightCalendar: [get((w) => `/oversight/calendar.ics?agency=${w.agencyOwn}`)],
+  getOversightReport: [get(() => '/oversight/report?year=2026')],
+  getAcquisitionReview: [get((w) => `/acquisition-reviews/${w.review.id}`)],
+  openAcquisitionReview: [post(() => '/acquisition-reviews', (w) => ({ agency: w.agencyOwn, product: w.review.product, vendor: w.organization, purpose: 'Matrix purpose', requestedStart: '2027-01' }), REVIEW_STAFF)],
+  answerAcquisitionReviewFactor: [post((w) => `/acquisition-reviews/${w.review.id}/factors`, () => ({ factor: 'mitigating', presence: 'unknown', answer: 'None known.' }), REVIEW_STAFF)],
+  recordAcquisitionReviewStep: [post((w) => `/acquisition-reviews/${w.review.id}/procurement-steps`, () => ({ step: 'dni-assessment-reviewed', on: '2026-01-05' }), REVIEW_STAFF)],
+  // Only the agency's certifying official determines (not delegable, not even to an admin); none of these actors is one.
+  determineAcquisitionReview: [post((w) => `/acquisition-reviews/${w.review.id}/determination`, () => ({ decision: 'deny' }), [])],
+  recordAcquisitionReviewNotice: [post((w) => `/acquisition-reviews/${w.review.id}/notice`, () => ({ notifiedAt: '2026-01-10' }), REVIEW_STAFF)],
+  recordAcquisitionReviewConsent: [post((w) => `/acquisition-reviews/${w.review.id}/consent`, () => ({ consentedAt: '2026-01-12' }), REVIEW_STAFF)],
+  stopAcquisitionReviewWork: [post((w) => `/acquisition-reviews/${w.review.id}/stop-work`, () => ({ reason: 'Compliance check' }), REVIEW_STAFF)],
+  resumeAcquisitionReviewWork: [post((w) => `/acquisition-reviews/${w.review.id}/resume`, () => ({ reason: 'Check done' }), REVIEW_STAFF)],
+  recordAcquisitionReviewExemption: [post((w) => `/acquisition-reviews/${w.review.id}/exemptions`, () => ({ purpose: 'research', purchasedOn: '2026-01-02', description: 'A research licence' }), REVIEW_STAFF)],
+  recordAcquisitionReviewExemptionNotice: [post((w) => `/acquisition-reviews/${w.review.id}/exemptions/${w.review.exemption}/notice`, () => ({ notifiedOn: '2026-01-20' }), REVIEW_STAFF)],
+  recordAcquisitionReviewWaiver: [post((w) => `/acquisition-reviews/${w.review.id}/waivers`, () => ({ grantedAt: '2026-01-03', expiresOn: '2026-06-30', reason: 'Matrix waiver' }), REVIEW_STAFF)],
+  recordAcquisitionReviewWaiverNotice: [post((w) => `/acquisition-reviews/${w.review.id}/waivers/${w.review.waiver}/notice`, () => ({ notifiedAt: '2026-01-04' }), REVIEW_STAFF)],
   // Records requests: drafts and embargoed documents are their requester's ("contributor"); agency steps also an officer of the agency.
   draftDisclosureRequest: [post((w) => '/disclosure-requests', (w) => ({ fromContract: w.requestPiid }), SIGNED_IN)],
   listDisclosureRequests: [get(() => '/disclosure-requests')],
@@ -168,7 +188,9 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       organization, agencyOwn, agencyOther, source, designation, piid, pendingChanges, tip: tip.id,
       pendingAlert: alerts.find((a) => a.status === 'pending')?.id ?? '', raisedAlert: alerts.find((a) => a.status === 'raised')?.id ?? '',
       tokenOf: {}, sealedIndex: String(sealed.leafIndex), treeSize: String(ledger.sequencer.size), requestPiid, draftRequest: '', filedRequest: '', requestDocument: '',
+      review: { id: '', product: '', exemption: '', waiver: '' },
     };
+    world.review = await givenReview(store, agencyOwn, organization, source);
     // Scoped actors: an officer of the agency the resources belong to, and one of another agency.
     for (const [actor, agency] of [['officer-own', agencyOwn], ['officer-other', agencyOther]] as const) {
       await quickClient(app, store, actor, roleOf[actor]);
@@ -211,3 +233,14 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
     expect(mismatches).toEqual([]);
   });
 });
+
+/** An acquisition review of the own agency, with an exemption and a waiver whose notices are still due. */
+async function givenReview(store: Parameters<typeof givenRecords>[0], agency: string, vendor: string, source: string): Promise<World['review']> {
+  const product = uniqueId('matrix-product');
+  await givenRecords(store, { products: [{ id: product, name: 'Matrix Tool', vendor, sources: [source] }] });
+  const review = await store.transaction((tx) => openReview({ ctx: SYSTEM_CONTEXT, input: { agency, product, vendor, purpose: 'Matrix fixture', requestedStart: '2027' } }, tx));
+  const ctx = contextFor({ kind: 'system', userId: null, actorId: 'system', role: 'admin', grants: [] });
+  const exempt = await store.transaction((tx) => runReviewStep({ ctx, id: review.id, action: 'exemption', input: { purpose: 'testing', purchasedOn: '2026-01-01', description: 'fixture' } }, tx));
+  const waived = await store.transaction((tx) => runReviewStep({ ctx, id: review.id, action: 'waiver', input: { grantedAt: '2026-01-01', expiresOn: '2026-12-31', reason: 'fixture' } }, tx));
+  return { id: review.id, product, exemption: exempt.review.exemptions[0]?.id ?? '', waiver: waived.review.waivers[0]?.id ?? '' };
+}

@@ -61,6 +61,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   witness: async () => (await import('./commands/witness.js')).registerWitnessCommand,
   tick: async () => (await import('./commands/tick.js')).registerTickCommand,
   exposure: async () => (await import('./commands/exposure.js')).registerExposureCommand,
+  oversight: async () => (await import('./commands/oversight.js')).registerOversightCommands,
   backup: async () => (await import('./commands/backup.js')).registerBackupCommand,
   restore: async () => (await import('./commands/backup.js')).registerRestoreCommand,
 };

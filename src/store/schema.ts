@@ -37,6 +37,7 @@ export interface Database {
   logCosignatures: LogCosignatureTable;
   logEntrySubjects: LogEntrySubjectTable;
   alerts: AlertTable;
+  acquisitionReviews: AcquisitionReviewTable;
 }
 
 type Timestamps = {
@@ -416,6 +417,20 @@ export interface AlertTable {
   reviewedBy: string | null;
   reviewedAt: string | null;
   reviewNote: string | null;
+}
+
+/** An acquisition review under EO 14093 (issue #8): list columns, and the review whole as canonical JSON. */
+export interface AcquisitionReviewTable {
+  id: string;
+  agency: string;
+  product: string;
+  vendor: string;
+  contract: string | null;
+  status: string;
+  openedOn: string;
+  updatedAt: string;
+  /** The review as its log entries carry it (status is the column's). */
+  document: string;
 }
 
 // Issue #10: records requests (src/store/disclosure/requests/request-tables.ts).

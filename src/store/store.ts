@@ -24,6 +24,8 @@ import type { EventRuntime } from '../kernel/events/event-runtime.js';
 import { KyselyCaseStates } from './kernel/kysely-case-states.js';
 import { KyselyDeadlineStore } from './kernel/kysely-deadline-store.js';
 import { GroupCommit, type CommandOutcome } from './group-commit.js';
+import type { OversightStore } from '../oversight/oversight-store.js';
+import { KyselyOversightStore } from './oversight/kysely-oversight-store.js';
 import type { DisclosureRequestStore } from '../disclosure/requests/disclosure-request.js';
 import { KyselyRequestStore } from './disclosure/requests/kysely-request-store.js';
 
@@ -39,6 +41,7 @@ export interface StoreTransaction {
   readonly deadlines: DeadlineStore;
   readonly log: LogAppender;
   readonly imports: ImportStore;
+  readonly oversight: OversightStore;
   readonly requests: DisclosureRequestStore;
 }
 
@@ -123,6 +126,7 @@ export class Store {
       db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals, alerts: new KyselyAlertStore(trx),
       cases: new KyselyCaseStates(trx), deadlines: new KyselyDeadlineStore(trx), log: new CheckedLogAppender(appender, this.#events, () => tx),
       imports: new KyselyImportStore(trx),
+      oversight: new KyselyOversightStore(trx),
       requests: new KyselyRequestStore(trx),
     };
     const value = await fn(tx);

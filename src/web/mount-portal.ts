@@ -7,6 +7,7 @@ import type { PortalDependencies } from './portal-dependencies.js';
 import { addAccountRoutes } from './routes/account-routes.js';
 import { addPasswordRoutes } from './routes/password-routes.js';
 import { addAlertPageRoutes } from './routes/alert-page-routes.js';
+import { addAcquisitionReviewPageRoutes } from './routes/acquisition-review-page-routes.js';
 import { addBrowseRoutes } from './routes/browse-routes.js';
 import { addLogPageRoutes } from './routes/log-page-routes.js';
 import { addMapRoutes } from './routes/map-routes.js';
@@ -41,6 +42,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addTipRoutes(app, deps);
     addReviewRoutes(app, deps);
     addAlertPageRoutes(app, deps);
+    addAcquisitionReviewPageRoutes(app, deps);
     addLogPageRoutes(app, deps);
     addUploadRoutes(app, deps);
     addDisclosureRequestPageRoutes(app, deps);

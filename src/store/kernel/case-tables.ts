@@ -6,5 +6,6 @@ export const CASE_TABLES: Readonly<Record<string, { readonly table: string; read
   change: { table: 'changes', state: 'status' },
   tip: { table: 'tips', state: 'status' },
   alert: { table: 'alerts', state: 'status' },
+  'acquisition-review': { table: 'acquisition_reviews', state: 'status' },
   'disclosure-request': { table: 'disclosure_requests', state: 'status' },
 };

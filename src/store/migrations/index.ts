@@ -12,6 +12,7 @@ import { rateLimitsMigration } from './0045-rate-limits.js';
 import { passwordResetsMigration } from './0046-password-resets.js';
 import { logRestoresMigration } from './0047-log-restores.js';
 import { securitiesAndStakesMigration } from './0080-securities-and-stakes.js';
+import { acquisitionReviewsMigration } from './0050-acquisition-reviews.js';
 import { disclosureRequestsMigration } from './0070-disclosure-requests.js';
 import type { CountersignMigration } from './migration.js';
 
@@ -31,5 +32,6 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   passwordResetsMigration,
   logRestoresMigration,
   securitiesAndStakesMigration,
+  acquisitionReviewsMigration,
   disclosureRequestsMigration,
 ];

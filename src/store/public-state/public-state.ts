@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { PublicStateSection } from './public-state-section.js';
 import { REGISTRY_SECTIONS } from './registry-sections.js';
+import { OVERSIGHT_SECTIONS } from './oversight-sections.js';
 import { disclosureRequestSection } from '../disclosure/requests/request-public-section.js';
 
 /** Every section of public state, in digest order. A module that publishes state adds its section here. */
 export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [
   ...REGISTRY_SECTIONS,
+  ...OVERSIGHT_SECTIONS,
   disclosureRequestSection,
 ];
 

@@ -88,6 +88,7 @@ ${(page.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}"
 ${navLink(frame, '/search', 'Registry')}
 ${navLink(frame, '/designations', 'Designations')}
 ${navLink(frame, '/alerts', 'Alerts')}
+${navLink(frame, '/acquisition-reviews', 'Oversight')}
 ${navLink(frame, '/disclosure-requests', 'Requests')}
 ${navLink(frame, '/log', 'Log')}
 ${navLink(frame, '/tips/new', 'Send a tip')}
