@@ -6,6 +6,7 @@ import { addReviewRoutes } from '../server/api/routes/review-routes.js';
 import { addCaseRoutes } from '../server/api/routes/case-routes.js';
 import { addDisclosureRequestRoutes } from '../server/api/routes/disclosure-request-routes.js';
 import { DRAFT_SUBJECT_READERS } from './draft-subject-readers.js';
+import { addDocketRoutes } from '../server/api/routes/docket-routes.js';
 import { addGrantRoutes } from '../server/api/routes/grant-routes.js';
 import { scopeExists } from './scope-exists.js';
 import { WORKFLOWS } from './workflows.js';
@@ -39,6 +40,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
     mount: [
       (app, router) => addAlertRoutes(app, router, store, now),
       (app, router) => addReviewRoutes(app, router, store, now),
+      (app, router) => addDocketRoutes(app, router, store, now),
       (_app, router) => addCaseRoutes(router, store, WORKFLOWS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addGrantRoutes(router, store, now, scopeExists),
       (_app, router) => addDisclosureRequestRoutes(router, store, now, DRAFT_SUBJECT_READERS, settings.publicUrl.href.replace(/\/$/, '')),

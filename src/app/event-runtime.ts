@@ -10,12 +10,14 @@ import { registryEvents } from '../registry/registry-events.js';
 import type { StoreTransaction } from '../store/store.js';
 import { oversightEvents } from '../oversight/oversight-events.js';
 import { requestEvents } from '../disclosure/requests/request-events.js';
+import { docketEvents } from '../oversight/dockets/docket-events.js';
 import { reEvaluationSubscriber } from '../oversight/reviews/re-evaluate.js';
 
 /** Every entry type Countersign appends, from every module. */
 export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [...kernelEvents, ...accountEvents, ...registryEvents, ...procurementEvents, ...importEvents,
   ...oversightEvents,
   ...requestEvents,
+  ...docketEvents,
 ];
 export const EVENT_CATALOGUE = new EventCatalogue<StoreTransaction>(EVENT_DEFINITIONS);
 

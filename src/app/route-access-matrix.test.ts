@@ -15,6 +15,13 @@ import { openTestLedger } from '../../test/support/test-ledger.js';
 import { describeEachBackend } from '../../test/support/test-store.js';
 import { createCountersignApp } from './create-countersign-app.js';
 import { openReview, runReviewStep } from '../oversight/reviews/review-commands.js';
+import { SYSTEM } from '../accounts/actor.js';
+import { docketStep, openDocket } from '../oversight/dockets/open-docket.js';
+import type { Store } from '../store/store.js';
+import { localDay } from '../oversight/dockets/docket-dates.js';
+import { JURISDICTION_PRESETS } from '../oversight/dockets/jurisdiction-presets.js';
+
+const SEATTLE = JURISDICTION_PRESETS[0] ?? (() => { throw new Error('no Seattle preset'); })();
 
 /**
  * Who may call what: every API route (read from the OpenAPI document, so a new route without a
@@ -23,7 +30,7 @@ import { openReview, runReviewStep } from '../oversight/reviews/review-commands.
  * 404 for what the actor may not see; anything else below 500 got past authorisation (a 409 for
  * a step someone else already took counts). Each actor gets a fresh session per request.
  */
-const ACTORS = ['anonymous', 'contributor', 'analyst', 'editor', 'admin', 'officer-own', 'officer-other'] as const;
+const ACTORS = ['anonymous', 'contributor', 'analyst', 'editor', 'admin', 'officer-own', 'officer-other', 'member-own', 'member-other', 'clerk-own'] as const;
 type ActorKind = (typeof ACTORS)[number];
 
 const EVERYONE: readonly ActorKind[] = ACTORS;
@@ -45,6 +52,7 @@ interface World {
   pendingAlert: string;
   raisedAlert: string;
   tokenOf: Partial<Record<ActorKind, string>>;
+  dockets: { proposed: string; forNotice: string; noticed: string; forHearing: string; hearing: string; pendingComment: string };
   sealedIndex: string;
   treeSize: string;
   review: { id: string; product: string; exemption: string; waiver: string };
@@ -75,7 +83,7 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   listSources: [get(() => '/sources')],
   listPolicies: [get(() => '/policies')],
   listDesignations: [get(() => '/designations')],
-  recordDesignation: [post(() => '/designations', (w, a) => ({ subject: w.organization, authority: 'US-BIS', list: 'Entity List', listed: `2024-0${ACTORS.indexOf(a) + 1}-01`, sources: [w.source] }), EDITORS)],
+  recordDesignation: [post(() => '/designations', (w, a) => ({ subject: w.organization, authority: 'US-BIS', list: 'Entity List', listed: `2024-${String(ACTORS.indexOf(a) + 1).padStart(2, '0')}-01`, sources: [w.source] }), EDITORS)],
   getOrganization: [get((w) => `/organizations/${w.organization}`)],
   getPerson: [get(() => '/people/nobody-at-all')].map((s) => ({ ...s, allowed: [] })),
   getProduct: [get(() => '/products/nothing-at-all')].map((s) => ({ ...s, allowed: [] })),
@@ -145,13 +153,49 @@ const EXPECTED: Readonly<Record<string, readonly Sample[]>> = {
   searchDisclosureDocuments: [get(() => '/disclosure-documents?q=records')],
   disclosureStatistics: [get(() => '/disclosure-statistics')],
   disclosureDeadlinesCalendar: [get(() => '/disclosure-requests.ics')],
+  listDocketJurisdictions: [get(() => '/dockets/jurisdictions')],
+  listDocketFindings: [get(() => '/dockets/findings')],
+  recordDocketFinding: [post(() => '/dockets/findings', (w, a) => ({ jurisdiction: 'seattle', agency: w.agencyOwn, technology: `finding by ${a}`, observedOn: '2026-01-01', description: 'Seen in a court filing.' }), [...ANALYSTS, 'clerk-own'])],
+  listDockets: [get(() => '/dockets')],
+  openDocket: [post(() => '/dockets', (w, a) => ({ jurisdiction: 'seattle', agency: w.agencyOwn, technology: `technology of ${a}`, title: 'Matrix docket' }), ['admin', 'officer-own'])],
+  getDocket: [get((w) => `/dockets/${w.dockets.proposed}`)],
+  reviseDocketProposal: [post((w) => `/dockets/${w.dockets.proposed}/proposal`, () => ({ proposal: { impactReport: { purpose: 'Revised.' } } }), ['admin', 'officer-own'])],
+  publishDocketNotice: [post((w) => `/dockets/${w.dockets.forNotice}/notice`, () => ({ publishedAt: new Date().toISOString() }), ['admin', 'clerk-own'])],
+  listDocketComments: [get((w) => `/dockets/${w.dockets.noticed}/comments`), get((w) => `/dockets/${w.dockets.noticed}/comments?status=pending`, ['admin', 'clerk-own'])],
+  submitDocketComment: [post((w) => `/dockets/${w.dockets.noticed}/comments`, () => ({ text: 'A comment from the matrix.' }), EVERYONE)],
+  moderateDocketComment: [post((w) => `/dockets/${w.dockets.noticed}/comments/${w.dockets.pendingComment}/moderation`, () => ({ decision: 'publish' }), ['admin', 'clerk-own'])],
+  recordDocketHearing: [post((w) => `/dockets/${w.dockets.forHearing}/hearing`, () => ({ heldOn: seattleToday() }), ['admin', 'clerk-own'])],
+  listDocketVotes: [get((w) => `/dockets/${w.dockets.hearing}/votes`)],
+  castDocketVote: [post((w) => `/dockets/${w.dockets.hearing}/votes`, () => ({ vote: 'abstain' }), ['member-own'])],
+  // Without a quorum (or before approval) an allowed actor gets 409: past authorisation all the same.
+  decideDocket: [post((w) => `/dockets/${w.dockets.hearing}/decision`, () => ({ outcome: 'approve' }), ['admin', 'clerk-own'])],
+  listDocketReports: [get((w) => `/dockets/${w.dockets.hearing}/reports`)],
+  fileDocketReport: [post((w) => `/dockets/${w.dockets.hearing}/reports`, () => ({ sections: { costs: 'None.' } }), ['admin', 'officer-own'])],
+  renewDocket: [post((w) => `/dockets/${w.dockets.hearing}/renewal`, () => ({ expiresOn: '2099-01-01' }), ['admin', 'clerk-own'])],
 };
+
+/** Today in Seattle (dates of notices and hearings are the jurisdiction's local dates). */
+const seattleToday = (): string => localDay(SEATTLE, new Date().toISOString());
+
+/** Seattle dockets of the own agency in each state the matrix needs, opened and moved on by the system. */
+async function givenDockets(store: Store, agency: string): Promise<World['dockets']> {
+  const ctx = contextFor(SYSTEM, new Date());
+  const today = seattleToday();
+  const open = async (title: string) => (await store.transaction((tx) => openDocket({ ctx, docket: { jurisdiction: 'seattle', agency, technology: title, title } }, tx))).id;
+  const stepOn = (id: string, action: string, input: unknown) => store.transaction((tx) => docketStep({ ctx, id, action, input }, tx));
+  const [proposed, forNotice, noticed, forHearing, hearing] = [await open('Proposed'), await open('For notice'), await open('Noticed'), await open('For hearing'), await open('Hearing held')];
+  for (const id of [noticed, forHearing, hearing]) await stepOn(id, 'notice', { publishedAt: ctx.now.toISOString() });
+  await stepOn(hearing, 'hearing', { heldOn: today });
+  await stepOn(noticed, 'comment', { text: 'A comment waiting for the clerk.' });
+  const pendingComment = (await store.db.selectFrom('docketComments').select('id').where('docketId', '=', noticed).executeTakeFirstOrThrow()).id;
+  return { proposed, forNotice, noticed, forHearing, hearing, pendingComment };
+}
 
 describeEachBackend('route × role × scope access matrix', (getStore) => {
   let app: Hono<AppEnv>;
   let ledger: Ledger;
   let world: World;
-  const roleOf: Record<Exclude<ActorKind, 'anonymous'>, UserRole> = { contributor: 'contributor', analyst: 'analyst', editor: 'editor', admin: 'admin', 'officer-own': 'contributor', 'officer-other': 'contributor' };
+  const roleOf: Record<Exclude<ActorKind, 'anonymous'>, UserRole> = { contributor: 'contributor', analyst: 'analyst', editor: 'editor', admin: 'admin', 'officer-own': 'contributor', 'officer-other': 'contributor', 'member-own': 'contributor', 'member-other': 'contributor', 'clerk-own': 'contributor' };
 
   beforeAll(async () => {
     const store = getStore();
@@ -188,13 +232,18 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       organization, agencyOwn, agencyOther, source, designation, piid, pendingChanges, tip: tip.id,
       pendingAlert: alerts.find((a) => a.status === 'pending')?.id ?? '', raisedAlert: alerts.find((a) => a.status === 'raised')?.id ?? '',
       tokenOf: {}, sealedIndex: String(sealed.leafIndex), treeSize: String(ledger.sequencer.size), requestPiid, draftRequest: '', filedRequest: '', requestDocument: '',
-      review: { id: '', product: '', exemption: '', waiver: '' },
+      review: { id: '', product: '', exemption: '', waiver: '' }, dockets: await givenDockets(store, agencyOwn),
     };
     world.review = await givenReview(store, agencyOwn, organization, source);
     // Scoped actors: an officer of the agency the resources belong to, and one of another agency.
     for (const [actor, agency] of [['officer-own', agencyOwn], ['officer-other', agencyOther]] as const) {
       await quickClient(app, store, actor, roleOf[actor]);
       await store.transaction((tx) => grantRole({ ctx: SYSTEM_CONTEXT, grant: { username: actor, role: 'officer', scope: `agency:${agency}` }, scopeExists: async () => true }, tx));
+    }
+    // Board actors: a member and the clerk of Seattle's board (the dockets' own), a member of Oakland's.
+    for (const [actor, role, scope] of [['member-own', 'board-member', 'board:seattle'], ['member-other', 'board-member', 'board:oakland'], ['clerk-own', 'board-clerk', 'board:seattle']] as const) {
+      await quickClient(app, store, actor, roleOf[actor]);
+      await store.transaction((tx) => grantRole({ ctx: SYSTEM_CONTEXT, grant: { username: actor, role, scope }, scopeExists: async () => true }, tx));
     }
     const contributor = await quickClient(app, store, 'contributor', 'contributor');
     world.tokenOf.contributor = ((await (await contributor.request('/api/v1/tokens', { json: { name: 'fixture' } })).json()) as { id: string }).id;
@@ -231,7 +280,7 @@ describeEachBackend('route × role × scope access matrix', (getStore) => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 180_000); // every route × every actor: on PostgreSQL, on a shared machine, well past the default 30 s
 });
 
 /** An acquisition review of the own agency, with an exemption and a waiver whose notices are still due. */

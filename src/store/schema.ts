@@ -38,6 +38,11 @@ export interface Database {
   logEntrySubjects: LogEntrySubjectTable;
   alerts: AlertTable;
   acquisitionReviews: AcquisitionReviewTable;
+  dockets: DocketTable;
+  docketComments: DocketCommentTable;
+  docketVotes: DocketVoteTable;
+  docketReports: DocketReportTable;
+  docketFindings: DocketFindingTable;
 }
 
 type Timestamps = {
@@ -436,3 +441,70 @@ export interface AcquisitionReviewTable {
 // Issue #10: records requests (src/store/disclosure/requests/request-tables.ts).
 import type { DisclosureRequestTables } from './disclosure/requests/request-tables.js';
 export interface Database extends DisclosureRequestTables {}
+/** A community oversight docket; `proposal`, `notice`, `hearing` and `decision` are JSON text. */
+export interface DocketTable {
+  id: string;
+  jurisdiction: string;
+  agency: string;
+  technology: string;
+  product: string | null;
+  vendor: string | null;
+  title: string;
+  status: string;
+  proposal: string;
+  openedBy: string;
+  openedAt: string;
+  notice: string | null;
+  hearing: string | null;
+  decision: string | null;
+  reportDueOn: string | null;
+  expiresOn: string | null;
+  renewedAt: string | null;
+}
+
+/** A comment on a docket: sealed (by reference) until published. */
+export interface DocketCommentTable {
+  id: string;
+  docketId: string;
+  status: string;
+  textRef: string | null;
+  contactRef: string | null;
+  text: string | null;
+  submittedAt: string;
+  moderatedAt: string | null;
+  moderatedBy: string | null;
+  publishedEntryId: number | null;
+}
+
+export interface DocketVoteTable {
+  docketId: string;
+  member: string;
+  vote: string;
+  note: string | null;
+  castAt: string;
+}
+
+/** One annual report period of an approved docket. */
+export interface DocketReportTable {
+  docketId: string;
+  dueOn: string;
+  status: string;
+  filedAt: string | null;
+  late: number;
+  /** JSON object of section key to text, once filed. */
+  sections: string | null;
+}
+
+/** A use of a technology with no approved docket. */
+export interface DocketFindingTable {
+  id: string;
+  jurisdiction: string;
+  agency: string;
+  technology: string;
+  observedOn: string;
+  description: string;
+  /** JSON array of source ids. */
+  sources: string;
+  recordedAt: string;
+  recordedBy: string;
+}

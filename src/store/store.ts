@@ -28,6 +28,8 @@ import type { OversightStore } from '../oversight/oversight-store.js';
 import { KyselyOversightStore } from './oversight/kysely-oversight-store.js';
 import type { DisclosureRequestStore } from '../disclosure/requests/disclosure-request.js';
 import { KyselyRequestStore } from './disclosure/requests/kysely-request-store.js';
+import type { DocketStore } from '../oversight/dockets/docket.js';
+import { KyselyDocketStore } from './oversight/dockets/kysely-docket-store.js';
 
 /** Everything a command may write through, bound to one database transaction. */
 export interface StoreTransaction {
@@ -43,6 +45,7 @@ export interface StoreTransaction {
   readonly imports: ImportStore;
   readonly oversight: OversightStore;
   readonly requests: DisclosureRequestStore;
+  readonly dockets: DocketStore;
 }
 
 /** How a store is opened: the event catalogue and subscribers its transactions run with. */
@@ -128,6 +131,7 @@ export class Store {
       imports: new KyselyImportStore(trx),
       oversight: new KyselyOversightStore(trx),
       requests: new KyselyRequestStore(trx),
+      dockets: new KyselyDocketStore(trx),
     };
     const value = await fn(tx);
     return { value, appended: appender.appended, shredded: seals.shredded };

@@ -18,6 +18,7 @@ import { addStaticRoutes } from './routes/static-routes.js';
 import { addTipRoutes } from './routes/tip-routes.js';
 import { addUploadRoutes } from './routes/upload-routes.js';
 import { addDisclosureRequestPageRoutes } from './routes/disclosure-request-page-routes.js';
+import { addDocketPageRoutes } from './routes/docket-page-routes.js';
 import { pageFrame, pageResponse } from './routes/page-response.js';
 
 export type { PortalDependencies, TransparencyLogEntry } from './portal-dependencies.js';
@@ -46,6 +47,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addLogPageRoutes(app, deps);
     addUploadRoutes(app, deps);
     addDisclosureRequestPageRoutes(app, deps);
+    addDocketPageRoutes(app, deps);
   };
 }
 

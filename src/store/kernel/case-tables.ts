@@ -8,4 +8,5 @@ export const CASE_TABLES: Readonly<Record<string, { readonly table: string; read
   alert: { table: 'alerts', state: 'status' },
   'acquisition-review': { table: 'acquisition_reviews', state: 'status' },
   'disclosure-request': { table: 'disclosure_requests', state: 'status' },
+  docket: { table: 'dockets', state: 'status' },
 };

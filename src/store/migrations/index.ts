@@ -14,6 +14,7 @@ import { logRestoresMigration } from './0047-log-restores.js';
 import { securitiesAndStakesMigration } from './0080-securities-and-stakes.js';
 import { acquisitionReviewsMigration } from './0050-acquisition-reviews.js';
 import { disclosureRequestsMigration } from './0070-disclosure-requests.js';
+import { oversightDocketsMigration } from './0060-oversight-dockets.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   securitiesAndStakesMigration,
   acquisitionReviewsMigration,
   disclosureRequestsMigration,
+  oversightDocketsMigration,
 ];

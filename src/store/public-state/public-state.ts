@@ -5,12 +5,14 @@ import type { PublicStateSection } from './public-state-section.js';
 import { REGISTRY_SECTIONS } from './registry-sections.js';
 import { OVERSIGHT_SECTIONS } from './oversight-sections.js';
 import { disclosureRequestSection } from '../disclosure/requests/request-public-section.js';
+import { DOCKET_SECTIONS } from '../oversight/dockets/docket-public-state.js';
 
 /** Every section of public state, in digest order. A module that publishes state adds its section here. */
 export const PUBLIC_STATE_SECTIONS: readonly PublicStateSection[] = [
   ...REGISTRY_SECTIONS,
   ...OVERSIGHT_SECTIONS,
   disclosureRequestSection,
+  ...DOCKET_SECTIONS,
 ];
 
 // Keys sorted here, not by the database: SQLite and PostgreSQL collate differently.

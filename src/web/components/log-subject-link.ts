@@ -22,5 +22,6 @@ export function logSubjectLink(subject: string, records: ReadonlySet<string>): S
   const type = RECORD_PAGES.get(kind);
   if (type && id && records.has(subject)) return html`<a href="${recordUrl(type, id)}"><code>${subject}</code></a>`;
   if (kind === 'log' && /^(0|[1-9][0-9]{0,18})$/.test(id)) return html`<a href="/log/entries/${id}"><code>${subject}</code></a>`;
+  if (kind === 'docket' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return html`<a href="/dockets/${id}"><code>${subject}</code></a>`;
   return html`<code>${subject}</code>`;
 }
