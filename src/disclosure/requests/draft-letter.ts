@@ -38,7 +38,7 @@ export function draftQuestions(subject: DraftSubject): RequestQuestion[] {
     { key: 'data-handling', text: `All records on how data obtained through ${technology} is stored, used, shared or deleted.` },
     { key: 'remedies', text: `All records about the remedies available to people subjected to unlawful surveillance through ${technology}.` },
   ];
-  for (const step of subject.unpublishedSteps) questions.push({ key: 'unpublished-step', text: `All records of the following step, which is not on the public record: ${step}.` });
+  for (const step of subject.unpublishedSteps) questions.push({ key: 'unpublished-step', text: `All records of ${step}, which is not on the public record.` });
   return questions;
 }
 
