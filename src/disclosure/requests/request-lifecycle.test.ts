@@ -139,7 +139,8 @@ describeEachBackend('disclosure requests: from the stop-work alert to a filed FO
   it('answers bad input with a 4xx naming what is wrong, and publishes every deadline as one calendar', async () => {
     const request = await draft();
     expect((await requester.request('/api/v1/disclosure-requests', { json: { fromAlert: alertId, fromContract: PIID } })).status).toBe(400);
-    expect((await requester.request('/api/v1/disclosure-requests', { json: { fromReview: 'some-review' } })).status).toBe(400);
+    expect((await requester.request('/api/v1/disclosure-requests', { json: { fromReview: 'no-such-review' } })).status).toBe(404);
+    expect((await requester.request('/api/v1/disclosure-requests', { json: { fromDocket: 'no-such-docket' } })).status).toBe(404);
     expect((await anonymousClient(app).request('/api/v1/disclosure-requests', { json: { fromAlert: alertId } })).status).toBe(401);
     await submit(request.id, '2026-05-15');
     expect((await step(request.id, 'no-such-step')).status).toBe(404);
