@@ -27,8 +27,8 @@ ${csrfField(frame.auth)}
 </form>`;
 }
 
-/** A one-button form that drafts a request from this alert or contract (for their pages). */
-export function draftButton(frame: PageFrame, kind: 'alert' | 'contract', id: string): SafeHtml {
+/** A one-button form that drafts a request from this alert, contract, review or docket (for their pages). */
+export function draftButton(frame: PageFrame, kind: 'alert' | 'contract' | 'review' | 'docket', id: string): SafeHtml {
   if (!frame.auth.user) return html`<p><a href="/login?next=${encodeURIComponent(frame.path)}">Sign in</a> to draft a records request about this ${kind}.</p>`;
   return html`<form method="post" action="/disclosure-requests/new" class="inline-form">
 ${csrfField(frame.auth)}<input type="hidden" name="kind" value="${kind}"><input type="hidden" name="id" value="${id}">
