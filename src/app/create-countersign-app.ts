@@ -57,6 +57,7 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
       mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
       // Last, so it sees every route (tests read the router's declarations this way).
       ...(inspect ? [(_app: Hono<AppEnv>, router: ApiRouter) => inspect(router)] : []),
+      mountPortal({ store, now, draftSubjectReaders: DRAFT_SUBJECT_READERS, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
     ],
     renderError: renderPortalError,
   });

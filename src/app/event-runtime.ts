@@ -12,9 +12,9 @@ import { exportLicenseEvents } from '../oversight/export-licenses/export-license
 import { exportLicenseSubscribers } from '../oversight/export-licenses/export-license-subscribers.js';
 import { requestEvents } from '../disclosure/requests/request-events.js';
 import { oversightEvents } from '../oversight/oversight-events.js';
+import { docketEvents } from '../oversight/dockets/docket-events.js';
 import { reEvaluationSubscriber } from '../oversight/reviews/re-evaluate.js';
 import { usesEvents } from '../oversight/uses-events.js';
-import { docketEvents } from '../oversight/dockets/docket-events.js';
 import { remedyEvents } from '../disclosure/remedy-events.js';
 import { TARGET_NOTICE_DUE_EVENT, targetNoticeSubscriber } from '../disclosure/target-notices/target-notice-workflow.js';
 

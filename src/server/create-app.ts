@@ -25,6 +25,8 @@ import { problemFor, problemResponse } from './problem-details.js';
 
 /** Paths that take a file upload (the portal's import and exposure forms), and how large one may be. */
 const UPLOAD_PATHS = new Set(['/admin/import', '/exposure']);
+/** Documents received on a records request (portal form and API). */
+const DOCUMENT_UPLOAD = /^(\/api\/v1)?\/disclosure-requests\/[0-9a-f-]{36}\/documents$/;
 const UPLOAD_LIMIT = 32 * 1024 * 1024;
 
 /** What the HTTP app is built from. Modules plug their routes in with `mount`. */
@@ -71,7 +73,7 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
   // Uploads (an import file, a fund's holdings) may be up to 32 MiB; every other body 1 MiB.
   const smallBodies = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, { type: '/problems/too-large', title: 'Request too large', status: 413, detail: 'request bodies are limited to 1 MiB', code: 'TOO_LARGE' }) });
   const uploads = bodyLimit({ maxSize: UPLOAD_LIMIT, onError: (c) => problemResponse(c, { type: '/problems/too-large', title: 'Request too large', status: 413, detail: 'uploads are limited to 32 MiB', code: 'TOO_LARGE' }) });
-  app.use('*', (c, next) => (UPLOAD_PATHS.has(new URL(c.req.url).pathname) ? uploads(c, next) : smallBodies(c, next)));
+  app.use('*', (c, next) => (UPLOAD_PATHS.has(new URL(c.req.url).pathname) || DOCUMENT_UPLOAD.test(new URL(c.req.url).pathname) ? uploads(c, next) : smallBodies(c, next)));
   app.use('*', authenticate(store, now));
   app.use('*', readOnlyCors());
   app.use('*', csrfProtection());

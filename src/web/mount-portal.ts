@@ -24,6 +24,7 @@ import { addStaticRoutes } from './routes/static-routes.js';
 import { addTipRoutes } from './routes/tip-routes.js';
 import { addUploadRoutes } from './routes/upload-routes.js';
 import { addExportLicensePageRoutes } from './routes/export-license-page-routes.js';
+import { addDisclosureRequestPageRoutes } from './routes/disclosure-request-page-routes.js';
 import { addDocketPageRoutes } from './routes/docket-page-routes.js';
 import { addComplaintPageRoutes } from './routes/complaint-page-routes.js';
 import { addVendorReportPageRoutes } from './routes/vendor-report-page-routes.js';
@@ -61,6 +62,7 @@ export function mountPortal(deps: PortalDependencies): (app: Hono<AppEnv>) => vo
     addLogPageRoutes(app, deps);
     addUploadRoutes(app, deps);
     addExportLicensePageRoutes(app, deps);
+    addDisclosureRequestPageRoutes(app, deps);
     addDocketPageRoutes(app, deps);
     addComplaintPageRoutes(app, deps);
     addVendorReportPageRoutes(app, deps);

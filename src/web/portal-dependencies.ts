@@ -1,5 +1,6 @@
 import type { Ledger } from '../ledger/sequencer/ledger.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoreTransaction } from '../store/store.js';
+import type { DraftSubjectReaders } from '../disclosure/requests/draft-subject.js';
 
 /** One transparency-log entry about a record, as a record page lists it. */
 export interface TransparencyLogEntry {
@@ -26,4 +27,6 @@ export interface PortalDependencies {
   readonly ledger?: Ledger;
   /** Where sources' archived copies are kept (`<dir>/archive/…`); the project's `dataset/` by default. */
   readonly datasetDirectory?: string;
+  /** What records requests can be drafted from (alerts, contracts …); without it the draft form refuses every kind. */
+  readonly draftSubjectReaders?: DraftSubjectReaders<StoreTransaction>;
 }

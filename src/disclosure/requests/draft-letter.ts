@@ -11,8 +11,8 @@ export interface RequestQuestion {
 
 /** The contract as the letter names it: "contract 70CTD024P00000012 (USAspending award CONT_AWD_…)". */
 function contractPhrase(subject: DraftSubject): string {
-  if (!subject.piid) return `the matter described above`;
-  return `contract ${subject.piid}${subject.awardKey ? ` (USAspending award ${subject.awardKey})` : ''}`;
+  if (!subject.piid) return subject.matter ?? `${subject.kind} ${subject.id}`;
+  return `contract ${subject.piid}`;
 }
 
 /**
@@ -24,18 +24,21 @@ export function draftQuestions(subject: DraftSubject): RequestQuestion[] {
   const between = `between ${subject.agencyName} and ${subject.vendorName ?? 'the contractor'}${subject.awardDate ? ` awarded on or around ${subject.awardDate}` : ''}`;
   const later = subject.actions.filter((a) => !a.what.startsWith('award'));
   const named = later.length > 0 ? `, including ${later.map((a) => `the ${a.what}${a.date ? ` dated ${a.date}` : ''}${a.description ? ` ("${a.description}")` : ''}`).join('; ')}` : '';
+  const technology = subject.piid ? `the technology procured under ${contract}` : contract;
+  // The first question names the award key too; the others refer to the contract by its PIID.
+  const procured = subject.piid ? `procured through ${contract}${subject.awardKey ? ` (USAspending award ${subject.awardKey})` : ''} ${between}` : `concerned by ${contract}`;
   const questions: RequestQuestion[] = [
-    { key: 'technology', text: `All records describing the technology or services procured through ${contract} ${between}, including statements of work, specifications, licences and deliverables.` },
-    { key: 'modifications', text: `All records of the modifications of ${contract} and the reasons for them${named}.` },
+    { key: 'technology', text: `All records describing the technology or services ${procured}, including statements of work, specifications, licences and deliverables.` },
+    { key: 'modifications', text: subject.piid ? `All records of the modifications of ${contract} and the reasons for them${named}.` : `All contracts, purchase orders and modifications for the technology concerned by ${contract}, and the reasons for them${named}.` },
     {
       key: 'eo-14093',
-      text: `All records showing whether the procurement under ${contract} complies with Executive Order 14093 (Prohibition on Use by the United States Government of Commercial Spyware that Poses Risks to National Security): under Section 3, any request to the Director of National Intelligence for information on whether the product poses significant counterintelligence or security risks to the United States Government or significant risks of improper use by a foreign government or foreign person, any consideration of those risks, and any consideration of the vendor's due-diligence procedures and controls; under Sections 2 and 4, the descriptions of the purpose and authorized uses of the product and of the internal controls and oversight procedures that apply to its use.`,
+      text: `All records showing whether ${subject.piid ? `the procurement under ${contract}` : `any procurement or use of ${contract}`} complies with Executive Order 14093 (Prohibition on Use by the United States Government of Commercial Spyware that Poses Risks to National Security): under Section 3, any request to the Director of National Intelligence for information on whether the product poses significant counterintelligence or security risks to the United States Government or significant risks of improper use by a foreign government or foreign person, any consideration of those risks, and any consideration of the vendor's due-diligence procedures and controls; under Sections 2 and 4, the descriptions of the purpose and authorized uses of the product and of the internal controls and oversight procedures that apply to its use.`,
     },
-    { key: 'oversight', text: `All records of the oversight mechanisms, before use (ex ante) and after use (ex post), that apply to any use of the technology procured under ${contract}, to ensure it is not used in a way that violates domestic or international law.` },
-    { key: 'data-handling', text: `All records on how data obtained through the technology procured under ${contract} is stored, used, shared or deleted.` },
-    { key: 'remedies', text: `All records about the remedies available to people subjected to unlawful surveillance through the technology procured under ${contract}.` },
+    { key: 'oversight', text: `All records of the oversight mechanisms, before use (ex ante) and after use (ex post), that apply to any use of ${technology}, to ensure it is not used in a way that violates domestic or international law.` },
+    { key: 'data-handling', text: `All records on how data obtained through ${technology} is stored, used, shared or deleted.` },
+    { key: 'remedies', text: `All records about the remedies available to people subjected to unlawful surveillance through ${technology}.` },
   ];
-  for (const step of subject.unpublishedSteps) questions.push({ key: 'unpublished-step', text: `All records of the following step, which is not on the public record: ${step}.` });
+  for (const step of subject.unpublishedSteps) questions.push({ key: 'unpublished-step', text: `All records of ${step}, which is not on the public record.` });
   return questions;
 }
 

@@ -33,11 +33,11 @@ export interface DraftRequestArgs<Tx extends DisclosureRequestsTransaction> {
  * const request = await draftRequest({ ctx, from: { kind: 'alert', id }, readers, requesterName: 'A. Reporter' }, tx);
  */
 export async function draftRequest<Tx extends DisclosureRequestsTransaction>({ ctx, from, readers, jurisdiction = 'us-federal', expedited = false, requesterName }: DraftRequestArgs<Tx>, tx: Tx): Promise<DisclosureRequest> {
+  if (ctx.actor.userId === null) throw new CommandError({ code: 'UNAUTHENTICATED', message: 'sign in to draft a request' });
   const reader = readers[from.kind];
   if (!reader) throw new CommandError({ code: 'INVALID_INPUT', message: `requests cannot be drafted from a ${from.kind} on this installation yet`, issues: [{ path: FIELD[from.kind], message: 'not available' }] });
-  const subject = await reader(tx, from.id);
+  const subject = await reader(tx, from.id, ctx.now.toISOString());
   if (!subject) throw new CommandError({ code: 'NOT_FOUND', message: `no ${from.kind} "${from.id}" to draft a request from`, issues: [{ path: FIELD[from.kind], message: 'not found' }] });
-  if (ctx.actor.userId === null) throw new CommandError({ code: 'UNAUTHENTICATED', message: 'sign in to draft a request' });
   const law = jurisdictionOf(jurisdiction);
   const office = recordsOfficeFor(subject.agencyId, subject.agencyName, law.id);
   const letter = draftLetter({ subject, office, jurisdiction: law, questions: draftQuestions(subject), expedited, requester: requesterName });

@@ -26,6 +26,8 @@ export interface DraftSubject {
   readonly description: string | null;
   /** Modifications, stop-work orders and the like, oldest first. */
   readonly actions: readonly SubjectAction[];
+  /** What the questions are about when there is no contract: "the facial recognition system proposed in docket …". */
+  readonly matter: string | null;
   /** Steps of a review or docket that are not on the public record: each becomes a question. */
   readonly unpublishedSteps: readonly string[];
   /** Where the subject is shown on this site: `/alerts/…`, `/contracts/…`. */
@@ -35,8 +37,11 @@ export interface DraftSubject {
 export const DRAFT_SUBJECT_KINDS = ['alert', 'contract', 'review', 'docket'] as const;
 export type DraftSubjectKind = (typeof DRAFT_SUBJECT_KINDS)[number];
 
-/** Reads one kind of subject inside the drafting transaction; null when there is no such subject (or the actor may not see it). */
-export type DraftSubjectReader<Tx> = (tx: Tx, id: string) => Promise<DraftSubject | null>;
+/**
+ * Reads one kind of subject inside the drafting transaction, as of `at` (an ISO instant: which
+ * steps are overdue or missing depends on the day); null when there is no such public subject.
+ */
+export type DraftSubjectReader<Tx> = (tx: Tx, id: string, at: string) => Promise<DraftSubject | null>;
 
 /** The readers by kind; a kind without a reader is refused with a clear 400. */
 export type DraftSubjectReaders<Tx> = Partial<Record<DraftSubjectKind, DraftSubjectReader<Tx>>>;

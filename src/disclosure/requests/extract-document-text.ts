@@ -27,7 +27,7 @@ export async function extractDocumentText(bytes: Uint8Array, mediaType: string):
     if (!isPdf) throw new CommandError({ code: 'INVALID_INPUT', message: 'the file is labelled a PDF but does not start with %PDF-', issues: [{ path: 'file', message: 'not a PDF' }] });
     try {
       // pdf.js takes ownership of the buffer it is given: hand it a copy.
-      const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, standardFontDataUrl: STANDARD_FONTS, stopAtErrors: true }).promise;
+      const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, standardFontDataUrl: STANDARD_FONTS, verbosity: 0, stopAtErrors: true }).promise;
       const pages: string[] = [];
       for (let n = 1; n <= pdf.numPages; n++) {
         const content = await (await pdf.getPage(n)).getTextContent();

@@ -24,6 +24,8 @@ export interface Jurisdiction {
   /** Until the agency must respond (or, under FOIL, at least acknowledge). */
   readonly response: Period;
   readonly responseLabel: string;
+  /** A new period that starts when the agency acknowledges (FOIL: the approximate date, at most 20 business days). */
+  readonly afterAcknowledgement: Period | null;
   /** The one extension a law allows for unusual circumstances, added to the response period. */
   readonly extension: Period | null;
   /** How long the requester has to appeal an adverse determination; null: no administrative appeal. */
@@ -51,6 +53,7 @@ export const JURISDICTIONS: Readonly<Record<JurisdictionId, Jurisdiction>> = {
     // "within 20 days (excepting Saturdays, Sundays, and legal public holidays) after the receipt"
     response: { days: 20, unit: 'business', citation: '5 U.S.C. 552(a)(6)(A)(i)' },
     responseLabel: 'Response due (20 business days, 5 U.S.C. 552(a)(6)(A)(i))',
+    afterAcknowledgement: null,
     extension: { days: 10, unit: 'business', citation: '5 U.S.C. 552(a)(6)(B)(i)' },
     // "not less than 90 days after the date of such adverse determination"
     appeal: { days: 90, unit: 'calendar', citation: '5 U.S.C. 552(a)(6)(A)(i)(III)(aa)' },
@@ -63,18 +66,21 @@ export const JURISDICTIONS: Readonly<Record<JurisdictionId, Jurisdiction>> = {
     id: 'us-ca', label: 'California (CPRA)', law: 'the California Public Records Act', lawCitation: 'Cal. Gov. Code 7920.000 et seq.', calendar: US_CA,
     response: { days: 10, unit: 'calendar', citation: 'Cal. Gov. Code 7922.535(a)', rollsForward: 'Cal. Code Civ. Proc. 12a' },
     responseLabel: 'Determination due (10 days, Cal. Gov. Code 7922.535(a))',
+    afterAcknowledgement: null,
     extension: { days: 14, unit: 'calendar', citation: 'Cal. Gov. Code 7922.535(b)', rollsForward: 'Cal. Code Civ. Proc. 12a' },
     appeal: null,
     appealDecision: null,
     expedite: null,
     pausesForRequester: null,
-    feeSentence: 'Please provide electronic copies; Cal. Gov. Code 7922.575 limits any charge to the direct cost of duplication.',
+    feeSentence: 'Please provide electronic copies; any charge is limited to the direct cost of duplication (Cal. Gov. Code 7922.530(a)).',
   },
   'us-ny': {
     id: 'us-ny', label: 'New York (FOIL)', law: 'the Freedom of Information Law', lawCitation: 'N.Y. Public Officers Law 84–90', calendar: US_NY,
     // "within five business days of the receipt of a written request … make such record available …, deny such request in writing or furnish a written acknowledgement"
     response: { days: 5, unit: 'business', citation: 'N.Y. Public Officers Law 89(3)(a)' },
     responseLabel: 'Acknowledgement or response due (5 business days, N.Y. Public Officers Law 89(3)(a))',
+    // The acknowledgement states an approximate date "which shall be reasonable under the circumstances … but in no event shall [it] exceed twenty business days from the date of the acknowledgment" (save a written explanation).
+    afterAcknowledgement: { days: 20, unit: 'business', citation: 'N.Y. Public Officers Law 89(3)(a)' },
     extension: null,
     appeal: { days: 30, unit: 'calendar', citation: 'N.Y. Public Officers Law 89(4)(a)' },
     appealDecision: { days: 10, unit: 'business', citation: 'N.Y. Public Officers Law 89(4)(a)' },

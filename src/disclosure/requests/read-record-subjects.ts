@@ -6,7 +6,7 @@ import type { DraftSubject, SubjectAction } from './draft-subject.js';
 async function actionsOf(tx: AlertsTransaction, piid: string): Promise<SubjectAction[]> {
   const transactions = await tx.registry.transactionsOf(piid);
   return transactions
-    .map((t) => ({ date: t.date ?? '', what: `${contractEventLabel(t.event).toLowerCase()}${t.modification && t.modification !== '0' ? ` (modification ${t.modification})` : ''}`, description: t.note ?? t.description ?? null }))
+    .map((t) => ({ date: t.date ?? '', what: `${contractEventLabel(t.event).toLowerCase()}${t.modification && t.modification !== '0' ? ` (modification ${t.modification})` : ''}`, description: t.description ?? null }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
@@ -27,7 +27,7 @@ export async function readContractSubject(tx: AlertsTransaction, piid: string): 
   return {
     kind: 'contract', id: piid, agencyId: contract.buyer, agencyName, vendorName: contract.recipient ? await organizationName(tx, contract.recipient) : null,
     piid, awardKey: contract.awardKey ?? null, awardDate: actions.find((a) => a.what === 'award')?.date ?? null, description: contract.description ?? null,
-    actions, unpublishedSteps: [], path: `/contracts/${encodeURIComponent(piid)}`,
+    actions, matter: null, unpublishedSteps: [], path: `/contracts/${encodeURIComponent(piid)}`,
   };
 }
 
@@ -49,6 +49,6 @@ export async function readAlertSubject(tx: AlertsTransaction, id: string): Promi
   const actions = recorded.some((a) => a.date === own.date && a.what === own.what) ? recorded : [...recorded, own].sort((a, b) => (a.date < b.date ? -1 : 1));
   return {
     kind: 'alert', id, agencyId, agencyName, vendorName: alert.organizationName, piid: alert.piid, awardKey: alert.awardKey || contract?.awardKey || null,
-    awardDate: actions.find((a) => a.what === 'award')?.date ?? null, description: contract?.description ?? null, actions, unpublishedSteps: [], path: `/alerts/${id}`,
+    awardDate: actions.find((a) => a.what === 'award')?.date ?? null, description: contract?.description ?? null, actions, matter: null, unpublishedSteps: [], path: `/alerts/${id}`,
   };
 }

@@ -36,6 +36,18 @@ export const responseOnExtension = <I>(): Rule<I> => ({
   },
 });
 
+/** FOIL: on acknowledgement a new period runs from its date; elsewhere the clock runs on unchanged. */
+export const responseOnAcknowledgement = <I>(): Rule<I> => ({
+  kind: 'response-due', label: 'Response due', firesEvent: OVERDUE_EVENT, onFire: 'flag-overdue',
+  due: ({ case: request, occurredAt }) => {
+    const jurisdiction = jurisdictionOf(request.jurisdiction);
+    const after = jurisdiction.afterAcknowledgement;
+    if (after) return dueAfter(jurisdiction, after, localDateOf(jurisdiction, occurredAt), after.days);
+    if (request.clockRunningSince === null) return null;
+    return dueOfClock(jurisdiction, { daysAllowed: request.daysAllowed ?? jurisdiction.response.days, daysUsed: request.daysUsed, clockRunningSince: request.clockRunningSince });
+  },
+});
+
 /** The decision on expedited processing, when it was asked for and the law sets a period. */
 export const expediteDecision = <I extends { receivedAt: string }>(): Rule<I> => ({
   kind: 'expedite-decision-due', label: 'Decision on expedited processing due', firesEvent: 'disclosure.request.expedite-decision-overdue',

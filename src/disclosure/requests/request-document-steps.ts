@@ -8,7 +8,7 @@ import type { DisclosureRequest, RequestStatus } from './disclosure-request.js';
 import { DEFAULT_EMBARGO_DAYS, EMBARGO_EXTENSION_MAX_DAYS, EMBARGO_NOTICE_DAYS, scheduleEmbargoDeadlines } from './document-embargo.js';
 import { jurisdictionOf } from './jurisdictions.js';
 import { datePlus, localDateOf } from './request-clock.js';
-import { applyStep } from './request-steps.js';
+import { applyStep, messageOf } from './request-steps.js';
 import type { DisclosureRequestsTransaction } from './requests-transaction.js';
 
 const step = stepsFor<DisclosureRequest, DisclosureRequestsTransaction>();
@@ -26,6 +26,8 @@ export const receivedDocumentInput = z.strictObject({
   text: z.string().max(5_000_000),
   pages: z.number().int().nonnegative().nullable(),
   embargoUntil: isoDateSchema.optional(),
+  /** The letter it came with (an attachment), if any. */
+  messageId: z.uuid().optional(),
 });
 
 /**
@@ -42,9 +44,12 @@ export function documentSteps(filed: readonly RequestStatus[]): Record<string, T
         const today = localDateOf(jurisdictionOf(request.jurisdiction), now);
         const embargoUntil = input.embargoUntil ?? datePlus(today, DEFAULT_EMBARGO_DAYS);
         if (embargoUntil < today) throw new CommandError({ code: 'INVALID_INPUT', message: `embargoUntil ${embargoUntil} is in the past`, issues: [{ path: 'embargoUntil', message: 'must be today or later' }] });
+        if (input.messageId && !(await tx.requests.messages(request.id)).some((m) => m.id === input.messageId && m.direction !== 'draft')) {
+          throw new CommandError({ code: 'INVALID_INPUT', message: `no letter "${input.messageId}" on this request to attach the document to`, issues: [{ path: 'messageId', message: 'not a letter of this request' }] });
+        }
         const sha256 = createHash('sha256').update(input.content).digest('hex');
         if ((await tx.requests.documents(request.id)).some((d) => d.sha256 === sha256)) throw new CommandError({ code: 'CONFLICT', message: `this file (SHA-256 ${sha256}) was already received on this request` });
-        const document = { id: randomUUID(), requestId: request.id, messageId: null, fileName: input.fileName, mediaType: input.mediaType, size: input.content.length, sha256, pages: input.pages, embargoUntil, embargoExtended: false, noticeSentAt: null, publishedAt: null, uploadedAt: now };
+        const document = { id: randomUUID(), requestId: request.id, messageId: input.messageId ?? null, fileName: input.fileName, mediaType: input.mediaType, size: input.content.length, sha256, pages: input.pages, embargoUntil, embargoExtended: false, noticeSentAt: null, publishedAt: null, uploadedAt: now };
         await tx.requests.addDocument(document, input.content, input.text);
         await scheduleEmbargoDeadlines(tx, request, now);
         const output = await applyStep(tx, request, {});
@@ -75,9 +80,16 @@ export function documentSteps(filed: readonly RequestStatus[]): Record<string, T
       async effect({ ctx, case: request, tx }) {
         const now = ctx.now.toISOString();
         const soon = datePlus(localDateOf(jurisdictionOf(request.jurisdiction), now), EMBARGO_NOTICE_DAYS);
-        for (const d of await tx.requests.documents(request.id)) if (d.publishedAt === null && d.noticeSentAt === null && d.embargoUntil <= soon) await tx.requests.updateDocument(d.id, { noticeSentAt: now });
+        const ending = (await tx.requests.documents(request.id)).filter((d) => d.publishedAt === null && d.noticeSentAt === null && d.embargoUntil <= soon);
+        for (const d of ending) await tx.requests.updateDocument(d.id, { noticeSentAt: now });
         await scheduleEmbargoDeadlines(tx, request, now);
-        return applyStep(tx, request, {});
+        // The notice is the requester's own (a draft in their correspondence): the public sees only that one was given.
+        const notice = ending.length === 0 ? undefined : messageOf(request, {
+          direction: 'draft', kind: 'correspondence', subject: `Embargo ending: ${ending.map((d) => d.fileName).join(', ')}`,
+          body: ending.map((d) => `${d.fileName} becomes public after ${d.embargoUntil}.${d.embargoExtended ? '' : ' You may extend its embargo once, by up to ${EMBARGO_EXTENSION_MAX_DAYS} days.'}`).join('\n'),
+          date: localDateOf(jurisdictionOf(request.jurisdiction), now),
+        }, now);
+        return applyStep(tx, request, {}, notice);
       },
     }),
     'publish-documents': step.transition({

@@ -97,6 +97,62 @@ describeEachBackend('disclosure requests: from the stop-work alert to a filed FO
     clock = new Date('2026-05-15T14:00:00Z');
   });
 
+  it('asks for expedited processing when told to, with its own 10-day decision deadline', async () => {
+    // The alert recorded the contract in the registry: a request can be drafted from its PIID too.
+    const fromContract = await requester.request('/api/v1/disclosure-requests', { json: { fromContract: PIID, expedited: true } });
+    expect(fromContract.status).toBe(201);
+    expect(((await fromContract.json()) as RequestJson).addressee).toBe('FOIA Office, U.S. Immigration and Customs Enforcement');
+    const drafted = (await (await requester.request('/api/v1/disclosure-requests', { json: { fromAlert: alertId, expedited: true } })).json()) as RequestJson;
+    expect(drafted.letter).toContain('expedited processing under 5 U.S.C. 552(a)(6)(E)(ii)(I)');
+    await submit(drafted.id, '2026-05-15');
+    const deadlines = (await (await requester.request(`/api/v1/cases/disclosure-request/${drafted.id}/deadlines`)).json()) as { items: { kind: string; dueDate: string }[] };
+    expect(deadlines.items.find((d) => d.kind === 'expedite-decision-due')?.dueDate).toBe('2026-05-25');
+  });
+
+  it('adds the 10-day extension once, and pauses the clock while a fee is unpaid', async () => {
+    clock = new Date('2026-05-22T14:00:00Z');
+    const request = await draft();
+    await submit(request.id, '2026-05-15');
+    const extended = (await (await step(request.id, 'extend', { note: 'Unusual circumstances: consultation with another agency.' })).json()) as RequestJson;
+    expect(extended.dueDate).toBe('2026-06-30');
+    expect((await step(request.id, 'extend')).status).toBe(409);
+    // 2026-05-15 → 05-22: 5 business days used; 25 left of 30 from 2026-06-01.
+    expect((await step(request.id, 'require-payment', { amount: 25 })).status).toBe(200);
+    clock = new Date('2026-06-01T14:00:00Z');
+    const paid = (await (await step(request.id, 'pay')).json()) as RequestJson & { feeAmount: number; feePaidAt: string };
+    expect([paid.status, paid.feeAmount, paid.feePaidAt, paid.dueDate]).toEqual(['processing', 25, '2026-06-01', '2026-07-08']);
+    clock = new Date('2026-05-15T14:00:00Z');
+  });
+
+  it('under FOIL: 5 business days to acknowledge, then at most 20 business days from the acknowledgement', async () => {
+    clock = new Date('2026-05-27T15:00:00Z');
+    const drafted = (await (await requester.request('/api/v1/disclosure-requests', { json: { fromAlert: alertId, jurisdiction: 'us-ny' } })).json()) as RequestJson;
+    expect(drafted.letter).toContain('Freedom of Information Law (N.Y. Public Officers Law 84–90)');
+    expect(drafted.addressee).toBe('Records Access Officer, U.S. Immigration and Customs Enforcement');
+    expect((await submit(drafted.id, '2026-05-21')).dueDate).toBe('2026-05-29');
+    const acknowledged = (await (await step(drafted.id, 'acknowledge', { trackingNumber: 'FOIL-2026-77' })).json()) as RequestJson;
+    // 28 May … 25 June: twenty business days, Juneteenth (a New York holiday) skipped.
+    expect(acknowledged.dueDate).toBe('2026-06-25');
+    clock = new Date('2026-05-15T14:00:00Z');
+  });
+
+  it('answers bad input with a 4xx naming what is wrong, and publishes every deadline as one calendar', async () => {
+    const request = await draft();
+    expect((await requester.request('/api/v1/disclosure-requests', { json: { fromAlert: alertId, fromContract: PIID } })).status).toBe(400);
+    expect((await requester.request('/api/v1/disclosure-requests', { json: { fromReview: 'no-such-review' } })).status).toBe(404);
+    expect((await requester.request('/api/v1/disclosure-requests', { json: { fromDocket: 'no-such-docket' } })).status).toBe(404);
+    expect((await anonymousClient(app).request('/api/v1/disclosure-requests', { json: { fromAlert: alertId } })).status).toBe(401);
+    await submit(request.id, '2026-05-15');
+    expect((await step(request.id, 'no-such-step')).status).toBe(404);
+    const bad = await step(request.id, 'determine', { outcome: 'maybe' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('outcome');
+    expect((await step(request.id, 'flag-overdue')).status).toBe(404);
+    const ics = await (await anonymousClient(app).request('/api/v1/disclosure-requests.ics')).text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('Response due');
+  });
+
   it('refuses a receipt date in the future, naming the field, and changes nothing', async () => {
     const request = await draft();
     const res = await requester.request(`/api/v1/disclosure-requests/${request.id}/submit`, { json: { receivedAt: '2026-06-01' } });
@@ -168,8 +224,9 @@ describeEachBackend('disclosure requests: from the stop-work alert to a filed FO
     // A notice a week before the end; the embargo ends with 1 June.
     clock = new Date('2026-05-26T12:00:00Z');
     await tick();
-    const noticed = (await (await requester.request(`/api/v1/disclosure-requests/${request.id}`)).json()) as { documents: { noticeSentAt: string | null; publishedAt: string | null }[] };
+    const noticed = (await (await requester.request(`/api/v1/disclosure-requests/${request.id}`)).json()) as { documents: { noticeSentAt: string | null; publishedAt: string | null }[]; messages: { subject: string; body: string }[] };
     expect(noticed.documents[0]?.noticeSentAt).not.toBeNull();
+    expect(noticed.messages.find((m) => m.subject === 'Embargo ending: release-1.pdf')?.body).toContain('becomes public after 2026-06-01');
     expect(noticed.documents[0]?.publishedAt).toBeNull();
     clock = new Date('2026-06-02T12:00:00Z');
     await tick();
@@ -181,11 +238,16 @@ describeEachBackend('disclosure requests: from the stop-work alert to a filed FO
     clock = new Date('2026-05-15T14:00:00Z');
   });
 
-  it('extends an embargo once, and refuses a second extension', async () => {
+  it('attaches a document to the letter it came with, extends its embargo once, and refuses a second extension', async () => {
     const request = await draft();
     await submit(request.id, '2026-05-15');
     const text = Buffer.from('Cover letter: records enclosed.');
-    const uploaded = (await (await requester.request(`/api/v1/disclosure-requests/${request.id}/documents`, { json: { fileName: 'cover.txt', mediaType: 'text/plain', contentBase64: text.toString('base64'), embargoUntil: '2026-06-01' } })).json()) as RequestJson;
+    const letter = await step(request.id, 'record-message', { direction: 'received', subject: 'Interim response', body: 'Records enclosed.' });
+    const messageId = ((await letter.json()) as { messages: { id: string; subject: string }[] }).messages.find((m) => m.subject === 'Interim response')?.id;
+    const upload = (body: Record<string, unknown>) => requester.request(`/api/v1/disclosure-requests/${request.id}/documents`, { json: { fileName: 'cover.txt', mediaType: 'text/plain', contentBase64: text.toString('base64'), embargoUntil: '2026-06-01', ...body } });
+    expect((await upload({ messageId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    const uploaded = (await (await upload({ messageId })).json()) as RequestJson & { documents: { messageId: string | null }[] };
+    expect(uploaded.documents[0]?.messageId).toBe(messageId);
     const id = uploaded.documents[0]?.id;
     expect((await step(request.id, 'extend-embargo', { document: id, until: '2026-07-01' })).status).toBe(200);
     const again = await step(request.id, 'extend-embargo', { document: id, until: '2026-07-15' });

@@ -6,7 +6,7 @@ import { stepsFor, type Workflow } from '../../kernel/workflow/workflow.js';
 import { OUTCOMES, type DisclosureRequest, type RequestStatus } from './disclosure-request.js';
 import { JURISDICTION_IDS, jurisdictionOf } from './jurisdictions.js';
 import { localDateOf } from './request-clock.js';
-import { appealDecision, appealWindow, CLOCK_KINDS, expediteDecision, responseOnExtension, responseOnReceipt, responseOnResume } from './request-deadlines.js';
+import { appealDecision, appealWindow, CLOCK_KINDS, expediteDecision, responseOnAcknowledgement, responseOnExtension, responseOnReceipt, responseOnResume } from './request-deadlines.js';
 import { documentSteps } from './request-document-steps.js';
 import { appealMessage, applyStep, messageOf, overdueFollowUp, pausedClock, resumedClock } from './request-steps.js';
 import type { DisclosureRequestsTransaction } from './requests-transaction.js';
@@ -17,6 +17,7 @@ const noteInput = z.strictObject({ note });
 type NoteInput = z.infer<typeof noteInput>;
 const submitInput = z.strictObject({ receivedAt: isoDateSchema, trackingNumber: z.string().trim().min(1).max(200).optional() });
 const determineInput = z.strictObject({ outcome: z.enum(OUTCOMES), note });
+const acknowledgeInput = z.strictObject({ trackingNumber: z.string().trim().min(1).max(200).optional(), note });
 const appealInput = z.strictObject({ letter: z.string().trim().min(20).max(100_000).optional() });
 
 /** The requester (or an admin). */
@@ -98,10 +99,16 @@ export const requestWorkflow: Workflow<DisclosureRequest, DisclosureRequestsTran
     }),
     acknowledge: step.transition({
       label: 'Record acknowledgement', event: 'disclosure.request.acknowledged', from: ['submitted'], to: 'acknowledged', policy: requesterOrAgency, backdate: true,
-      input: z.strictObject({ trackingNumber: z.string().trim().min(1).max(200).optional(), note }),
+      input: acknowledgeInput,
+      deadlines: { stop: ['response-due'], start: [responseOnAcknowledgement<z.infer<typeof acknowledgeInput>>()] },
       async effect({ ctx, case: request, input, tx, occurredAt }) {
         if (input.trackingNumber) await tx.requests.addTrackingNumber({ requestId: request.id, number: input.trackingNumber, label: null, addedAt: ctx.now.toISOString() });
-        return applyStep(tx, request, {}, received(request, 'Acknowledgement', input.note, occurredAt, ctx.now.toISOString()));
+        const after = jurisdictionOf(request.jurisdiction).afterAcknowledgement;
+        const since = localDateOf(jurisdictionOf(request.jurisdiction), occurredAt);
+        const due = responseOnAcknowledgement<z.infer<typeof acknowledgeInput>>().due({ ctx, case: request, input, tx, from: request.status, to: 'acknowledged', occurredAt });
+        // Under FOIL the acknowledgement starts the period to answer; elsewhere it changes no clock.
+        const clock = after && request.clockRunningSince !== null ? { daysAllowed: after.days, daysUsed: 0, clockRunningSince: since, dueDate: due?.dueDate ?? null, overdue: false } : {};
+        return applyStep(tx, request, clock, received(request, 'Acknowledgement', input.note, occurredAt, ctx.now.toISOString()));
       },
     }),
     process: step.transition({

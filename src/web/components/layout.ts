@@ -90,6 +90,7 @@ ${navLink(frame, '/designations', 'Designations')}
 ${navLink(frame, '/alerts', 'Alerts')}
 ${navLink(frame, '/export-licenses', 'Export licences')}
 ${navLink(frame, '/acquisition-reviews', 'Oversight')}
+${navLink(frame, '/disclosure-requests', 'Requests')}
 ${navLink(frame, '/dockets', 'Dockets')}
 ${navLink(frame, '/log', 'Log')}
 ${navLink(frame, '/tips/new', 'Send a tip')}

@@ -9,6 +9,7 @@ import { formatDate, formatTimestamp } from '../components/format-date.js';
 import { html, type SafeHtml } from '../components/html.js';
 import { layout, type PageFrame } from '../components/layout.js';
 import { DECISION_LABELS, PRESENCE_LABELS, reviewStepForms } from '../components/review-step-forms.js';
+import { draftButton } from './disclosure-requests-page.js';
 import { transparencyLogSection } from '../components/transparency-log-section.js';
 
 /** What the case page shows besides the review: names and titles of the records it refers to. */
@@ -108,6 +109,7 @@ ${r.uses.length > 0 ? html`<dt>Uses it would authorise</dt><dd><ul>${r.uses.map(
 ${r.sources.length > 0 ? html`<dt>Documented by</dt><dd><ul>${r.sources.map((s) => html`<li>${evidenceLink(`source:${s}`, view.titles)}</li>`)}</ul></dd>` : ''}
 </dl>
 <p><a href="/api/v1/cases/acquisition-review/${r.id}/deadlines.ics" type="text/calendar">Deadlines (iCalendar)</a> · <a href="/api/v1/oversight/calendar.ics?agency=${r.agency}" type="text/calendar">Calendar of ${name(`organization:${r.agency}`)}'s reviews, with re-evaluations</a> · <a href="/feeds/acquisition-reviews.atom?agency=${r.agency}" type="application/atom+xml">Atom feed of ${name(`organization:${r.agency}`)}'s reviews</a> · <a href="/api/v1/acquisition-reviews/${r.id}" type="application/json">JSON</a></p>
+${draftButton(frame, 'review', r.id)}
 ${timeline(view)}
 ${riskFactorTable(view)}
 ${deadlineTable(view.deadlines)}

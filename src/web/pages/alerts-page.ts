@@ -6,6 +6,7 @@ import { contractEventName } from '../components/contract-details.js';
 import { html, type SafeHtml } from '../components/html.js';
 import { layout, type AlternateLink, type PageFrame } from '../components/layout.js';
 import { pagination, queryString } from '../components/pagination.js';
+import { draftButton } from './disclosure-requests-page.js';
 import { procurementAlert } from '../components/procurement-alert.js';
 
 /** The alerts' Atom feed, announced in the head of the pages that list alerts. */
@@ -56,7 +57,7 @@ function filters(request: AlertsRequest, view: AlertsPageView): SafeHtml {
  */
 export function alertsPage(frame: PageFrame, request: AlertsRequest, view: AlertsPageView): SafeHtml {
   const { list } = view;
-  const items = list.items.map((a) => html`<li>${procurementAlert(a, { heading: 'h2', contractRecorded: list.recordedContracts.has(a.piid) })}</li>`);
+  const items = list.items.map((a) => html`<li>${procurementAlert(a, { heading: 'h2', contractRecorded: list.recordedContracts.has(a.piid), actions: draftButton(frame, 'alert', a.id) })}</li>`);
   const main = html`<h1>Procurement alerts</h1>
 ${view.queueSize === null ? '' : alertTabs('published', view.queueSize)}
 <p class="lede">Federal contract actions that involve a vendor in the registry: new awards, modifications, stop-work orders, terminations. Countersign screens USAspending's contract data against the registry and records each match, with the reasons it matched.</p>

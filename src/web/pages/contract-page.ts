@@ -10,6 +10,7 @@ import { html, type SafeHtml } from '../components/html.js';
 import { layout, type PageFrame } from '../components/layout.js';
 import { statusBadge } from '../components/status-badge.js';
 import { transparencyLogSection } from '../components/transparency-log-section.js';
+import { draftButton } from './disclosure-requests-page.js';
 import type { TransparencyLogEntry } from '../portal-dependencies.js';
 
 /**
@@ -31,6 +32,7 @@ ${proposeChangeLink(frame, 'contract', contract.piid)}
 ${view.buyer && view.recipient ? html`<p class="lede">${view.buyer.name} → ${view.recipient.name}</p>` : ''}
 </header>
 ${contractFacts(view, citations)}
+${draftButton(frame, 'contract', contract.piid)}
 <section aria-labelledby="transactions-heading">
 <h2 id="transactions-heading">Transactions</h2>
 ${transactionTable(view, citations)}

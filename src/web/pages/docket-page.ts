@@ -11,6 +11,7 @@ import { safeHref } from '../components/safe-href.js';
 import { docketStaffForms } from './docket-staff-forms.js';
 import { transparencyLogSection } from '../components/transparency-log-section.js';
 import type { TransparencyLogEntry } from '../portal-dependencies.js';
+import { draftButton } from './disclosure-requests-page.js';
 import { IMPACT_REPORT_LABELS, USE_POLICY_LABELS } from './docket-labels.js';
 
 const OUTCOME_LABELS = { approve: 'Approved', 'approve-with-conditions': 'Approved with conditions', reject: 'Rejected' } as const;
@@ -107,6 +108,7 @@ export function docketPage(frame: PageFrame, detail: DocketDetail, preset: Juris
 <p class="muted"><a href="/dockets">Dockets</a> · <a href="/dockets/jurisdictions/${d.jurisdiction}">${preset.name}</a></p>
 <h1>${d.title}</h1>
 <p class="lede">${detail.agencyName ?? d.agency} proposes to use <strong>${d.technology}</strong>. Status: <strong>${docketWorkflow.states[d.status]?.label ?? d.status}</strong>. Decided by the ${preset.board.name} under ${preset.ordinance.citation}.</p>
+${draftButton(frame, 'docket', d.id)}
 <section><h2>Surveillance impact report</h2>${fields(IMPACT_REPORT_LABELS, d.proposal.impactReport)}</section>
 <section><h2>Use policy</h2>${fields(USE_POLICY_LABELS, d.proposal.usePolicy)}</section>
 <section><h2>The vendor's record</h2>${vendorRecord(detail)}</section>

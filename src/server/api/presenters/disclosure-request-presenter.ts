@@ -7,7 +7,7 @@ import { requestWorkflow } from '../../../disclosure/requests/request-workflow.j
 
 const documentPresenter = z.object({
   id: z.string(), fileName: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string(), pages: z.number().nullable(), embargoUntil: z.string(), embargoExtended: z.boolean(),
-  noticeSentAt: z.string().nullable(), publishedAt: z.string().nullable(), uploadedAt: z.string(), url: z.string().nullable(),
+  noticeSentAt: z.string().nullable(), publishedAt: z.string().nullable(), uploadedAt: z.string(), url: z.string().nullable(), messageId: z.string().nullable(),
 });
 
 export const disclosureRequestPresenter = z.object({

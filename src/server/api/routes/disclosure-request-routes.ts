@@ -57,9 +57,9 @@ export async function readRequestFor(store: Store, actor: Actor, id: string) {
 }
 
 /** Receives a document: its text extracted outside the transaction, then the workflow step stores and hashes it. */
-export async function receiveDocument(store: Store, now: () => Date, c: Parameters<typeof runCommand>[2], id: string, file: { fileName: string; mediaType: string; content: Uint8Array; embargoUntil?: string | undefined }) {
+export async function receiveDocument(store: Store, now: () => Date, c: Parameters<typeof runCommand>[2], id: string, file: { fileName: string; mediaType: string; content: Uint8Array; embargoUntil?: string | undefined; messageId?: string | undefined }) {
   const extracted = await extractDocumentText(file.content, file.mediaType);
-  const input = { fileName: file.fileName, mediaType: file.mediaType, content: file.content, text: extracted.text, pages: extracted.pages, ...(file.embargoUntil ? { embargoUntil: file.embargoUntil } : {}) };
+  const input = { fileName: file.fileName, mediaType: file.mediaType, content: file.content, text: extracted.text, pages: extracted.pages, ...(file.embargoUntil ? { embargoUntil: file.embargoUntil } : {}), ...(file.messageId ? { messageId: file.messageId } : {}) };
   return runCommand(store, now, c, (ctx, tx) => transition({ ctx, workflow: requestWorkflow, id, action: 'receive-document', input }, tx));
 }
 
@@ -126,11 +126,11 @@ export function addDisclosureRequestRoutes(router: ApiRouter, store: Store, now:
   router.add(
     {
       method: 'post', path: '/disclosure-requests/{id}/documents', operationId: 'uploadDisclosureDocument', summary: 'Upload a document the agency released (base64): hashed into the log, text extracted, private until its embargo ends', tag: 'disclosure', params: uuidParamsSchema,
-      body: z.strictObject({ fileName: z.string().max(255), mediaType: z.string().max(120), contentBase64: z.base64().max(1_400_000), embargoUntil: z.iso.date().optional() }), permission: requestWorkflow.transitions['receive-document']?.policy ?? atLeast('admin'),
+      body: z.strictObject({ fileName: z.string().max(255), mediaType: z.string().max(120), contentBase64: z.base64().max(44_000_000), embargoUntil: z.iso.date().optional(), messageId: z.uuid().optional() }), permission: requestWorkflow.transitions['receive-document']?.policy ?? atLeast('admin'),
       responses: { 201: { description: 'The request with the new document', schema: disclosureRequestPresenter } },
     },
     async (c, { params, body, reply }) => {
-      const result = await receiveDocument(store, now, c, params.id, { fileName: body.fileName, mediaType: body.mediaType, content: new Uint8Array(Buffer.from(body.contentBase64, 'base64')), embargoUntil: body.embargoUntil });
+      const result = await receiveDocument(store, now, c, params.id, { fileName: body.fileName, mediaType: body.mediaType, content: new Uint8Array(Buffer.from(body.contentBase64, 'base64')), embargoUntil: body.embargoUntil, messageId: body.messageId });
       return reply(await present(c, result.case), 201);
     },
   );
