@@ -54,10 +54,9 @@ export function createCountersignApp({ store, ledger, now = () => new Date(), se
       (_app, router) => addDisclosureRequestRoutes(router, store, now, DRAFT_SUBJECT_READERS, settings.publicUrl.href.replace(/\/$/, '')),
       (_app, router) => addUsesRoutes(router, store, now),
       ...(ledger ? [mountLog(store, ledger, now)] : []),
-      mountPortal({ store, now, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
+      mountPortal({ store, now, draftSubjectReaders: DRAFT_SUBJECT_READERS, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
       // Last, so it sees every route (tests read the router's declarations this way).
       ...(inspect ? [(_app: Hono<AppEnv>, router: ApiRouter) => inspect(router)] : []),
-      mountPortal({ store, now, draftSubjectReaders: DRAFT_SUBJECT_READERS, ...(logEntriesFor ? { logEntriesFor } : {}), ...(ledger ? { ledger } : {}) }),
     ],
     renderError: renderPortalError,
   });
