@@ -2,7 +2,13 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 
 /** How much of a file is in the page cache, per `vmtouch`. */
 export function residentShare(file: string): number {
-  const out = execFileSync('vmtouch', [file], { encoding: 'utf8' });
+  let out: string;
+  try {
+    out = execFileSync('vmtouch', [file], { encoding: 'utf8' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('bench:screen needs vmtouch and ripgrep (Debian: apt-get install vmtouch ripgrep)');
+    throw error;
+  }
   const match = /Resident Pages:\s*\d+\/\d+\s+\S+\/\S+\s+([\d.]+)%/.exec(out);
   return match?.[1] === undefined ? 0 : Number(match[1]) / 100;
 }
