@@ -1,3 +1,4 @@
+import { concurrently, PeakRss, percentile } from './concurrent-jobs.js';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,30 +42,13 @@ const USES = Number(values.uses);
 const CALLERS = Number(values.callers);
 const AUDIT_TARGET_MS = 5000;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-let peakRss = 0;
-const sampleRss = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-};
+const rss = new PeakRss();
+const sampleRss = () => rss.sample();
 const AGENCY = 'bench-agency';
 const staff = (role: 'officer' | 'certifying-official' | 'auditor'): Actor => ({ kind: 'user', userId: `bench-${role}`, actorId: `a_bench_${role}`, role: 'contributor', grants: [{ role, scope: { kind: 'agency', id: AGENCY } }] });
 const [officer, certifying, auditor] = [staff('officer'), staff('certifying-official'), staff('auditor')];
 const ctx = (actor: Actor) => ({ actor, now: new Date() });
 
-async function concurrently(count: number, callers: number, job: (i: number) => Promise<unknown>): Promise<{ seconds: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: Math.min(callers, count) }, async () => {
-    for (let i = next++; i < count; i = next++) {
-      const t = performance.now();
-      await job(i);
-      latencies.push(performance.now() - t);
-      if (i % 1000 === 0) sampleRss();
-    }
-  }));
-  return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
-}
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const line = (label: string, count: number, run: { seconds: number; latencies: number[] }, unit: string) =>
   `  ${label.padEnd(40)} ${fmt(count / run.seconds).padStart(8)} ${unit}/s   ${fmt(run.seconds, 1).padStart(6)} s   p50 ${fmt(percentile(run.latencies, 50), 1)} · p95 ${fmt(percentile(run.latencies, 95), 1)} · p99 ${fmt(percentile(run.latencies, 99), 1)} ms`;
 
@@ -100,16 +84,16 @@ async function setUp(store: Store): Promise<void> {
     const reviews: string[] = [];
     const opened = await concurrently(REVIEWS, CALLERS, async () => {
       reviews.push((await store.transaction((tx) => openReview({ ctx: ctx(officer), input: { agency: AGENCY, product: 'bench-tool', vendor: 'bench-vendor', purpose: 'Benchmark review', requestedStart: '2026-01-01' } }, tx))).id);
-    });
+    }, sampleRss);
     console.log(line(`open ${fmt(REVIEWS)} reviews`, REVIEWS, opened, 'reviews'));
     // 2. One review in ten gets its due diligence and the notice to the APNSA (use opens 7 days later) before it is determined.
     const noticed = reviews.slice(0, Math.max(1, Math.ceil(AUTHORIZATIONS / 10)));
     await concurrently(noticed.length, CALLERS, async (i) => {
       await store.transaction((tx) => runReviewStep({ ctx: ctx(officer), id: noticed[i] ?? '', action: 'complete-due-diligence', input: { on: '2025-12-01' } }, tx));
       await store.transaction((tx) => runReviewStep({ ctx: ctx(officer), id: noticed[i] ?? '', action: 'notice', input: { notifiedAt: '2025-12-01' } }, tx));
-    });
+    }, sampleRss);
     // Every review is determined (approved with a justification); authorisations go under the notified ones.
-    const determined = await concurrently(REVIEWS, CALLERS, (i) => store.transaction((tx) => runReviewStep({ ctx: ctx(certifying), id: reviews[i] ?? '', action: 'determine', input: { decision: 'approve', justification: 'Benchmark.' } }, tx)));
+    const determined = await concurrently(REVIEWS, CALLERS, (i) => store.transaction((tx) => runReviewStep({ ctx: ctx(certifying), id: reviews[i] ?? '', action: 'determine', input: { decision: 'approve', justification: 'Benchmark.' } }, tx)), sampleRss);
     console.log(line(`determine ${fmt(REVIEWS)} reviews`, REVIEWS, determined, 'reviews'));
     const authorizations: { id: string; month: string }[] = [];
     const granted = await concurrently(AUTHORIZATIONS, CALLERS, async (i) => {
@@ -120,7 +104,7 @@ async function setUp(store: Store): Promise<void> {
         dataCategories: ['messages', 'location'], retentionDays: 30, noticeDate: `2026-${month}-28`,
       };
       authorizations.push({ id: (await store.transaction((tx) => authorizeUse({ ctx: ctx(officer), request }, tx))).id, month });
-    });
+    }, sampleRss);
     console.log(line(`grant ${fmt(AUTHORIZATIONS)} authorisations`, AUTHORIZATIONS, granted, 'grants'));
     // 3. Uses: each cites an authorisation; 1% outside its window, 1% beyond its scope.
     const recorded = await concurrently(USES, CALLERS, (i) => {
@@ -129,7 +113,7 @@ async function setUp(store: Store): Promise<void> {
       const day = i % 100 === 7 ? '29' : String(1 + (i % 27)).padStart(2, '0');
       const categories: DataCategory[] = i % 100 === 13 ? ['camera'] : ['messages'];
       return store.transaction((tx) => recordUse({ ctx: ctx(officer), request: { authorization: cited.id, dataCategories: categories, occurredAt: `2026-${cited.month}-${day}T12:00:00Z` } }, tx));
-    });
+    }, sampleRss);
     console.log(line(`record ${fmt(USES)} uses`, USES, recorded, 'uses'));
 }
 
@@ -170,4 +154,4 @@ if (values.postgres) {
     await client.end();
   });
 }
-console.log(`peak RSS ${fmt(peakRss / 1024 / 1024)} MB`);
+console.log(`peak RSS ${fmt(rss.megabytes)} MB`);

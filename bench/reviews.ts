@@ -1,3 +1,4 @@
+import { concurrently, percentile } from './concurrent-jobs.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,20 +22,7 @@ const N = Number(values.reviews);
 const CALLERS = Number(values.callers);
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-async function concurrently(count: number, job: (i: number) => Promise<unknown>): Promise<{ seconds: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CALLERS }, async () => {
-    for (let i = next++; i < count; i = next++) {
-      const t = performance.now();
-      await job(i);
-      latencies.push(performance.now() - t);
-    }
-  }));
-  return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
-}
-const p = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor((q / 100) * sorted.length))] ?? Number.NaN;
+const p = percentile;
 
 const dir = join(projectRoot(), '.bench', 'reviews');
 mkdirSync(dir, { recursive: true });
@@ -57,11 +45,11 @@ await store.transaction((tx) => importDataset({
 const officer: Actor = { kind: 'user', userId: 'bench-officer', actorId: 'a_officer', role: 'contributor', grants: [{ role: 'officer', scope: { kind: 'agency', id: 'bench-agency' } }] };
 const certifier: Actor = { kind: 'user', userId: 'bench-certifier', actorId: 'a_certifier', role: 'contributor', grants: [{ role: 'certifying-official', scope: { kind: 'agency', id: 'bench-agency' } }] };
 const ids: string[] = [];
-const opened = await concurrently(N, async (i) => {
+const opened = await concurrently(N, CALLERS, async (i) => {
   const vendor = vendors[i % vendors.length] ?? '';
   ids.push((await store.transaction((tx) => openReview({ ctx: { actor: officer, now: new Date() }, input: { agency: 'bench-agency', product: `${vendor}-tool`, vendor, purpose: `Bench review ${i}`, requestedStart: '2026' } }, tx))).id);
 });
-const determined = await concurrently(ids.length, async (i) => {
+const determined = await concurrently(ids.length, CALLERS, async (i) => {
   await store.transaction((tx) => runReviewStep({ ctx: { actor: certifier, now: new Date() }, id: ids[i] ?? '', action: 'determine', input: i % 3 === 0 ? { decision: 'deny' } : { decision: 'approve', justification: 'Bench justification.' } }, tx));
 });
 const t = performance.now();

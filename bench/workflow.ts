@@ -1,3 +1,4 @@
+import { concurrently, PeakRss, percentile } from './concurrent-jobs.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,10 +38,8 @@ const DEADLINES = Number(values.deadlines);
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'BELOW TARGET');
 const analyst: Actor = { kind: 'user', userId: 'bench', actorId: 'a_bench', role: 'analyst', grants: [] };
-let peakRss = 0;
-const sampleRss = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-};
+const rss = new PeakRss();
+const sampleRss = () => rss.sample();
 
 /** A self-loop on a tip, so one case can take any number of transitions. */
 const step = stepsFor<TipCase, TipsTransaction>();
@@ -49,26 +48,10 @@ const notedTips: Workflow<TipCase, TipsTransaction> = {
   transitions: { note: step.transition({ label: 'Note', event: 'tips.tip.moderated', from: ['pending'], to: 'pending', policy: atLeast('analyst'), input: z.strictObject({}), effect: async () => ({ data: { decision: 'accepted' } }) }) },
 };
 
-/** Runs `count` jobs with `callers` concurrent callers; returns per-job latencies (ms) and wall time. */
-async function concurrently(count: number, callers: number, job: (i: number) => Promise<unknown>): Promise<{ seconds: number; latencies: number[] }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: callers }, async () => {
-    for (let i = next++; i < count; i = next++) {
-      const t = performance.now();
-      await job(i);
-      latencies.push(performance.now() - t);
-      if (i % 1000 === 0) sampleRss();
-    }
-  }));
-  return { seconds: (performance.now() - started) / 1000, latencies: latencies.sort((a, b) => a - b) };
-}
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 async function openTips(store: Store, count: number): Promise<string[]> {
   const ids: string[] = [];
-  await concurrently(count, CALLERS, async () => ids.push((await store.transaction((tx) => submitTip({ ctx: { actor: analyst, now: new Date() }, tip: { subject: 'Bench lead', body: 'A lead for the benchmark.' } }, tx))).tip.id));
+  await concurrently(count, CALLERS, async () => ids.push((await store.transaction((tx) => submitTip({ ctx: { actor: analyst, now: new Date() }, tip: { subject: 'Bench lead', body: 'A lead for the benchmark.' } }, tx))).tip.id), sampleRss);
   return ids;
 }
 
@@ -93,12 +76,12 @@ async function measure(label: string, url: string, cleanup: () => Promise<void>)
     console.log(`${label}`);
     // 1. One case per transition: N tips, each moderated once, by CALLERS concurrent callers.
     const ids = await openTips(store, N);
-    const one = await concurrently(ids.length, CALLERS, (i) => store.transaction((tx) => moderateTip({ ctx: { actor: analyst, now: new Date() }, tipId: ids[i] ?? '', moderation: { decision: 'accepted' } }, tx)));
+    const one = await concurrently(ids.length, CALLERS, (i) => store.transaction((tx) => moderateTip({ ctx: { actor: analyst, now: new Date() }, tipId: ids[i] ?? '', moderation: { decision: 'accepted' } }, tx)), sampleRss);
     const perSecond = ids.length / one.seconds;
     console.log(`  one case per transition      ${fmt(perSecond).padStart(8)} transitions/s   p50 ${fmt(percentile(one.latencies, 50), 1)} ms · p99 ${fmt(percentile(one.latencies, 99), 1)} ms   ${label.startsWith('SQLite') ? `target ≥ 2,000/s — ${verdict(perSecond >= 2000)}` : ''}`);
     // 2. Many transitions on one case: a self-loop taken N times by the same callers.
     const [caseId] = await openTips(store, 1);
-    const many = await concurrently(N, CALLERS, () => store.transaction((tx) => transition({ ctx: { actor: analyst, now: new Date() }, workflow: notedTips, id: caseId ?? '', action: 'note' }, tx)));
+    const many = await concurrently(N, CALLERS, () => store.transaction((tx) => transition({ ctx: { actor: analyst, now: new Date() }, workflow: notedTips, id: caseId ?? '', action: 'note' }, tx)), sampleRss);
     console.log(`  many transitions on one case ${fmt(N / many.seconds).padStart(8)} transitions/s   p50 ${fmt(percentile(many.latencies, 50), 1)} ms · p99 ${fmt(percentile(many.latencies, 99), 1)} ms`);
     // 3. The tick over DEADLINES open deadlines, 1% due.
     const due = await seedDeadlines(store, DEADLINES);
@@ -136,4 +119,4 @@ if (values.postgres) {
     await client.end();
   });
 }
-console.log(`peak RSS ${fmt(peakRss / 1024 / 1024)} MB`);
+console.log(`peak RSS ${fmt(rss.megabytes)} MB`);
