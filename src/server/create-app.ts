@@ -21,6 +21,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { privateNoStore } from './middleware/private-no-store.js';
 import { serverSettings, type ServerSettings } from './server-settings.js';
 import { DatabaseRateLimiter } from '../store/rate-limits/database-rate-limiter.js';
+import { BatchingRateLimiter } from '../core/batching-rate-limiter.js';
 import { problemFor, problemResponse } from './problem-details.js';
 
 /** Paths that take a file upload (the portal's import and exposure forms), and how large one may be. */
@@ -78,7 +79,8 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
   app.use('*', readOnlyCors());
   app.use('*', csrfProtection());
   // Each bucket counts on its own (settings.rateLimits): tips cannot use up sign-in attempts.
-  const limiter = new DatabaseRateLimiter(store.db, store.sqlite);
+  // Counts are shared through the database, added in batches far from a limit (exact near it).
+  const limiter = new BatchingRateLimiter(new DatabaseRateLimiter(store.db, store.sqlite));
   const signIn = rateLimit(limiter, (limits) => limits.loginPerAddress, ['POST']);
   const tips = rateLimit(limiter, (limits) => limits.tips, ['POST']);
   const search = rateLimit(limiter, (limits) => limits.search, ['GET']);

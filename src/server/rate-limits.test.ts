@@ -110,6 +110,16 @@ describeEachBackend('DatabaseRateLimiter', (getStore) => {
       if (getStore().sqlite) expect(getStore().sqlite?.pragma('synchronous', { simple: true })).toBe(2);
     });
 
+    it('adds a batch of hits at once, and a batch opens a new window with its own size', async () => {
+      const limiter = new DatabaseRateLimiter(getStore().db, getStore().sqlite);
+      const rule = { bucket: 'batch', limit: 100, windowMs: 1000 };
+      const t = 1_700_000_000_000;
+      expect(await limiter.add(rule, 'k', t, 5)).toEqual({ hits: 5, windowEndsAt: t + 1000 });
+      expect((await limiter.add(rule, 'k', t + 1, 3)).hits).toBe(8);
+      expect((await limiter.hit(rule, 'k', t + 2)).hits).toBe(9);
+      expect((await limiter.add(rule, 'k', t + 1000, 4)).hits).toBe(4);
+    });
+
     it('counts concurrent hits exactly', async () => {
       const limiter = new DatabaseRateLimiter(getStore().db, getStore().sqlite);
       const rule = { bucket: 'concurrent', limit: 100, windowMs: 60_000 };

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
+import type { SharedRateCounter } from '../../core/batching-rate-limiter.js';
 import type { RateLimitCount, RateLimiter, RateLimitRule } from '../../core/rate-limiter.js';
 import { windowStart } from '../../core/rate-limiter.js';
 import type { Database } from '../schema.js';
@@ -16,7 +17,7 @@ const SWEEP_AGE_MS = 24 * 3600 * 1000;
 
 /**
  * Rate-limit counts in the database (table `rate_limit_windows`), shared by every process that
- * serves it. One hit is one upsert that starts a new window or adds one to the current window's
+ * serves it. One settle is one upsert that starts a new window or adds its hits to the current window's
  * count, atomically (PostgreSQL and SQLite ≥ 3.35 both serialise `on conflict do update` on the
  * row), and returns the new count.
  *
@@ -31,7 +32,7 @@ const SWEEP_AGE_MS = 24 * 3600 * 1000;
  * const limiter = new DatabaseRateLimiter(store.db, store.sqlite);
  * if ((await limiter.hit(rule, address, Date.now())).hits > rule.limit) // refuse with 429
  */
-export class DatabaseRateLimiter implements RateLimiter {
+export class DatabaseRateLimiter implements RateLimiter, SharedRateCounter {
   readonly #db: Kysely<Database & RateLimitTables>;
   readonly #sqlite: BetterSqlite3.Database | undefined;
   /** The upsert prepared once per SQL text (the text is the same for every hit; only values change). */
@@ -44,9 +45,14 @@ export class DatabaseRateLimiter implements RateLimiter {
     this.#sqlite = sqlite;
   }
 
-  async hit(rule: RateLimitRule, clientKey: string, now: number): Promise<RateLimitCount> {
+  hit(rule: RateLimitRule, clientKey: string, now: number): Promise<RateLimitCount> {
+    return this.add(rule, clientKey, now, 1);
+  }
+
+  /** Adds `count` hits at once (what `BatchingRateLimiter` settles) and returns the new total. */
+  async add(rule: RateLimitRule, clientKey: string, now: number, count: number): Promise<RateLimitCount> {
     const start = windowStart(rule, now);
-    const row = this.#sqlite ? await this.#hitWithoutFsync(this.#sqlite, rule, clientKey, start) : await this.#upsert(rule, clientKey, start);
+    const row = this.#sqlite ? await this.#hitWithoutFsync(this.#sqlite, rule, clientKey, start, count) : await this.#upsert(rule, clientKey, start, count);
     this.#sinceSweep += 1;
     if (this.#sinceSweep >= SWEEP_EVERY) {
       this.#sinceSweep = 0;
@@ -55,8 +61,8 @@ export class DatabaseRateLimiter implements RateLimiter {
     return { hits: Number(row.hits), windowEndsAt: Number(row.windowStart) + rule.windowMs };
   }
 
-  #hitWithoutFsync(sqlite: BetterSqlite3.Database, rule: RateLimitRule, clientKey: string, start: number): Promise<{ hits: number; windowStart: number }> {
-    const compiled = this.#upsertQuery(rule, clientKey, start).compile();
+  #hitWithoutFsync(sqlite: BetterSqlite3.Database, rule: RateLimitRule, clientKey: string, start: number, count: number): Promise<{ hits: number; windowStart: number }> {
+    const compiled = this.#upsertQuery(rule, clientKey, start, count).compile();
     const statement = this.#prepared.get(compiled.sql) ?? sqlite.prepare(compiled.sql);
     this.#prepared.set(compiled.sql, statement);
     return this.#db.connection().execute(async () => {
@@ -69,17 +75,17 @@ export class DatabaseRateLimiter implements RateLimiter {
     });
   }
 
-  #upsert(rule: RateLimitRule, clientKey: string, start: number): Promise<{ hits: number; windowStart: number }> {
-    return this.#upsertQuery(rule, clientKey, start).executeTakeFirstOrThrow();
+  #upsert(rule: RateLimitRule, clientKey: string, start: number, count: number): Promise<{ hits: number; windowStart: number }> {
+    return this.#upsertQuery(rule, clientKey, start, count).executeTakeFirstOrThrow();
   }
 
-  #upsertQuery(rule: RateLimitRule, clientKey: string, start: number) {
+  #upsertQuery(rule: RateLimitRule, clientKey: string, start: number, count: number) {
     return this.#db
       .insertInto('rateLimitWindows')
-      .values({ bucket: rule.bucket, clientKey, windowStart: start, hits: 1 })
+      .values({ bucket: rule.bucket, clientKey, windowStart: start, hits: count })
       .onConflict((oc) =>
         oc.columns(['bucket', 'clientKey']).doUpdateSet({
-          hits: sql<number>`case when rate_limit_windows.window_start = excluded.window_start then rate_limit_windows.hits + 1 else 1 end`,
+          hits: sql<number>`case when rate_limit_windows.window_start = excluded.window_start then rate_limit_windows.hits + excluded.hits else excluded.hits end`,
           windowStart: sql<number>`excluded.window_start`,
         }),
       )
