@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Store } from './store.js';
 
 /**
@@ -19,8 +20,11 @@ interface Entry<T> {
  * entry in its transaction, so (1) this process's commits empty the cache at once
  * (`Store.onCommit`), and (2) each `get` compares the newest log entry id — one indexed lookup —
  * with the one an answer was computed at, which catches other processes' commits (a second
- * `serve`, a CLI import). Concurrent misses of one key share one computation; a failed one is not
- * kept. At most `maxEntries` answers are kept, the least recently used going first.
+ * `serve`, a CLI import). On SQLite that lookup runs only when `PRAGMA data_version` says another
+ * connection has committed since the last one (reading it costs no page read); on PostgreSQL,
+ * concurrent `get`s share one lookup. Concurrent misses of one key share one computation; a
+ * failed one is not kept. At most `maxEntries` answers are kept, the least recently used going
+ * first.
  *
  * @example
  * const pages = new VersionedCache<string>(store, 500);
@@ -31,12 +35,22 @@ export class VersionedCache<T> {
   readonly #maxEntries: number;
   readonly #now: () => number;
   readonly #entries = new Map<string, Entry<T>>();
+  /** SQLite: `PRAGMA data_version`, which changes when another connection commits. */
+  readonly #dataVersion: BetterSqlite3.Statement | undefined;
+  /** The newest log entry id last read, and the data version it was read at (SQLite). */
+  #known: { version: number; dataVersion: unknown } | undefined;
+  /** PostgreSQL: the lookup under way, which concurrent `get`s share. */
+  #reading: Promise<number> | undefined;
 
   constructor(store: Store, maxEntries: number, now: () => number = Date.now) {
     this.#store = store;
     this.#maxEntries = maxEntries;
     this.#now = now;
-    store.onCommit(() => this.#entries.clear());
+    this.#dataVersion = store.sqlite?.prepare('PRAGMA data_version').pluck();
+    store.onCommit(() => {
+      this.#entries.clear();
+      this.#known = undefined;
+    });
   }
 
   async get(key: string, compute: () => Promise<T>): Promise<T> {
@@ -70,6 +84,22 @@ export class VersionedCache<T> {
   }
 
   async #version(): Promise<number> {
+    if (this.#dataVersion) {
+      const dataVersion = this.#dataVersion.get();
+      const known = this.#known;
+      if (known !== undefined && known.dataVersion === dataVersion) return known.version;
+      const version = await this.#newestEntry();
+      this.#known = { version, dataVersion };
+      return version;
+    }
+    const reading = this.#reading ?? this.#newestEntry().finally(() => {
+      this.#reading = undefined;
+    });
+    this.#reading = reading;
+    return reading;
+  }
+
+  async #newestEntry(): Promise<number> {
     const row = await this.#store.db.selectFrom('logEntries').select((eb) => eb.fn.max('id').as('newest')).executeTakeFirst();
     return row?.newest === null || row?.newest === undefined ? 0 : Number(row.newest);
   }
