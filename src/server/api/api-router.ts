@@ -36,7 +36,11 @@ export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends 
   readonly params: z.output<P>;
   readonly query: z.output<Q>;
   readonly body: z.output<B>;
-  /** Answers with JSON presented through the route's declared response schema for `status` (the first 2xx by default). */
+  /**
+   * Answers with JSON presented through the route's declared response schema for `status` (the
+   * first 2xx by default). An object replied is presented once and its text kept while the object
+   * lives (a cached answer): do not change an object after replying with it.
+   */
   readonly reply: (data: unknown, status?: number) => Response;
 }
 
@@ -49,6 +53,13 @@ function isZod(schema: z.ZodType | JsonSchema | undefined): schema is z.ZodType 
 export class PresenterError extends Error {}
 
 const EMPTY = z.object({});
+
+/** `data` as JSON text, through the presenter `schema` (fields it does not name are dropped). */
+function present(schema: z.ZodType, data: unknown, what: string): string {
+  const presented = schema.safeParse(data);
+  if (!presented.success) throw new PresenterError(`${what}: ${presented.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return JSON.stringify(presented.data);
+}
 const PROBLEM: JsonSchema = { $ref: '#/components/schemas/Problem' };
 
 /**
@@ -76,6 +87,8 @@ export class ApiRouter {
     handler: (c: Context<AppEnv>, input: RouteInput<P, Q, B>) => Promise<Response>,
   ): void {
     const honoPath = this.#base + spec.path.replace(/\{(\w+)\}/g, ':$1');
+    // An answer kept by a cache (the same object, replied again) is presented and serialised once.
+    const presented = new Map<number, WeakMap<object, string>>();
     this.#app.on(spec.method.toUpperCase(), honoPath, async (c) => {
       const params = parseInput(spec.params ?? EMPTY, c.req.param(), 'path parameters');
       const query = parseInput(spec.query ?? EMPTY, c.req.query(), 'query parameters');
@@ -94,9 +107,15 @@ export class ApiRouter {
         const code = status ?? Number(Object.keys(spec.responses).find((k) => k.startsWith('2')));
         const schema = spec.responses[code]?.schema;
         if (!isZod(schema)) throw new PresenterError(`${spec.operationId} declares no zod response schema for ${code}`);
-        const presented = schema.safeParse(data);
-        if (!presented.success) throw new PresenterError(`${spec.operationId} ${code}: ${presented.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        return c.json(presented.data, code as 200);
+        const kept = typeof data === 'object' && data !== null ? presented.get(code)?.get(data) : undefined;
+        const text = kept ?? present(schema, data, `${spec.operationId} ${code}`);
+        if (kept === undefined && typeof data === 'object' && data !== null) {
+          const byData = presented.get(code) ?? new WeakMap<object, string>();
+          presented.set(code, byData);
+          byData.set(data, text);
+        }
+        c.header('content-type', 'application/json');
+        return c.body(text, code as 200);
       };
       // parseInput returned the schemas' outputs; TypeScript loses the generics across the
       // EMPTY defaults, hence this one assertion.
