@@ -74,7 +74,11 @@ export function createApp({ store, now = () => new Date(), version = '0.1.0', mo
   // Uploads (an import file, a fund's holdings) may be up to 32 MiB; every other body 1 MiB.
   const smallBodies = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemResponse(c, { type: '/problems/too-large', title: 'Request too large', status: 413, detail: 'request bodies are limited to 1 MiB', code: 'TOO_LARGE' }) });
   const uploads = bodyLimit({ maxSize: UPLOAD_LIMIT, onError: (c) => problemResponse(c, { type: '/problems/too-large', title: 'Request too large', status: 413, detail: 'uploads are limited to 32 MiB', code: 'TOO_LARGE' }) });
-  app.use('*', (c, next) => (UPLOAD_PATHS.has(new URL(c.req.url).pathname) || DOCUMENT_UPLOAD.test(new URL(c.req.url).pathname) ? uploads(c, next) : smallBodies(c, next)));
+  app.use('*', (c, next) => {
+    // A GET or HEAD has no body to limit (and asking for one would build a whole fetch Request).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return UPLOAD_PATHS.has(c.req.path) || DOCUMENT_UPLOAD.test(c.req.path) ? uploads(c, next) : smallBodies(c, next);
+  });
   app.use('*', authenticate(store, now));
   app.use('*', readOnlyCors());
   app.use('*', csrfProtection());

@@ -43,8 +43,45 @@ describeEachBackend('web hardening', (getStore) => {
       }
     });
 
+    it('on the portal\'s sign-in form, which sets the cookie for a reader not yet signed in', async () => {
+      const page = await app.request(`${PUBLIC}/login`);
+      const csrf = /name="_csrf" value="([^"]*)"/.exec(await page.text())?.[1] ?? '';
+      const signIn = await app.request(`${PUBLIC}/login`, form({ username: 'ana', password: TEST_PASSWORD, _csrf: csrf }, { origin: PUBLIC }));
+      expect(signIn.status).toBe(303);
+      expect(signIn.headers.get('set-cookie')).toMatch(/^countersign_session=/);
+      expect(signIn.headers.get('cache-control')).toBe('private, no-store');
+    });
+
     it('but not on public pages read anonymously', async () => {
       expect((await app.request(`${PUBLIC}/designations`)).headers.get('cache-control')).toBe('no-cache');
+    });
+  });
+
+  describe('security headers', () => {
+    it('go out on pages, API answers, feeds, not-found pages, problems and refused bodies alike', async () => {
+      const answers = [
+        await app.request(`${PUBLIC}/`),
+        await app.request(`${PUBLIC}/api/v1/search?q=paragon`),
+        await app.request(`${PUBLIC}/feeds/alerts.atom`),
+        await app.request(`${PUBLIC}/no-such-page`),
+        await app.request(`${PUBLIC}/api/v1/organizations/no-such-organisation`),
+        await app.request(`${PUBLIC}/api/v1/search?limit=1000`),
+        await app.request(`${PUBLIC}/api/v1/tips`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(2 * 1024 * 1024) }, body: 'x'.repeat(2 * 1024 * 1024) }),
+      ];
+      expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 404, 404, 400, 413]);
+      for (const res of answers) {
+        expect(res.headers.get('content-security-policy'), res.url).toMatch(/^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/]{22}=='/);
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+        expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+        expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      }
+    });
+
+    it('give each response its own nonce', async () => {
+      const nonces = new Set<string>();
+      for (let i = 0; i < 300; i += 1) nonces.add(/'nonce-([^']+)'/.exec((await app.request(`${PUBLIC}/api/v1/search?q=x`)).headers.get('content-security-policy') ?? '')?.[1] ?? '');
+      expect(nonces.size).toBe(300);
     });
   });
 

@@ -40,14 +40,13 @@ function preflight(c: Parameters<MiddlewareHandler<AppEnv>>[0], path: string): R
  */
 export function readOnlyCors(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const path = new URL(c.req.url).pathname;
+    const path = c.req.path;
     const answer = preflight(c, path);
     if (answer) return answer;
-    await next();
     const method = c.req.method;
-    if (method !== 'GET' && method !== 'HEAD') return;
-    if (!PUBLIC_READS.some((p) => p.test(path)) || SESSION_BOUND.some((p) => p.test(path))) return;
-    if (c.get('auth').via !== 'none') return;
-    c.header('access-control-allow-origin', '*');
+    // Set before the route answers, so it goes out with whatever the route (or its error) creates.
+    const shared = (method === 'GET' || method === 'HEAD') && c.get('auth').via === 'none' && PUBLIC_READS.some((p) => p.test(path)) && !SESSION_BOUND.some((p) => p.test(path));
+    if (shared) c.header('access-control-allow-origin', '*');
+    return next();
   };
 }

@@ -27,6 +27,8 @@ function secureCookie(c: Context<AppEnv>): boolean {
 export async function startSession(c: Context<AppEnv>, store: Store, now: () => Date, username: string, password: string) {
   const session = await throttledSignIn(c, store, now, username, () => logIn(new KyselyAccountsStore(store.db), username, password, now()));
   setCookie(c, SESSION_COOKIE, session.sessionToken, { httpOnly: true, secure: secureCookie(c), sameSite: 'Lax', path: '/', maxAge: SESSION_LIFETIME_MS / 1000 });
+  // A response that sets a cookie is kept by no cache (RFC 9111 §5.2.2.5).
+  c.header('cache-control', 'private, no-store');
   return session;
 }
 
@@ -34,6 +36,7 @@ export async function endSession(c: Context<AppEnv>, store: Store): Promise<void
   const token = getCookie(c, SESSION_COOKIE);
   if (token) await logOut(new KyselyAccountsStore(store.db), token);
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookie(c) });
+  c.header('cache-control', 'private, no-store');
 }
 
 /** Sign in and out, who am I, and API tokens for scripts. */
