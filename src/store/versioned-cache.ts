@@ -7,6 +7,12 @@ import type { Store } from './store.js';
  * id unchanged. Nothing served is older than this.
  */
 const MAX_AGE_MS = 10_000;
+/**
+ * SQLite: how long a reading of `PRAGMA data_version` stands for (another connection's commit is
+ * seen at most this much later). Reading it on every `get` cost more than the rest of a cached
+ * answer's lookup.
+ */
+const DATA_VERSION_MS = 2;
 
 interface Entry<T> {
   readonly version: number;
@@ -20,8 +26,8 @@ interface Entry<T> {
  * entry in its transaction, so (1) this process's commits empty the cache at once
  * (`Store.onCommit`), and (2) each `get` compares the newest log entry id — one indexed lookup —
  * with the one an answer was computed at, which catches other processes' commits (a second
- * `serve`, a CLI import). On SQLite that lookup runs only when `PRAGMA data_version` says another
- * connection has committed since the last one (reading it costs no page read); on PostgreSQL,
+ * `serve`, a CLI import). On SQLite that lookup runs only when `PRAGMA data_version` (read at most
+ * every `DATA_VERSION_MS`) says another connection has committed since; on PostgreSQL,
  * concurrent `get`s share one lookup. Concurrent misses of one key share one computation; a
  * failed one is not kept. At most `maxEntries` answers are kept, the least recently used going
  * first.
@@ -39,6 +45,8 @@ export class VersionedCache<T> {
   readonly #dataVersion: BetterSqlite3.Statement | undefined;
   /** The newest log entry id last read, and the data version it was read at (SQLite). */
   #known: { version: number; dataVersion: unknown } | undefined;
+  /** The last data version read, and when (SQLite). */
+  #checked: { dataVersion: unknown; at: number } | undefined;
   /** PostgreSQL: the lookup under way, which concurrent `get`s share. */
   #reading: Promise<number> | undefined;
 
@@ -85,7 +93,10 @@ export class VersionedCache<T> {
 
   async #version(): Promise<number> {
     if (this.#dataVersion) {
-      const dataVersion = this.#dataVersion.get();
+      const now = this.#now();
+      const checked = this.#checked !== undefined && now - this.#checked.at < DATA_VERSION_MS && now >= this.#checked.at ? this.#checked : { dataVersion: this.#dataVersion.get(), at: now };
+      this.#checked = checked;
+      const dataVersion = checked.dataVersion;
       const known = this.#known;
       if (known !== undefined && known.dataVersion === dataVersion) return known.version;
       const version = await this.#newestEntry();
