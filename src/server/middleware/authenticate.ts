@@ -16,8 +16,14 @@ export const SESSION_COOKIE = 'countersign_session';
  */
 export function authenticate(store: Store, now: () => Date): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const accounts = new KyselyAccountsStore(store.db);
     const header = c.req.header('authorization');
+    const cookie = getCookie(c, SESSION_COOKIE);
+    // Most readers send neither: they are anonymous without a look at the accounts.
+    if (header === undefined && cookie === undefined) {
+      c.set('auth', { actor: ANONYMOUS, user: null, via: 'none', csrfToken: null });
+      return next();
+    }
+    const accounts = new KyselyAccountsStore(store.db);
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const found = match?.[1] ? await actorFromApiToken(accounts, match[1], now()) : null;
@@ -25,7 +31,7 @@ export function authenticate(store: Store, now: () => Date): MiddlewareHandler<A
       c.set('auth', { actor: found.actor, user: found.user, via: 'token', csrfToken: null });
       return next();
     }
-    const session = await actorFromSession(accounts, getCookie(c, SESSION_COOKIE), now());
+    const session = await actorFromSession(accounts, cookie, now());
     c.set('auth', session.user ? { actor: session.actor, user: session.user, via: 'session', csrfToken: session.csrfToken } : { actor: ANONYMOUS, user: null, via: 'none', csrfToken: null });
     return next();
   };
