@@ -1,23 +1,7 @@
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { CommandError } from '../../core/command-error.js';
+import { aPdf } from '../../../test/support/pdf-factory.js';
 import { extractDocumentText } from './extract-document-text.js';
-
-/** A PDF of these pages, as pdfkit writes it. */
-function aPdf(pages: readonly string[]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ compress: true });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    pages.forEach((text, i) => {
-      if (i > 0) doc.addPage();
-      doc.text(text);
-    });
-    doc.end();
-  });
-}
 
 describe('extractDocumentText', () => {
   it('reads a PDF\'s text page by page, and counts its pages', async () => {

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import PDFDocument from 'pdfkit';
+import { aPdf } from '../../../test/support/pdf-factory.js';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCountersignApp } from '../../app/create-countersign-app.js';
@@ -14,19 +14,6 @@ import { anonymousClient, quickClient, type TestClient } from '../../../test/sup
 import { describeEachBackend } from '../../../test/support/test-store.js';
 
 const PIID = '70CTD024P00000012';
-
-/** A one-page PDF with this text, as pdfkit writes it. */
-function aPdf(text: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ compress: false });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.text(text);
-    doc.end();
-  });
-}
 
 interface RequestJson { id: string; status: string; letter: string; addressee: string; piid: string; awardKey: string; dueDate: string | null; overdue: boolean; steps: { step: string }[]; messages: { kind: string; direction: string; body: string }[]; documents: { id: string; sha256: string; url: string | null; publishedAt: string | null; embargoUntil: string }[] }
 
@@ -209,7 +196,7 @@ describeEachBackend('disclosure requests: from the stop-work alert to a filed FO
   it('hashes a received PDF into the log, extracts its text, and keeps it private until the embargo ends', async () => {
     const request = await draft();
     await submit(request.id, '2026-05-15');
-    const pdf = await aPdf('Statement of work: Graphite licence, hardware, maintenance and training.');
+    const pdf = await aPdf(['Statement of work: Graphite licence, hardware, maintenance and training.'], { compress: false });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const res = await requester.request(`/api/v1/disclosure-requests/${request.id}/documents`, { json: { fileName: 'release-1.pdf', mediaType: 'application/pdf', contentBase64: pdf.toString('base64'), embargoUntil: '2026-06-01' } });
     expect(res.status).toBe(201);
