@@ -1,10 +1,8 @@
-import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, expect, it } from 'vitest';
 import { contextFor } from '../../../test/support/contexts.js';
 import { givenRecords, uniqueId } from '../../../test/support/registry-factories.js';
+import { pdfText } from '../../../test/support/pdf-text.js';
 import { describeEachBackend } from '../../../test/support/test-store.js';
-import { projectRoot } from '../../core/project-root.js';
 import { openCase, transition } from '../../kernel/workflow/transition.js';
 import { readOversightReport } from '../../store/oversight/read-oversight-report.js';
 import type { Store } from '../../store/store.js';
@@ -21,15 +19,6 @@ import { oversightReportPdf } from './oversight-report-pdf.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const ctx = (actor: Parameters<typeof contextFor>[0]) => contextFor(actor, NOW);
-
-/** The text of every page of a PDF, as pdf.js reads it back. */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl: `${join(projectRoot(), 'node_modules', 'pdfjs-dist', 'standard_fonts')}/` }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n += 1) pages.push((await (await pdf.getPage(n)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  await pdf.destroy();
-  return pages.join('\n');
-}
 
 /** A vendor, a product and an agency with a review approved and notified on `notifiedAt`. */
 async function givenAgency(store: Store, notifiedAt: string): Promise<{ agency: string; review: string; name: string }> {
