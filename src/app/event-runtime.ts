@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { accountEvents } from '../accounts/account-events.js';
 import { EventRuntime } from '../kernel/events/event-runtime.js';
 import type { EventSubscriber } from '../kernel/events/event-subscriber.js';
@@ -15,8 +16,11 @@ import { oversightEvents } from '../oversight/oversight-events.js';
 import { docketEvents } from '../oversight/dockets/docket-events.js';
 import { reEvaluationSubscriber } from '../oversight/reviews/re-evaluate.js';
 import { usesEvents } from '../oversight/uses-events.js';
+import { retentionShredSubscriber } from '../oversight/authorizations/retention-shred.js';
 import { remedyEvents } from '../disclosure/remedy-events.js';
 import { TARGET_NOTICE_DUE_EVENT, targetNoticeSubscriber } from '../disclosure/target-notices/target-notice-workflow.js';
+
+const noticeIdOf = (data: unknown) => z.object({ notice: z.string().min(1) }).parse(data).notice;
 
 /** Every entry type Countersign appends, from every module. */
 export const EVENT_DEFINITIONS: readonly EventDefinition<unknown, StoreTransaction>[] = [
@@ -43,6 +47,11 @@ export const SUBSCRIBERS: readonly EventSubscriber<StoreTransaction>[] = [
   reEvaluationSubscriber,
   // A notice to the target opens when an authorisation's delayed-notice date passes, scoped to the authorisation's agency.
   targetNoticeSubscriber<StoreTransaction>(TARGET_NOTICE_DUE_EVENT, { agencyOf: async (id, tx) => (await tx.uses.authorization(id))?.agency ?? null }),
+  // When retention ends the target is shredded — once told, whether on the authorisation or through the remedy module's notice.
+  retentionShredSubscriber<StoreTransaction>({
+    noticeEvents: [{ type: 'disclosure.target-notice.sent', authorizationOf: async (event, tx) => (await tx.remedy.notices.findNotice(noticeIdOf(event.data)))?.authorizationId ?? null }],
+    noticeSentElsewhere: async (id, tx) => (await tx.remedy.notices.findNoticeForAuthorization(id))?.status === 'sent',
+  }),
 ];
 
 /** The catalogue and subscribers every store of this app opens with. */

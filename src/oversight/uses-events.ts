@@ -4,7 +4,7 @@ import { deadlineFiredData } from '../ledger/catalogue/step-event-data.js';
 import { LEGAL_AUTHORITIES, type Authorization } from './authorizations/authorization.js';
 import { dataCategoryListSchema } from './authorizations/data-categories.js';
 import { offenceCategorySchema } from './authorizations/offence-categories.js';
-import { DELETION_DUE_EVENT, TARGET_NOTICE_DUE_EVENT } from './authorizations/authorization-workflow.js';
+import { DELETION_DUE_EVENT, NOTICE_GIVEN_EVENT, TARGET_NOTICE_DUE_EVENT, TARGET_SHREDDED_EVENT } from './authorizations/authorization-workflow.js';
 import { runAuditChecks } from './audits/run-audit-checks.js';
 import type { WiretapStatistics } from './audits/wiretap-statistics.js';
 import { FINDING_KINDS, type Finding } from './uses/use.js';
@@ -56,7 +56,7 @@ export const usesEvents: readonly EventDefinition<unknown, UsesTransaction>[] = 
         id: d.authorization, agency: d.agency, review: d.review, product: d.product, offenceCategory: d.offenceCategory, legalAuthority: d.legalAuthority, issuingCourt: d.issuingCourt,
         jurisdiction: d.jurisdiction, docketRef: null, targetRef: null, targetPseudonym: d.targetPseudonym, dataCategories: d.dataCategories, validFrom: d.validFrom, validTo: d.validTo,
         originalValidTo: d.originalValidTo, extensions: d.extensions, retentionDays: d.retentionDays, deletionDueOn: d.deletionDueOn, deletedAt: d.deletedAt, noticeDueOn: d.noticeDueOn,
-        noticeExtensions: d.noticeExtensions, noticeGivenAt: d.noticeGivenAt, status: 'authorized', recordedAt: meta.time, entryId: 0, unsealed: {},
+        noticeExtensions: d.noticeExtensions, noticeGivenAt: d.noticeGivenAt, status: 'authorized', recordedAt: meta.time, entryId: 0, unsealed: {}, targetShreddedAt: null,
       });
     },
   }),
@@ -75,7 +75,7 @@ export const usesEvents: readonly EventDefinition<unknown, UsesTransaction>[] = 
     },
   }),
   defineEvent({
-    type: 'oversight.authorization.notice-given', summary: 'The target of an authorisation was told.',
+    type: NOTICE_GIVEN_EVENT, summary: 'The target of an authorisation was told.',
     data: onAuthorization({ noticeGivenAt: text, note: text.optional() }), sealed: [], replays: 'records the notice',
     async replay(d, _meta, tx) {
       await tx.uses.updateAuthorization(d.authorization, { noticeGivenAt: d.noticeGivenAt, status: 'notice-given' });
@@ -104,6 +104,14 @@ export const usesEvents: readonly EventDefinition<unknown, UsesTransaction>[] = 
     async replay(d, _meta, tx) {
       const a = await authorizationOf(tx, d.authorization);
       await tx.uses.updateAuthorization(a.id, { unsealed: { ...a.unsealed, [d.field]: d.value } });
+    },
+  }),
+  defineEvent({
+    type: TARGET_SHREDDED_EVENT, summary: 'Retention ended and the target had been told: the sealed target of an authorisation was crypto-shredded (the log keeps the commitment, nobody can open it again); the docket number stays sealed for a court.',
+    data: onAuthorization({ shredded: z.array(z.literal('target')).min(1), keptSealed: z.array(z.literal('docketNumber')), deletionDueOn: text, valuesShredded: z.number().int().min(0) }),
+    sealed: [], replays: 'records when the target was shredded',
+    async replay(d, meta, tx) {
+      await tx.uses.updateAuthorization(d.authorization, { targetShreddedAt: meta.time });
     },
   }),
   defineEvent({ type: TARGET_NOTICE_DUE_EVENT, summary: 'The delayed-notice date of an authorisation arrived: the target is due to be told.', data: deadlineFiredData, sealed: [] }),

@@ -58,6 +58,8 @@ export interface OversightAuthorizationTable {
   entryId: number | null;
   /** JSON object: sealed field → value a court ordered published. */
   unsealed: string;
+  /** When the target's sealed value was shredded at the end of retention (0121). */
+  targetShreddedAt: string | null;
 }
 
 export interface OversightUseTable {

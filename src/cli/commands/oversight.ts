@@ -28,7 +28,7 @@ export function registerOversightCommands(program: Command): void {
   const oversight = program.command('oversight').description('oversight of commercial spyware under EO 14093: acquisition reviews, and the annual report');
   oversight
     .command('report')
-    .description('the annual report generated from the record: approvals in force with justification, approvals ended, purchases (HTML, JSON or PDF)')
+    .description('the annual report generated from the record: approvals in force with justification, approvals ended, purchases; authorisations by court, offence, authority and length, notices, uses, findings and audits (HTML, JSON or PDF)')
     .requiredOption('--year <year>', 'the year it covers', year)
     .option('--format <format>', 'pdf, json or html', format, 'json')
     .option('--agency <id>', 'only this agency (a registry id)', agency)

@@ -42,8 +42,9 @@ export function daysInclusive(from: string, to: string): number {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function rowsBy(summaries: readonly AuthorizationSummary[], keyOf: (s: AuthorizationSummary) => string): StatisticsRow[] {
-  const groups = new Map<string, AuthorizationSummary[]>();
+/** One Wiretap-Report row per key: how many, extensions, average original and extension length, total days. Sorted by key. */
+export function statisticsRowsBy<S extends AuthorizationSummary>(summaries: readonly S[], keyOf: (s: S) => string): StatisticsRow[] {
+  const groups = new Map<string, S[]>();
   for (const s of summaries) groups.set(keyOf(s), [...(groups.get(keyOf(s)) ?? []), s]);
   return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, group]) => {
     const original = group.map((s) => daysInclusive(s.validFrom, s.originalValidTo));
@@ -78,8 +79,8 @@ export function wiretapStatistics(period: AuditPeriod, summaries: readonly Autho
   const given = summaries.filter((s) => s.noticeGivenAt !== null);
   return {
     period: { start: period.periodStart, end: period.periodEnd },
-    byJurisdiction: rowsBy(summaries, (s) => s.jurisdiction),
-    byOffence: rowsBy(summaries, (s) => s.offenceCategory),
+    byJurisdiction: statisticsRowsBy(summaries, (s) => s.jurisdiction),
+    byOffence: statisticsRowsBy(summaries, (s) => s.offenceCategory),
     durations,
     extensions: { windows: summaries.reduce((n, s) => n + s.extensions, 0), notices: summaries.reduce((n, s) => n + s.noticeExtensions, 0) },
     notices: {

@@ -32,7 +32,10 @@ export async function unsealAuthorizationField({ ctx, case: a, input, tx }: Args
   const index = await tx.uses.entryIndex(a.entryId);
   if (index === null) throw new CommandError({ code: 'CONFLICT', message: `the log has not sequenced authorisation ${a.id} yet; unseal once it has a receipt` });
   const opening = (await tx.seals.openings(a.entryId)).find((o) => o.field === input.field);
-  if (!opening) throw new CommandError({ code: 'NOT_FOUND', message: `${input.field} of authorisation ${a.id} can no longer be opened (shredded under the retention rules)` });
+  if (!opening) {
+    const when = input.field === 'target' && a.targetShreddedAt ? ` on ${a.targetShreddedAt.slice(0, 10)}` : '';
+    throw new CommandError({ code: 'NOT_FOUND', message: `${input.field} of authorisation ${a.id} can no longer be opened (shredded under the retention rules${when})` });
+  }
   const value: unknown = JSON.parse(opening.value);
   if (typeof value !== 'string') throw new Error(`sealed ${input.field} of authorisation ${a.id} is not text`);
   await tx.seals.markUnsealed(a.entryId, input.field, ctx.now.toISOString());
@@ -40,4 +43,24 @@ export async function unsealAuthorizationField({ ctx, case: a, input, tx }: Args
   await tx.log.append({ type: 'ledger.seal.unsealed', actor: ctx.actor.actorId, time: ctx.now.toISOString(), subjects: [`log:${index}`], data: { index: String(index), field: input.field, value, opening: opening.opening } });
   await tx.uses.updateAuthorization(a.id, { unsealed: { ...a.unsealed, [input.field]: value } });
   return { data: { field: input.field, value, opening: opening.opening, index: String(index), courtOrder: input.courtOrder }, subjects: [`log:${index}`] };
+}
+
+/**
+ * Retention ended and the target was told: the target's value goes from the seal store with every
+ * opening of it (crypto-shredding — the log keeps its commitment, which nobody can open again), and
+ * the row forgets the reference. The docket number stays sealed; `target-retention.ts` says why.
+ * Once the granting entry is sequenced, the kernel's own `ledger.seal.shredded` entry goes with it,
+ * as with `log shred`, so the log's seal pages and any verifier see the field shredded.
+ */
+export async function shredTargetAtRetentionEnd({ ctx, case: a, tx }: Args<Record<string, never>>): Promise<StepOutput> {
+  const at = ctx.now.toISOString();
+  // A database rebuilt by `log replay` never held the value (targetRef null): there is nothing to erase, but the step is still recorded.
+  const valuesShredded = a.targetRef === null ? 0 : await tx.seals.shred(a.targetRef);
+  await tx.uses.updateAuthorization(a.id, { targetRef: null, targetShreddedAt: at });
+  const index = await tx.uses.entryIndex(a.entryId);
+  if (index !== null) await tx.log.append({ type: 'ledger.seal.shredded', actor: ctx.actor.actorId, time: at, subjects: [`log:${index}`], data: { index: String(index), field: 'target' } });
+  return {
+    data: { shredded: ['target'], keptSealed: ['docketNumber'], deletionDueOn: a.deletionDueOn, valuesShredded },
+    subjects: index === null ? [] : [`log:${index}`],
+  };
 }

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { atLeast, either, scoped } from '../../accounts/policy.js';
+import { atLeast, either, scoped, systemOnly } from '../../accounts/policy.js';
 import { CommandError } from '../../core/command-error.js';
-import { US_FEDERAL } from '../../kernel/calendar/presets/us-federal.js';
-import { dueInCalendarDays } from '../../kernel/deadlines/due.js';
 import { stepsFor, type Workflow } from '../../kernel/workflow/workflow.js';
 import type { UsesTransaction } from '../uses/uses-transaction.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { authorizationOpeningSchema, type AuthorizationOpening, deletionInput, extendNoticeInput, extendWindowInput, noticeGivenInput, sharingInput, unsealInput } from './authorization-input.js';
 import { deletionDueOn, type Authorization } from './authorization.js';
 import { findOffenceCategory } from './offence-categories.js';
 import { assertApprovalCarries } from './review-approval.js';
 import { agencyKey } from './agency-key.js';
 import { targetPseudonym } from './target-pseudonym.js';
-import { recordSharing, unsealAuthorizationField } from './authorization-effects.js';
+import { recordSharing, shredTargetAtRetentionEnd, unsealAuthorizationField } from './authorization-effects.js';
+import { onAuthorizationDay, retentionEndsAt } from './target-retention.js';
 
 const step = stepsFor<Authorization, UsesTransaction>();
 const officer = scoped('officer');
@@ -20,11 +19,11 @@ const officer = scoped('officer');
 /** The event the tick appends when the delayed-notice date arrives (the remedy module listens for it). */
 export const TARGET_NOTICE_DUE_EVENT = 'oversight.authorization.target-notice-due';
 export const DELETION_DUE_EVENT = 'oversight.authorization.deletion-due';
+export const NOTICE_GIVEN_EVENT = 'oversight.authorization.notice-given';
+/** The entry of the system's step that shreds the target when retention ends (`retention-shred.ts`). */
+export const TARGET_SHREDDED_EVENT = 'oversight.authorization.target-shredded';
 
-/** Deadlines on the date an authorisation names: the end of that day (US federal calendar's zone). */
-function onDay(date: string) {
-  return dueInCalendarDays(US_FEDERAL, date, 0);
-}
+const onDay = onAuthorizationDay;
 const noticeRule = { kind: 'target-notice', label: 'Notice to the target due', firesEvent: TARGET_NOTICE_DUE_EVENT };
 const deletionRule = { kind: 'deletion-due', label: 'Collected data due for deletion (retention)', firesEvent: DELETION_DUE_EVENT };
 
@@ -36,7 +35,8 @@ const LIVE = ['authorized', 'notice-given'];
  * Authorisations of use: granted by an officer of the agency under an active approval once the
  * notice clock has opened, for a configured serious crime; the window may be extended and the
  * delayed notice to the target moved only by a cited court order; deletion and sharing are
- * recorded; a court may order a sealed field (docket number, target) published.
+ * recorded; a court may order a sealed field (docket number, target) published; when retention
+ * ends the system shreds the target (`retention-shred.ts`).
  */
 export const authorizationWorkflow: Workflow<Authorization, UsesTransaction> = {
   caseType: 'authorization',
@@ -78,10 +78,10 @@ export const authorizationWorkflow: Workflow<Authorization, UsesTransaction> = {
           issuingCourt: input.issuingCourt, jurisdiction: input.jurisdiction, docketRef: docketNumber.id, targetRef: target.id, targetPseudonym: targetPseudonym(key, input.target),
           dataCategories: input.dataCategories, validFrom: input.validFrom, validTo: input.validTo, originalValidTo: input.validTo, extensions: 0, retentionDays: input.retentionDays,
           deletionDueOn: deletionDueOn(input.validTo, input.retentionDays), deletedAt: null, noticeDueOn: input.noticeDate, noticeExtensions: 0, noticeGivenAt: null,
-          status: 'authorized', recordedAt: ctx.now.toISOString(), entryId: 0, unsealed: {},
+          status: 'authorized', recordedAt: ctx.now.toISOString(), entryId: 0, unsealed: {}, targetShreddedAt: null,
         };
         await tx.uses.insertAuthorization(authorization);
-        const { id, docketRef: _d, targetRef: _t, entryId: _e, unsealed: _u, status: _s, recordedAt: _r, ...published } = authorization;
+        const { id, docketRef: _d, targetRef: _t, entryId: _e, unsealed: _u, status: _s, recordedAt: _r, targetShreddedAt: _x, ...published } = authorization;
         return {
           id,
           data: { ...published, dataCategories: [...published.dataCategories], offenceLabel: category.label, offenceStatute: category.statute },
@@ -118,7 +118,7 @@ export const authorizationWorkflow: Workflow<Authorization, UsesTransaction> = {
       deadlines: { stop: ['target-notice'], start: [{ ...noticeRule, label: 'Notice to the target due (delayed by court order)', due: ({ input }) => onDay(input.noticeDate) }] },
     }),
     'give-notice': step.transition({
-      label: 'Record notice to the target', event: 'oversight.authorization.notice-given', from: ['authorized'], to: 'notice-given', policy: officer, input: noticeGivenInput, backdate: true,
+      label: 'Record notice to the target', event: NOTICE_GIVEN_EVENT, from: ['authorized'], to: 'notice-given', policy: officer, input: noticeGivenInput, backdate: true,
       async effect({ case: a, input, occurredAt, tx }) {
         await tx.uses.updateAuthorization(a.id, { noticeGivenAt: occurredAt });
         return { data: { noticeGivenAt: occurredAt, ...(input.note ? { note: input.note } : {}) } };
@@ -143,6 +143,16 @@ export const authorizationWorkflow: Workflow<Authorization, UsesTransaction> = {
     unseal: step.transition({
       label: 'Unseal (court order)', event: 'oversight.authorization.unsealed', from: LIVE, to: 'authorized', target: sameState, policy: either(officer, atLeast('admin')), input: unsealInput,
       effect: unsealAuthorizationField,
+    }),
+    // Only Countersign itself, when retention ends (the subscriber in retention-shred.ts decides whether the target is still owed notice).
+    'shred-target': step.transition({
+      label: 'Shred the target (retention ended)', event: TARGET_SHREDDED_EVENT, from: LIVE, to: 'authorized', target: sameState, policy: systemOnly, input: z.strictObject({}),
+      async guard({ ctx, case: a }) {
+        if (a.targetShreddedAt !== null) throw new CommandError({ code: 'CONFLICT', message: `the target of authorisation ${a.id} was already shredded on ${a.targetShreddedAt.slice(0, 10)}` });
+        const ends = retentionEndsAt(a);
+        if (ctx.now.getTime() < Date.parse(ends)) throw new CommandError({ code: 'CONFLICT', message: `retention under authorisation ${a.id} runs until ${a.deletionDueOn} (${ends}): nothing is shredded before` });
+      },
+      effect: shredTargetAtRetentionEnd,
     }),
   },
 };

@@ -47,6 +47,11 @@ export interface Authorization {
   readonly entryId: number;
   /** Sealed fields a court has ordered published: field → value. */
   readonly unsealed: Readonly<Record<string, string>>;
+  /**
+   * When the target's sealed value was crypto-shredded because retention ended (null: still held).
+   * See `retention-shred.ts` for what is shredded, what is kept, and why.
+   */
+  readonly targetShreddedAt: string | null;
 }
 
 /** The date `days` calendar days after an ISO date. */

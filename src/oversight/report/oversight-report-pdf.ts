@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { SUMMARY_LABELS, type OversightReport } from './oversight-report.js';
+import type { OversightReport } from './oversight-report.js';
 
 /**
  * The annual report as a PDF (pdfkit, standard Helvetica): the headline figures, then each
@@ -21,7 +21,7 @@ export function oversightReportPdf(report: OversightReport): Promise<Uint8Array>
   doc.font('Helvetica-Bold').fontSize(18).text(`Oversight report ${report.year}${scope}`);
   doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('#444').text(`Commercial spyware under Executive Order 14093, generated ${report.generatedAt.slice(0, 10)} from the Countersign record (every entry on its transparency log).`);
   doc.moveDown().fillColor('black').fontSize(12);
-  for (const [key, value] of Object.entries(report.summary)) doc.text(`${SUMMARY_LABELS[key] ?? key}: ${value.toLocaleString('en-US')}`);
+  for (const [key, value] of Object.entries(report.summary)) doc.text(`${report.summaryLabels[key] ?? key}: ${value.toLocaleString('en-US')}`);
   for (const section of report.sections) {
     doc.moveDown().font('Helvetica-Bold').fontSize(14).text(section.title);
     doc.font('Helvetica').fontSize(9).fillColor('#444').text(section.description).fillColor('black');

@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../accounts/actor.js';
 import { projectRoot } from '../../core/project-root.js';
@@ -11,18 +10,10 @@ import { readOversightReport } from '../../store/oversight/read-oversight-report
 import { oversightReportDocument } from '../../web/pages/oversight-report-page.js';
 import { contextFor } from '../../../test/support/contexts.js';
 import { givenGraphiteWorld } from '../../../test/support/oversight-factories.js';
+import { pdfText } from '../../../test/support/pdf-text.js';
 import { describeEachBackend } from '../../../test/support/test-store.js';
 import { openReview, runReviewStep } from '../reviews/review-commands.js';
 import { oversightReportPdf } from './oversight-report-pdf.js';
-
-/** The text of every page of a PDF, as pdf.js reads it back. */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, standardFontDataUrl: `${join(projectRoot(), 'node_modules', 'pdfjs-dist', 'standard_fonts')}/` }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n += 1) pages.push((await (await pdf.getPage(n)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  await pdf.destroy();
-  return pages.join('\n');
-}
 
 const grant = (role: 'officer' | 'certifying-official', agency: string): Actor => ({ kind: 'user', userId: `u-${role}`, actorId: `a-${role}`, role: 'contributor', grants: [{ role, scope: { kind: 'agency', id: agency } }] });
 

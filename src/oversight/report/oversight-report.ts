@@ -6,6 +6,8 @@ import {
 export interface ReportColumn {
   readonly key: string;
   readonly label: string;
+  /** Where a cell's value (an id) is shown on the portal: the HTML links `linkTo + value`. */
+  readonly linkTo?: string;
 }
 
 export type ReportCell = string | number | null;
@@ -30,6 +32,8 @@ export interface OversightReport {
   readonly agency: string | null;
   readonly generatedAt: string;
   readonly summary: Readonly<Record<string, number>>;
+  /** Each headline figure's label (what readers see instead of its key). */
+  readonly summaryLabels: Readonly<Record<string, string>>;
   readonly sections: readonly ReportSection[];
 }
 
@@ -47,14 +51,14 @@ const DECISION_WORDS = { approve: 'Approved', 'approve-with-conditions': 'Approv
  * their justification, approvals denied, suspended or under re-evaluation, and all purchases
  * (contracts under review, exempt purchases, waivers).
  */
-export function reviewReportSections(reviews: readonly AcquisitionReview[], year: number, lookups: ReportLookups): { sections: ReportSection[]; summary: Record<string, number> } {
+export function reviewReportSections(reviews: readonly AcquisitionReview[], year: number, lookups: ReportLookups): { sections: ReportSection[]; summary: Record<string, number>; summaryLabels: Record<string, string> } {
   const name = (ref: string) => lookups.names.get(ref) ?? ref.slice(ref.indexOf(':') + 1);
   const yearEnd = `${year}-12-31`;
   const base = (r: AcquisitionReview) => ({ review: r.id, agency: name(`organization:${r.agency}`), product: name(`product:${r.product}`), vendor: name(`organization:${r.vendor}`) });
   const active = reviews.filter((r) => isApprovalActive(r) && r.determination !== null && r.determination.on <= yearEnd);
   const approvals: ReportSection = {
     key: 'approvals-in-force', title: 'Approvals in force', description: `Approvals of commercial spyware in force, determined by ${yearEnd}, with the certifying official's justification and the risks present when it was made.`,
-    columns: [{ key: 'review', label: 'Review' }, { key: 'agency', label: 'Agency' }, { key: 'product', label: 'Product' }, { key: 'vendor', label: 'Vendor' }, { key: 'decision', label: 'Decision' }, { key: 'determinedOn', label: 'Determined' }, { key: 'risks', label: 'Risks present' }, { key: 'justification', label: 'Justification' }, { key: 'conditions', label: 'Conditions' }, { key: 'useMayStartOn', label: 'Use may start' }],
+    columns: [{ key: 'review', label: 'Review', linkTo: '/acquisition-reviews/' }, { key: 'agency', label: 'Agency' }, { key: 'product', label: 'Product' }, { key: 'vendor', label: 'Vendor' }, { key: 'decision', label: 'Decision' }, { key: 'determinedOn', label: 'Determined' }, { key: 'risks', label: 'Risks present' }, { key: 'justification', label: 'Justification' }, { key: 'conditions', label: 'Conditions' }, { key: 'useMayStartOn', label: 'Use may start' }],
     rows: active.map((r) => ({
       ...base(r), decision: DECISION_WORDS[r.determination?.decision ?? 'approve'], determinedOn: r.determination?.on ?? null, risks: (r.determination?.factorsPresent ?? []).map((k) => FACTOR_LABELS[k].split(' (')[0]).join('; ') || 'none',
       justification: r.determination?.justification ?? null, conditions: r.determination?.conditions ?? null, useMayStartOn: useOpensOn(r),
@@ -72,7 +76,7 @@ export function reviewReportSections(reviews: readonly AcquisitionReview[], year
   }
   const terminated: ReportSection = {
     key: 'approvals-ended', title: 'Approvals denied, suspended or ended', description: `Denials, stop-work orders and their lifting, re-evaluations required by new registry records, and expired waivers in ${year}.`,
-    columns: [{ key: 'review', label: 'Review' }, { key: 'agency', label: 'Agency' }, { key: 'product', label: 'Product' }, { key: 'vendor', label: 'Vendor' }, { key: 'what', label: 'What' }, { key: 'on', label: 'On' }, { key: 'reason', label: 'Reason' }],
+    columns: [{ key: 'review', label: 'Review', linkTo: '/acquisition-reviews/' }, { key: 'agency', label: 'Agency' }, { key: 'product', label: 'Product' }, { key: 'vendor', label: 'Vendor' }, { key: 'what', label: 'What' }, { key: 'on', label: 'On' }, { key: 'reason', label: 'Reason' }],
     rows: ended.sort((a, b) => String(a['on']).localeCompare(String(b['on']))),
   };
   const bought: Record<string, ReportCell>[] = [];
@@ -90,7 +94,7 @@ export function reviewReportSections(reviews: readonly AcquisitionReview[], year
   }
   const purchases: ReportSection = {
     key: 'purchases', title: 'Purchases', description: `Contracts under acquisition review, exempt purchases and waivers in ${year}.`,
-    columns: [{ key: 'review', label: 'Review' }, { key: 'agency', label: 'Agency' }, { key: 'product', label: 'Product' }, { key: 'vendor', label: 'Vendor' }, { key: 'kind', label: 'Kind' }, { key: 'reference', label: 'Contract or description' }, { key: 'on', label: 'Date' }, { key: 'amount', label: 'Amount' }, { key: 'currency', label: 'Currency' }, { key: 'status', label: 'Status' }, { key: 'notice', label: 'Notice' }],
+    columns: [{ key: 'review', label: 'Review', linkTo: '/acquisition-reviews/' }, { key: 'agency', label: 'Agency' }, { key: 'product', label: 'Product' }, { key: 'vendor', label: 'Vendor' }, { key: 'kind', label: 'Kind' }, { key: 'reference', label: 'Contract or description' }, { key: 'on', label: 'Date' }, { key: 'amount', label: 'Amount' }, { key: 'currency', label: 'Currency' }, { key: 'status', label: 'Status' }, { key: 'notice', label: 'Notice' }],
     rows: bought.sort((a, b) => String(a['on']).localeCompare(String(b['on']))),
   };
   const summary = {
@@ -102,9 +106,10 @@ export function reviewReportSections(reviews: readonly AcquisitionReview[], year
     exemptPurchases: reviews.reduce((n, r) => n + r.exemptions.filter((e) => inYear(e.purchasedOn, year)).length, 0),
     waivers: reviews.reduce((n, r) => n + r.waivers.filter((w) => inYear(w.grantedAt, year)).length, 0),
   };
-  return { sections: [approvals, terminated, purchases], summary };
+  return { sections: [approvals, terminated, purchases], summary, summaryLabels: { ...SUMMARY_LABELS } };
 }
 
+/** The review sections' headline figures in words. */
 export const SUMMARY_LABELS: Readonly<Record<string, string>> = {
   reviewsOpened: 'Acquisition reviews opened', approvalsInForce: 'Approvals in force', denied: 'Denied', reEvaluationsRequired: 'Re-evaluations required',
   stopWorkOrders: 'Stop-work orders', exemptPurchases: 'Exempt purchases', waivers: 'Waivers',

@@ -70,8 +70,10 @@ describeEachBackend('authorised uses on the log: replay rebuilds them, a court u
     await ledger.sequencer.integrate();
     expect(fields).toEqual(expect.arrayContaining([
       expect.objectContaining({ field: 'docketNumber', state: 'unsealed', value: '1:26-mj-00417', opens: true }),
-      expect.objectContaining({ field: 'target', state: 'sealed' }),
+      // Retention ended on 29 April and the notice was recorded (on 23 November): the target was shredded then.
+      expect.objectContaining({ field: 'target', state: 'shredded' }),
     ]));
+    expect((await store.transaction((tx) => tx.uses.authorization(authorization.id)))?.targetShreddedAt).toBe(NOW.toISOString());
   });
 
   it('replays the log into an empty database: authorisations, uses, sharings, findings and audits come back the same (the audit re-run reaches its digest)', async () => {

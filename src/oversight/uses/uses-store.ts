@@ -28,7 +28,7 @@ export interface UsesStore extends ReviewApprovals {
   /** The authorisation whose granting entry sits at this leaf index. */
   authorizationAtIndex(index: bigint): Promise<Authorization | null>;
   insertAuthorization(authorization: Authorization): Promise<void>;
-  updateAuthorization(id: string, changes: Partial<Pick<Authorization, 'status' | 'validTo' | 'extensions' | 'deletionDueOn' | 'deletedAt' | 'noticeDueOn' | 'noticeExtensions' | 'noticeGivenAt' | 'unsealed' | 'entryId'>>): Promise<void>;
+  updateAuthorization(id: string, changes: Partial<Pick<Authorization, 'status' | 'validTo' | 'extensions' | 'deletionDueOn' | 'deletedAt' | 'noticeDueOn' | 'noticeExtensions' | 'noticeGivenAt' | 'unsealed' | 'entryId' | 'targetRef' | 'targetShreddedAt'>>): Promise<void>;
 
   /** The leaf index of a log entry by row id, once sequenced. */
   entryIndex(entryId: number): Promise<number | null>;

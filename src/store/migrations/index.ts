@@ -22,6 +22,7 @@ import { indexPagesAndSearchMigration } from './0113-index-pages-and-search.js';
 import { screenedObservationsMigration } from './0091-screened-observations.js';
 import { alertAnnotationsMigration } from './0092-alert-annotations.js';
 import { findingSubjectsMigration } from './0056-finding-subjects.js';
+import { authorizationRetentionShredMigration } from './0121-authorization-retention-shred.js';
 import type { CountersignMigration } from './migration.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   screenedObservationsMigration,
   alertAnnotationsMigration,
   findingSubjectsMigration,
+  authorizationRetentionShredMigration,
 ];

@@ -23,6 +23,7 @@ export function authorizationFromRow(r: Selectable<OversightAuthorizationTable>)
     extensions: Number(r.extensions), retentionDays: Number(r.retentionDays), deletionDueOn: r.deletionDueOn, deletedAt: r.deletedAt, noticeDueOn: r.noticeDueOn,
     noticeExtensions: Number(r.noticeExtensions), noticeGivenAt: r.noticeGivenAt, status: r.status, recordedAt: r.recordedAt, entryId: Number(r.entryId ?? 0),
     unsealed: typeof unsealed === 'object' && unsealed !== null ? Object.fromEntries(Object.entries(unsealed).filter((e): e is [string, string] => typeof e[1] === 'string')) : {},
+    targetShreddedAt: r.targetShreddedAt,
   };
 }
 
@@ -104,6 +105,7 @@ export class KyselyUsesStore implements UsesStore {
       scopeMask: dataCategoryMask(a.dataCategories), validFrom: a.validFrom, validTo: a.validTo, originalValidTo: a.originalValidTo, extensions: a.extensions,
       retentionDays: a.retentionDays, deletionDueOn: a.deletionDueOn, deletedAt: a.deletedAt, noticeDueOn: a.noticeDueOn, noticeExtensions: a.noticeExtensions,
       noticeGivenAt: a.noticeGivenAt, status: a.status, recordedAt: a.recordedAt, entryId: a.entryId === 0 ? null : a.entryId, unsealed: JSON.stringify(a.unsealed),
+      targetShreddedAt: a.targetShreddedAt,
     }).execute();
   }
 

@@ -3,6 +3,7 @@ import { reviewReportSections, type OversightReport, type ReportSection } from '
 import type { AcquisitionReview } from '../../oversight/reviews/acquisition-review.js';
 import type { Database } from '../schema.js';
 import { KyselyOversightStore } from './kysely-oversight-store.js';
+import { readUsesReportSections } from './read-uses-report.js';
 
 /** What a report covers. */
 export interface ReportScope {
@@ -12,11 +13,11 @@ export interface ReportScope {
 }
 
 /**
- * Reads one kind of report section (and its headline figures) from the database. The review
- * sections come first; authorised uses and audits append their readers to
- * `REPORT_SECTION_READERS` — the renderers need nothing else.
+ * Reads one kind of report section (and its headline figures, with their labels) from the
+ * database, as of `now`. The review sections come first, then authorised uses and audits
+ * (`read-uses-report.ts`) — the renderers need nothing else.
  */
-export type ReportSectionReader = (db: Kysely<Database>, scope: ReportScope) => Promise<{ sections: ReportSection[]; summary: Record<string, number> }>;
+export type ReportSectionReader = (db: Kysely<Database>, scope: ReportScope, now: Date) => Promise<{ sections: ReportSection[]; summary: Record<string, number>; summaryLabels: Record<string, string> }>;
 
 function allReviews(db: Kysely<Database>, agency: string | null): Promise<AcquisitionReview[]> {
   return new KyselyOversightStore(db).allReviews(agency);
@@ -39,6 +40,7 @@ export const readReviewSections: ReportSectionReader = async (db, scope) => {
 /** Every section reader of the annual report, in order (one per line; uses and audits append theirs). */
 export const REPORT_SECTION_READERS: readonly ReportSectionReader[] = [
   readReviewSections,
+  readUsesReportSections,
 ];
 
 /**
@@ -50,10 +52,12 @@ export const REPORT_SECTION_READERS: readonly ReportSectionReader[] = [
 export async function readOversightReport(db: Kysely<Database>, scope: ReportScope, now: Date, readers: readonly ReportSectionReader[] = REPORT_SECTION_READERS): Promise<OversightReport> {
   const sections: ReportSection[] = [];
   const summary: Record<string, number> = {};
+  const summaryLabels: Record<string, string> = {};
   for (const read of readers) {
-    const part = await read(db, scope);
+    const part = await read(db, scope, now);
     sections.push(...part.sections);
     Object.assign(summary, part.summary);
+    Object.assign(summaryLabels, part.summaryLabels);
   }
-  return { year: scope.year, agency: scope.agency, generatedAt: now.toISOString(), summary, sections };
+  return { year: scope.year, agency: scope.agency, generatedAt: now.toISOString(), summary, summaryLabels, sections };
 }

@@ -2,6 +2,7 @@ import type { Deadline } from '../../kernel/deadlines/deadline.js';
 import { LEGAL_AUTHORITY_LABELS } from '../../oversight/authorizations/authorization.js';
 import { dataCategoryLabel } from '../../oversight/authorizations/data-categories.js';
 import type { OffenceCategory } from '../../oversight/authorizations/offence-categories.js';
+import type { TargetRetention } from '../../oversight/authorizations/target-retention.js';
 import { FINDING_LABELS, type Finding, type Sharing } from '../../oversight/uses/use.js';
 import type { UseRow } from '../../oversight/uses/uses-store.js';
 import type { ListedAuthorization } from '../../store/oversight/read-uses.js';
@@ -54,12 +55,29 @@ export interface AuthorizationView {
   readonly canAct: boolean;
   readonly canUnseal: boolean;
   readonly done: string | undefined;
+  /** Where the sealed target stands under the retention rules, as of the reading. */
+  readonly targetRetention: TargetRetention;
 }
 
-function sealedField(a: ListedAuthorization, field: 'docketNumber' | 'target', label: string): SafeHtml {
+/** What happens to a sealed field when retention ends: the target is shredded once told, the docket number is kept for a court. */
+function retentionNote(a: ListedAuthorization, field: 'docketNumber' | 'target', state: TargetRetention): SafeHtml {
+  if (field === 'docketNumber') return html`; kept sealed after retention ends, so a court can still order it published`;
+  switch (state) {
+    case 'held': return html`; shredded when retention ends (${formatDate(a.deletionDueOn)}), once the target has been told`;
+    case 'held-for-notice': return html`; retention ended ${formatDate(a.deletionDueOn)}, <strong>held only until the target is told</strong>, then shredded`;
+    case 'due': return html`; retention ended ${formatDate(a.deletionDueOn)} and the target was told: shredded at the next tick`;
+    case 'shredded': return html``;
+  }
+}
+
+function sealedField(a: ListedAuthorization, field: 'docketNumber' | 'target', label: string, state: TargetRetention): SafeHtml {
   const value = a.unsealed[field];
   const verify = a.logIndex === null ? html`` : html` · <a href="/log/entries/${a.logIndex}">check it against the log entry ${a.logIndex}</a>`;
-  return value === undefined ? html`<dt>${label}</dt><dd>Sealed — the log holds a commitment to it${verify}</dd>` : html`<dt>${label}</dt><dd><strong>${value}</strong> (unsealed by court order)${verify}</dd>`;
+  if (field === 'target' && a.targetShreddedAt !== null) {
+    const published = value === undefined ? '' : html` It had been unsealed by court order (<strong>${value}</strong>); that publication stays on the log.`;
+    return html`<dt>${label}</dt><dd><strong>Shredded</strong> ${day(a.targetShreddedAt)} under the retention rules (retention ended ${formatDate(a.deletionDueOn)}): the log keeps its commitment, which nobody can open again.${published}${verify}</dd>`;
+  }
+  return value === undefined ? html`<dt>${label}</dt><dd>Sealed — the log holds a commitment to it${retentionNote(a, field, state)}${verify}</dd>` : html`<dt>${label}</dt><dd><strong>${value}</strong> (unsealed by court order)${verify}</dd>`;
 }
 
 function stepForms(frame: PageFrame, view: AuthorizationView): SafeHtml {
@@ -78,7 +96,8 @@ function stepForms(frame: PageFrame, view: AuthorizationView): SafeHtml {
     forms.push(useForm(frame, a.id));
   }
   if (view.canUnseal) {
-    forms.push(stepForm(frame, a.id, 'unseal', 'Unseal a field (court order)', html`<p><label for="s-field">Field</label><select id="s-field" name="field"><option value="docketNumber">Docket number</option><option value="target">Target</option></select></p>${courtOrder}`, 'Publish the field'));
+    const target = a.targetShreddedAt === null ? html`<option value="target">Target</option>` : '';
+    forms.push(stepForm(frame, a.id, 'unseal', 'Unseal a field (court order)', html`<p><label for="s-field">Field</label><select id="s-field" name="field"><option value="docketNumber">Docket number</option>${target}</select></p>${courtOrder}`, 'Publish the field'));
   }
   return forms.length === 0 ? html`` : html`<section><h2>Record a step</h2>${forms}</section>`;
 }
@@ -93,8 +112,8 @@ ${view.done ? html`<p class="notice" role="status">Recorded on the log.</p>` : '
 <dt>Acquisition review</dt><dd><a href="/acquisition-reviews/${a.review}">${a.review}</a></dd>
 <dt>Offence</dt><dd>${category?.label ?? a.offenceCategory}${category ? html` <span class="muted">(${category.statute})</span>` : ''}</dd>
 <dt>Legal authority</dt><dd>${LEGAL_AUTHORITY_LABELS[a.legalAuthority]} of ${a.issuingCourt} (${a.jurisdiction})</dd>
-${sealedField(a, 'docketNumber', 'Docket number')}
-${sealedField(a, 'target', 'Target')}
+${sealedField(a, 'docketNumber', 'Docket number', view.targetRetention)}
+${sealedField(a, 'target', 'Target', view.targetRetention)}
 <dt>Target pseudonym</dt><dd><code>${a.targetPseudonym}</code> <span class="muted">(HMAC-SHA-256 under the agency's key: the same target always gets the same pseudonym)</span></dd>
 <dt>Data in scope</dt><dd>${a.dataCategories.map(dataCategoryLabel).join(', ')}</dd>
 <dt>Window</dt><dd>${formatDate(a.validFrom)} – ${formatDate(a.validTo)}${a.extensions > 0 ? html` (${a.extensions} ${a.extensions === 1 ? 'extension' : 'extensions'}; originally to ${formatDate(a.originalValidTo)})` : ''}</dd>

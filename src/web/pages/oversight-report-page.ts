@@ -1,4 +1,4 @@
-import { SUMMARY_LABELS, type OversightReport, type ReportSection } from '../../oversight/report/oversight-report.js';
+import type { OversightReport, ReportSection } from '../../oversight/report/oversight-report.js';
 import { html, type SafeHtml } from '../components/html.js';
 import { layout, type PageFrame } from '../components/layout.js';
 
@@ -8,7 +8,7 @@ function sectionTable(section: ReportSection): SafeHtml {
 ${section.rows.length === 0 ? html`<p class="muted">None.</p>` : html`<div class="table-scroll"><table><thead><tr>${section.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
 <tbody>${section.rows.map((row) => html`<tr>${section.columns.map((c) => {
     const value = row[c.key];
-    if (c.key === 'review' && typeof value === 'string') return html`<td><a href="/acquisition-reviews/${value}">${value}</a></td>`;
+    if (c.linkTo && typeof value === 'string') return html`<td><a href="${c.linkTo}${value}">${value}</a></td>`;
     return html`<td>${value === null || value === undefined ? '' : typeof value === 'number' ? value.toLocaleString('en-US') : value}</td>`;
   })}</tr>`)}</tbody></table></div>`}
 </section>`;
@@ -19,7 +19,7 @@ export function oversightReportBody(report: OversightReport): SafeHtml {
   const scope = report.agency ? ` — ${report.agency}` : '';
   return html`<h1>Oversight report ${report.year}${scope}</h1>
 <p class="lede">Commercial spyware under Executive Order 14093, generated ${report.generatedAt.slice(0, 10)} from the record: every figure below comes from steps on the transparency log.</p>
-<dl class="facts">${Object.entries(report.summary).map(([k, v]) => html`<dt>${SUMMARY_LABELS[k] ?? k}</dt><dd>${v.toLocaleString('en-US')}</dd>`)}</dl>
+<dl class="facts">${Object.entries(report.summary).map(([k, v]) => html`<dt>${report.summaryLabels[k] ?? k}</dt><dd>${v.toLocaleString('en-US')}</dd>`)}</dl>
 ${report.sections.map(sectionTable)}`;
 }
 

@@ -17,6 +17,7 @@ import { KyselyDeadlineStore } from '../../store/kernel/kysely-deadline-store.js
 import { findingsAbout, listAudits, listAuthorizations, listFindings, listSharings, listUses, readAudit, readAuthorization, readOffenceCategories } from '../../store/oversight/read-uses.js';
 import { auditPage, auditsPage, findingsPage, statisticsPage } from '../pages/audit-pages.js';
 import { authorizationPage, authorizationsPage } from '../pages/authorization-pages.js';
+import { targetRetention } from '../../oversight/authorizations/target-retention.js';
 import type { PortalDependencies } from '../portal-dependencies.js';
 import { formFields, pageFrame, pageResponse } from './page-response.js';
 
@@ -85,6 +86,7 @@ export function addUsesPageRoutes(app: Hono<AppEnv>, { store, now = () => new Da
     return pageResponse(c, authorizationPage(pageFrame(c), {
       authorization, categories: await readOffenceCategories(store.db), uses, sharings, findings, deadlines,
       logEntries: await logEntriesFor?.(`authorization:${id}`), canAct, canUnseal: canAct || atLeast('admin').allows(actor, undefined), done: c.req.query('done') ? 'done' : undefined,
+      targetRetention: targetRetention(authorization, now()),
     }));
   });
 

@@ -14,6 +14,8 @@ export const authorizationPresenter = z.object({
   logIndex: z.number().int().nullable(),
   /** Sealed fields a court ordered published. */
   unsealed: z.record(z.string(), z.string()),
+  /** When the sealed target was crypto-shredded because retention ended (null: still held). The docket number is never shredded. */
+  targetShreddedAt: nullableText,
 });
 
 export const usePresenter = z.object({

@@ -36,8 +36,8 @@ export const PROCUREMENT_STEP_ACTIONS = {
 const procurementStepBody = procurementStepInput.extend({ step: z.enum(Object.keys(PROCUREMENT_STEP_ACTIONS) as [keyof typeof PROCUREMENT_STEP_ACTIONS]) });
 
 const reportPresenter = z.object({
-  year: z.number().int(), agency: z.string().nullable(), generatedAt: z.string(), summary: z.record(z.string(), z.number()),
-  sections: z.array(z.object({ key: z.string(), title: z.string(), description: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string() })), rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))) })),
+  year: z.number().int(), agency: z.string().nullable(), generatedAt: z.string(), summary: z.record(z.string(), z.number()), summaryLabels: z.record(z.string(), z.string()),
+  sections: z.array(z.object({ key: z.string(), title: z.string(), description: z.string(), columns: z.array(z.object({ key: z.string(), label: z.string(), linkTo: z.string().optional() })), rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))) })),
 });
 
 /** A one-line title of a review: "ICE: Graphite (paragon-solutions-us) — Re-evaluation required". */
@@ -100,7 +100,7 @@ export function addReviewRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Sto
 
   router.add(
     {
-      method: 'get', path: '/oversight/report', operationId: 'getOversightReport', summary: 'The annual oversight report generated from the record: approvals in force with their justification, approvals ended, purchases (and the sections other parts of oversight add)', tag,
+      method: 'get', path: '/oversight/report', operationId: 'getOversightReport', summary: 'The annual oversight report generated from the record: approvals in force with their justification, approvals ended, purchases; authorisations (by court, offence, legal authority, length), extensions, notices, retention, uses, findings and audits — nothing sealed', tag,
       query: z.object({ year: z.coerce.number().int().min(2023).max(2100), agency: slug.optional() }), responses: { 200: { description: 'The report', schema: reportPresenter } },
     },
     async (_c, { query, reply }) => reply(await readOversightReport(store.db, { year: query.year, agency: query.agency ?? null }, now())),
