@@ -138,7 +138,9 @@ export class WatchlistNameIndex {
    * the matcher's time. Bounded: forgotten wholesale when full.
    */
   readonly #resembling = new Map<string, readonly Anchor[]>();
-  readonly #exactly = new Map<string, readonly Anchor[]>();
+  /** By first word, then second: looked up without joining the two into a new string. */
+  readonly #exactly = new Map<string, Map<string, readonly Anchor[]>>();
+  #exactlyCount = 0;
 
   constructor(entries: readonly WatchlistEntry[]) {
     const names: IndexedName[] = [];
@@ -178,7 +180,7 @@ export class WatchlistNameIndex {
       this.#lookUp(word, hits);
       // A word written apart ("PARA GON") is also looked up together: its first part may be a
       // known word, which is never read as the start of an anchor.
-      if (previous.length > 1 && word.length > 1) this.#lookUpExactly(previous + word, hits);
+      if (previous.length > 1 && word.length > 1) this.#lookUpJoined(previous, word, hits);
       previous = word;
       // Letters written apart ("N.S.O.", "N S O") are also looked up together.
       if (word.length === 1) {
@@ -194,12 +196,23 @@ export class WatchlistNameIndex {
     return found;
   }
 
-  /** Anchors that are exactly `word`, under whichever key they are filed. */
-  #lookUpExactly(word: string, hits: Map<IndexedName, Set<string>>): void {
-    let anchors = this.#exactly.get(word);
+  /** Anchors that are exactly `first` and `second` written together. */
+  #lookUpJoined(first: string, second: string, hits: Map<IndexedName, Set<string>>): void {
+    let seconds = this.#exactly.get(first);
+    let anchors = seconds?.get(second);
     if (anchors === undefined) {
-      anchors = this.#anchorsExactly(word);
-      remember(this.#exactly, word, anchors);
+      anchors = this.#anchorsExactly(first + second);
+      if (this.#exactlyCount >= MEMO_WORDS) {
+        this.#exactly.clear();
+        this.#exactlyCount = 0;
+        seconds = undefined;
+      }
+      if (seconds === undefined) {
+        seconds = new Map();
+        this.#exactly.set(first, seconds);
+      }
+      seconds.set(second, anchors);
+      this.#exactlyCount++;
     }
     recordAll(anchors, hits);
   }
@@ -240,7 +253,7 @@ export class WatchlistNameIndex {
 }
 
 const NO_ANCHORS: readonly Anchor[] = [];
-/** Distinct recipient words remembered per map before it starts over. */
+/** Distinct recipient words (or pairs of words) remembered per map before it starts over. */
 const MEMO_WORDS = 1 << 16;
 
 function remember(memo: Map<string, readonly Anchor[]>, word: string, anchors: readonly Anchor[]): void {
