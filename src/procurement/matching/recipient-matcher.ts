@@ -53,10 +53,11 @@ const recipientTypoGuard: TypoGuard = (recipientWord) => !isKnownWord(recipientW
  * matcher.match({ ...blankRecipient, name: 'PARAGON SYSTEMS, INC.' });  // null
  */
 export function createRecipientMatcher(watchlist: Watchlist): RecipientMatcher {
-  const byIdentifier = new Map<string, WatchlistEntry>();
+  // One map per identifier type, so a row's identifiers are looked up as they are, not as new strings.
+  const byIdentifier: Record<IdentifierType, Map<string, WatchlistEntry>> = { uei: new Map(), duns: new Map(), cage: new Map() };
   for (const entry of watchlist.entries) {
     for (const type of ['uei', 'duns', 'cage'] as const) {
-      for (const value of entry.identifiers[type]) byIdentifier.set(`${type}:${normalizeIdentifier(value)}`, entry);
+      for (const value of entry.identifiers[type]) byIdentifier[type].set(normalizeIdentifier(value), entry);
     }
   }
   const index = new WatchlistNameIndex(watchlist.entries);
@@ -65,7 +66,7 @@ export function createRecipientMatcher(watchlist: Watchlist): RecipientMatcher {
     match(fields: RecipientFields): RecipientMatch | null {
       for (const { field, type, label } of IDENTIFIER_FIELDS) {
         const value = normalizeIdentifier(fields[field]);
-        const entry = value === '' ? undefined : byIdentifier.get(`${type}:${value}`);
+        const entry = value === '' ? undefined : byIdentifier[type].get(value);
         if (entry !== undefined) {
           return {
             organizationId: entry.organizationId,

@@ -130,6 +130,17 @@ export class WatchlistNameIndex {
   readonly #hitsNeeded = new Map<IndexedName, number>();
   /** Recipient words skipped: legal forms and articles, unless a watchlist name has them as words. */
   readonly #inert: ReadonlySet<string>;
+  /**
+   * The anchors each recipient word resembles (and, for words written apart, is exactly), in the
+   * order the key maps give them. Contractors' names repeat a few thousand words ("SYSTEMS",
+   * "FEDERAL", "SMITH") endlessly, and a word's anchors never change, while finding them means
+   * walking key buckets that grow with the watchlist: at a thousand vendors that walk was most of
+   * the matcher's time. Bounded: forgotten wholesale when full.
+   */
+  readonly #resembling = new Map<string, readonly Anchor[]>();
+  /** By first word, then second: looked up without joining the two into a new string. */
+  readonly #exactly = new Map<string, Map<string, readonly Anchor[]>>();
+  #exactlyCount = 0;
 
   constructor(entries: readonly WatchlistEntry[]) {
     const names: IndexedName[] = [];
@@ -169,7 +180,7 @@ export class WatchlistNameIndex {
       this.#lookUp(word, hits);
       // A word written apart ("PARA GON") is also looked up together: its first part may be a
       // known word, which is never read as the start of an anchor.
-      if (previous.length > 1 && word.length > 1) this.#lookUpExactly(previous + word, hits);
+      if (previous.length > 1 && word.length > 1) this.#lookUpJoined(previous, word, hits);
       previous = word;
       // Letters written apart ("N.S.O.", "N S O") are also looked up together.
       if (word.length === 1) {
@@ -185,38 +196,80 @@ export class WatchlistNameIndex {
     return found;
   }
 
-  /** Anchors that are exactly `word`, under whichever key they are filed. */
-  #lookUpExactly(word: string, hits: Map<IndexedName, Set<string>>): void {
-    const { word: whole, first2, first3 } = this.#byKey;
-    for (const anchors of [whole.get(word), first2.get(word.slice(0, 2)), first3.get(word.slice(0, 3))]) {
-      for (const anchor of anchors ?? []) {
-        if (anchor.word !== word) continue;
-        const words = hits.get(anchor.indexed) ?? new Set<string>();
-        words.add(anchor.word);
-        hits.set(anchor.indexed, words);
+  /** Anchors that are exactly `first` and `second` written together. */
+  #lookUpJoined(first: string, second: string, hits: Map<IndexedName, Set<string>>): void {
+    let seconds = this.#exactly.get(first);
+    let anchors = seconds?.get(second);
+    if (anchors === undefined) {
+      anchors = this.#anchorsExactly(first + second);
+      if (this.#exactlyCount >= MEMO_WORDS) {
+        this.#exactly.clear();
+        this.#exactlyCount = 0;
+        seconds = undefined;
       }
+      if (seconds === undefined) {
+        seconds = new Map();
+        this.#exactly.set(first, seconds);
+      }
+      seconds.set(second, anchors);
+      this.#exactlyCount++;
     }
+    recordAll(anchors, hits);
   }
 
   #lookUp(word: string, hits: Map<IndexedName, Set<string>>): void {
+    let anchors = this.#resembling.get(word);
+    if (anchors === undefined) {
+      anchors = this.#anchorsResembling(word);
+      remember(this.#resembling, word, anchors);
+    }
+    recordAll(anchors, hits);
+  }
+
+  #anchorsExactly(word: string): readonly Anchor[] {
+    const { word: whole, first2, first3 } = this.#byKey;
+    const found: Anchor[] = [];
+    for (const anchors of [whole.get(word), first2.get(word.slice(0, 2)), first3.get(word.slice(0, 3))]) {
+      for (const anchor of anchors ?? []) if (anchor.word === word) found.push(anchor);
+    }
+    return found.length === 0 ? NO_ANCHORS : found;
+  }
+
+  #anchorsResembling(word: string): readonly Anchor[] {
     const { word: whole, first2, last2, first3, last3 } = this.#byKey;
     const known: KnownWordQuestion = { word, answer: undefined };
-    recordResembling(word, known, whole.get(word), hits);
-    if (word.length < 2) return;
-    recordResembling(word, known, first2.get(word.slice(0, 2)), hits);
-    recordResembling(word, known, last2.get(word.slice(-2)), hits);
-    if (word.length < 3) return;
-    recordResembling(word, known, first3.get(word.slice(0, 3)), hits);
-    recordResembling(word, known, last3.get(word.slice(-3)), hits);
+    const found: Anchor[] = [];
+    collectResembling(word, known, whole.get(word), found);
+    if (word.length >= 2) {
+      collectResembling(word, known, first2.get(word.slice(0, 2)), found);
+      collectResembling(word, known, last2.get(word.slice(-2)), found);
+    }
+    if (word.length >= 3) {
+      collectResembling(word, known, first3.get(word.slice(0, 3)), found);
+      collectResembling(word, known, last3.get(word.slice(-3)), found);
+    }
+    return found.length === 0 ? NO_ANCHORS : found;
   }
 }
 
-function recordResembling(word: string, known: KnownWordQuestion, anchors: readonly Anchor[] | undefined, hits: Map<IndexedName, Set<string>>): void {
+const NO_ANCHORS: readonly Anchor[] = [];
+/** Distinct recipient words (or pairs of words) remembered per map before it starts over. */
+const MEMO_WORDS = 1 << 16;
+
+function remember(memo: Map<string, readonly Anchor[]>, word: string, anchors: readonly Anchor[]): void {
+  if (memo.size >= MEMO_WORDS) memo.clear();
+  memo.set(word, anchors);
+}
+
+function collectResembling(word: string, known: KnownWordQuestion, anchors: readonly Anchor[] | undefined, found: Anchor[]): void {
   if (anchors === undefined) return;
+  for (const anchor of anchors) if (resembles(word, known, anchor)) found.push(anchor);
+}
+
+function recordAll(anchors: readonly Anchor[], hits: Map<IndexedName, Set<string>>): void {
   for (const anchor of anchors) {
-    if (!resembles(word, known, anchor)) continue;
-    const words = hits.get(anchor.indexed) ?? new Set<string>();
-    words.add(anchor.word);
-    hits.set(anchor.indexed, words);
+    const words = hits.get(anchor.indexed);
+    if (words === undefined) hits.set(anchor.indexed, new Set([anchor.word]));
+    else words.add(anchor.word);
   }
 }
