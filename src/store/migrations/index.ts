@@ -23,6 +23,7 @@ import { screenedObservationsMigration } from './0091-screened-observations.js';
 import { alertAnnotationsMigration } from './0092-alert-annotations.js';
 import { findingSubjectsMigration } from './0056-finding-subjects.js';
 import type { CountersignMigration } from './migration.js';
+import { requestDocumentsInSearchMigration } from './0114-request-documents-in-search.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
 export const MIGRATIONS: readonly CountersignMigration[] = [
@@ -50,4 +51,5 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   screenedObservationsMigration,
   alertAnnotationsMigration,
   findingSubjectsMigration,
+  requestDocumentsInSearchMigration,
 ];
