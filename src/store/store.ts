@@ -10,7 +10,6 @@ import { KyselySealStore } from './ledger/kysely-seal-store.js';
 import type { SealStore } from '../ledger/seal/seal-store.js';
 import type { AlertStore } from '../procurement/alerts/alert.js';
 import { KyselyAlertStore } from './procurement/kysely-alert-store.js';
-import type { LogAppender } from '../ledger/append/log-appender.js';
 import type { DialectName } from './dialect-name.js';
 import { openDatabase, type Database$ } from './open-database.js';
 import { KyselyLogAppender } from './ledger/kysely-log-appender.js';
@@ -20,6 +19,7 @@ import type { Database } from './schema.js';
 import type { CaseStates } from '../kernel/workflow/case-states.js';
 import type { DeadlineStore } from '../kernel/deadlines/deadline.js';
 import { CheckedLogAppender } from '../kernel/events/checked-log-appender.js';
+import type { EventLog } from '../kernel/events/event-log.js';
 import type { EventRuntime } from '../kernel/events/event-runtime.js';
 import { KyselyCaseStates } from './kernel/kysely-case-states.js';
 import { KyselyDeadlineStore } from './kernel/kysely-deadline-store.js';
@@ -49,7 +49,7 @@ export interface StoreTransaction {
   readonly alerts: AlertStore;
   readonly cases: CaseStates;
   readonly deadlines: DeadlineStore;
-  readonly log: LogAppender;
+  readonly log: EventLog;
   readonly imports: ImportStore;
   readonly exportLicenses: ExportLicenseStore;
   readonly requests: DisclosureRequestStore;
@@ -138,7 +138,7 @@ export class Store {
     // Every append is checked against the catalogue and runs its subscribers in this transaction.
     const tx: StoreTransaction = {
       db: trx, registry: new KyselyRegistryStore(trx), accounts: new KyselyAccountsStore(trx), tips: new KyselyTipsStore(trx), seals, alerts: new KyselyAlertStore(trx),
-      cases: new KyselyCaseStates(trx), deadlines: new KyselyDeadlineStore(trx), log: new CheckedLogAppender(appender, this.#events, () => tx),
+      cases: new KyselyCaseStates(trx), deadlines: new KyselyDeadlineStore(trx, this.#database.dialect), log: new CheckedLogAppender(appender, this.#events, () => tx),
       imports: new KyselyImportStore(trx),
       exportLicenses: new KyselyExportLicenseStore(trx),
       requests: new KyselyRequestStore(trx),

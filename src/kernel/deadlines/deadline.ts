@@ -35,8 +35,11 @@ export interface DeadlineStore {
   stop(caseType: string, caseId: string, kinds: readonly string[], at: string, reason: string): Promise<number>;
   /** Open deadlines due at `now` or before, oldest first. */
   due(now: string, limit: number): Promise<Deadline[]>;
-  /** Marks an open deadline fired; false if it was not open any more (another tick, a transition). */
-  markFired(id: string, at: string): Promise<boolean>;
+  /**
+   * Marks those of these deadlines that are still open fired, in one statement, and returns their
+   * ids; the others were not open any more (another tick, a transition got there first).
+   */
+  markFired(ids: readonly string[], at: string): Promise<ReadonlySet<string>>;
   /** Every deadline of a case, by due time. */
   ofCase(caseType: string, caseId: string): Promise<Deadline[]>;
 }

@@ -1,5 +1,6 @@
 import type { AppendedEntry, LogAppender } from '../../ledger/append/log-appender.js';
 import type { LogEntryInput } from '../../ledger/append/log-entry-input.js';
+import type { EventLog } from './event-log.js';
 import type { EventRuntime } from './event-runtime.js';
 
 /** How deep subscribers may cascade (an event whose subscriber appends an event whose …). */
@@ -13,7 +14,7 @@ const MAX_DEPTH = 8;
  * @example
  * const log = new CheckedLogAppender(rawAppender, runtime, () => tx);
  */
-export class CheckedLogAppender<Tx> implements LogAppender {
+export class CheckedLogAppender<Tx> implements EventLog {
   readonly #inner: LogAppender;
   readonly #runtime: EventRuntime<Tx>;
   readonly #tx: () => Tx;
@@ -39,5 +40,34 @@ export class CheckedLogAppender<Tx> implements LogAppender {
       this.#depth -= 1;
     }
     return appended;
+  }
+
+  /**
+   * Appends entries in order. A run of entries no subscriber listens to is stored in one call to
+   * the inner appender; an entry with subscribers is appended alone and its subscribers run before
+   * the next entry, exactly as one `append` per entry would.
+   */
+  async appendAll(inputs: readonly LogEntryInput[]): Promise<AppendedEntry[]> {
+    for (const input of inputs) this.#runtime.catalogue.check(input);
+    const appended: AppendedEntry[] = [];
+    let quiet: LogEntryInput[] = [];
+    const flush = async () => {
+      if (quiet.length > 0) appended.push(...(await this.#inner.appendAll(quiet)));
+      quiet = [];
+    };
+    for (const input of inputs) {
+      if (!this.runsSubscribers(input.type)) {
+        quiet.push(input);
+        continue;
+      }
+      await flush();
+      appended.push(await this.append(input));
+    }
+    await flush();
+    return appended;
+  }
+
+  runsSubscribers(type: string): boolean {
+    return this.#runtime.subscribersOf(type).length > 0;
   }
 }

@@ -11,7 +11,7 @@ import { submitTip } from '../../registry/tips/submit-tip.js';
 import { tipWorkflow, type TipCase, type TipsTransaction } from '../../registry/tips/tip-workflow.js';
 import { proposeChange } from '../../registry/commands/propose-change.js';
 import type { StoreTransaction } from '../../store/store.js';
-import { KyselyDeadlineStore } from '../../store/kernel/kysely-deadline-store.js';
+import { deadlinesOfCase } from '../../store/kernel/kysely-deadline-store.js';
 import { actorWithRole, contextFor } from '../../../test/support/contexts.js';
 import { givenOrganization, uniqueId } from '../../../test/support/registry-factories.js';
 import { quickClient } from '../../../test/support/test-app.js';
@@ -64,7 +64,7 @@ describeEachBackend('the workflow kernel on real tables', (getStore) => {
     const id = await aTip(store);
     const watched = await store.transaction((tx) => transition({ ctx: contextFor(actorWithRole('analyst'), new Date('2026-05-15T16:00:00Z')), workflow: watchedTips, id, action: 'watch', occurredAt: '2026-05-15T12:00:00Z' }, tx));
     expect(watched.to).toBe('pending');
-    const deadlines = await new KyselyDeadlineStore(store.db).ofCase('tip', id);
+    const deadlines = await deadlinesOfCase(store.db, 'tip', id);
     expect(deadlines.map((d) => [d.kind, d.dueAt, d.dueDate])).toEqual([
       ['follow-up', '2026-05-17T12:00:00.000Z', null],
       // 20 business days from Friday 15 May 2026, Memorial Day skipped: Monday 15 June, end of day in Washington.
@@ -81,7 +81,7 @@ describeEachBackend('the workflow kernel on real tables', (getStore) => {
     expect(a.fired + b.fired).toBe(1);
     expect(a.transitioned + b.transitioned).toBe(1);
     expect((await runTick({ now: new Date('2026-05-18T00:00:00Z') }, deps)).fired).toBe(0);
-    const after = await new KyselyDeadlineStore(store.db).ofCase('tip', id);
+    const after = await deadlinesOfCase(store.db, 'tip', id);
     expect(after.map((d) => [d.kind, d.state])).toEqual([['follow-up', 'fired'], ['answer', 'stopped']]);
     expect((await store.transaction((tx) => watchedTips.load(tx, id)))?.status).toBe('dismissed');
     const fired = await store.db.selectFrom('logEntries').select('entry').where('type', '=', 'kernel.deadline.fired').execute();

@@ -26,9 +26,17 @@ export class KyselyLogAppender implements LogAppender {
   }
 
   async append(input: LogEntryInput): Promise<AppendedEntry> {
-    const [id] = await insertLogEntries(this.#db, this.#dialect, [prepareLogEntry(input)]);
-    if (id === undefined) throw new Error('the log entry was not stored');
-    this.#appended.push(id);
-    return { id };
+    const [appended] = await this.appendAll([input]);
+    if (appended === undefined) throw new Error('the log entry was not stored');
+    return appended;
+  }
+
+  /** One multi-row insert per table on PostgreSQL (ids taken from the sequence in input order); SQLite inserts row by row in-process. */
+  async appendAll(inputs: readonly LogEntryInput[]): Promise<AppendedEntry[]> {
+    if (inputs.length === 0) return [];
+    const ids = await insertLogEntries(this.#db, this.#dialect, inputs.map(prepareLogEntry));
+    if (ids.length !== inputs.length) throw new Error(`${inputs.length} log entries were given, ${ids.length} stored`);
+    this.#appended.push(...ids);
+    return ids.map((id) => ({ id }));
   }
 }

@@ -24,6 +24,7 @@ import { alertAnnotationsMigration } from './0092-alert-annotations.js';
 import { findingSubjectsMigration } from './0056-finding-subjects.js';
 import { authorizationRetentionShredMigration } from './0121-authorization-retention-shred.js';
 import type { CountersignMigration } from './migration.js';
+import { requestDocumentsInSearchMigration } from './0114-request-documents-in-search.js';
 
 /** Every migration, in the order it runs (one per line). Append only: a released migration never changes. */
 export const MIGRATIONS: readonly CountersignMigration[] = [
@@ -51,5 +52,6 @@ export const MIGRATIONS: readonly CountersignMigration[] = [
   screenedObservationsMigration,
   alertAnnotationsMigration,
   findingSubjectsMigration,
+  requestDocumentsInSearchMigration,
   authorizationRetentionShredMigration,
 ];

@@ -11,6 +11,7 @@ import { incidentList } from '../components/incident-list.js';
 import { layout, type PageFrame } from '../components/layout.js';
 import { recordLink } from '../components/record-link.js';
 import { viaFamily } from '../components/via-family.js';
+import { organizationExportLicenses, type OrganizationExportLicenses } from '../components/organization-export-licenses.js';
 import { obligationsChart } from '../components/charts/obligations-chart.js';
 import { organizationObligations, organizationTimelineEvents } from '../components/charts/organization-chart-data.js';
 import { recordTimeline } from '../components/charts/record-timeline.js';
@@ -87,15 +88,26 @@ ${p.capabilities.length > 0 ? html`<ul>${p.capabilities.map((c) => html`<li>${c}
   return html`<section aria-labelledby="products-heading"><h2 id="products-heading">Products</h2><ul class="record-list">${items}</ul></section>`;
 }
 
+/** What an organisation's page shows beside its registry record. */
+export interface OrganizationPageExtras {
+  /** Its transparency-log entries (when the app wires the log). */
+  readonly logEntries?: readonly TransparencyLogEntry[] | undefined;
+  /** A vendor's transparency reports section. */
+  readonly transparencyReports?: SafeHtml;
+  /** Export licences it is the exporter or end user of. */
+  readonly exportLicenses?: OrganizationExportLicenses;
+}
+
 /**
  * An organisation's page: names, aliases and identifiers, owners and subsidiaries, products,
  * designations as a timeline of listings and delistings, incidents, contracts with every
- * transaction, numbered sources, change history and (when wired) its transparency-log entries.
+ * transaction, export licences it is a party to, numbered sources, change history and (when
+ * wired) its transparency-log entries.
  *
  * @example
- * c.html(organizationPage(frame, await readOrganization(db, 'paragon-solutions-us'), undefined).toString());
+ * c.html(organizationPage(frame, await readOrganization(db, 'paragon-solutions-us'), { exportLicenses: await readLicensesOfOrganization(db, 'paragon-solutions-us', 50) }).toString());
  */
-export function organizationPage(frame: PageFrame, view: OrganizationView, logEntries: readonly TransparencyLogEntry[] | undefined, transparencyReports: SafeHtml = html``): SafeHtml {
+export function organizationPage(frame: PageFrame, view: OrganizationView, { logEntries, transparencyReports = html``, exportLicenses = { items: [], total: 0 } }: OrganizationPageExtras = {}): SafeHtml {
   const o = view.organization;
   const citations = new Citations(view.sources);
   const main = html`<article class="record">
@@ -111,6 +123,7 @@ ${timeline(view)}
 ${designations(view, citations)}
 ${incidents(view, citations)}
 ${contracts(view, citations)}
+${organizationExportLicenses(o.id, exportLicenses)}
 ${transparencyReports}
 ${citations.list()}
 ${changeHistory(view.history, view.sources)}

@@ -6,6 +6,8 @@ import { statusBadge } from '../components/status-badge.js';
 import { authorityLabel, countryName, organizationKindLabel, recordTypeLabel, sentenceCase } from '../../registry/labels.js';
 import { isRecordType, RECORD_STATUSES } from '../../registry/schemas/common.js';
 import { recordStatusLabel } from '../../registry/labels.js';
+import type { RequestDocumentHit } from '../../store/search/search-request-documents.js';
+import { formatTimestamp } from '../components/format-date.js';
 
 /** What was asked: the words, the filters and where in the results. */
 export interface SearchRequest extends SearchFilters {
@@ -76,23 +78,39 @@ ${matched}
 </li>`;
 }
 
+/** Published documents received on records requests that matched, each linked with the request it answers. */
+function requestDocuments(documents: readonly RequestDocumentHit[]): SafeHtml {
+  if (documents.length === 0) return html``;
+  const items = documents.map((d) => html`<li class="result">
+<a class="result-name" href="/api/v1/disclosure-requests/${d.requestId}/documents/${d.documentId}">${d.fileName}</a>
+<span class="meta">${d.mediaType}${d.pages !== null ? html` · ${d.pages} ${d.pages === 1 ? 'page' : 'pages'}` : ''} · published ${formatTimestamp(d.publishedAt)}</span>
+<span class="matched">received on the records request <a href="/disclosure-requests/${d.requestId}">${d.requestTitle}</a> to ${d.agencyName}${d.matchedFileName ? '' : ' (matched the request’s title)'}</span>
+</li>`);
+  return html`<section aria-labelledby="request-documents-heading">
+<h2 id="request-documents-heading">Documents released on records requests</h2>
+<ul class="result-list">${items}</ul>
+</section>`;
+}
+
 /**
  * Search results with facets that work as plain links (filter by type, kind, country,
- * designating authority, status), and previous/next pages.
+ * designating authority, status), and previous/next pages; below them, published documents
+ * received on records requests that matched.
  *
  * @example
  * c.html(searchPage(frame, { q: 'saito tech', offset: 0 }, await searchRegistry(db, dialect, { q: 'saito tech' })).toString());
  */
-export function searchPage(frame: PageFrame, request: SearchRequest, response: SearchResponse): SafeHtml {
+export function searchPage(frame: PageFrame, request: SearchRequest, response: SearchResponse, documents: readonly RequestDocumentHit[] = []): SafeHtml {
   const heading = request.q ? html`Results for “${request.q}”` : html`Browse the registry`;
   const main = html`<h1>${heading}</h1>
-<p class="result-count" role="status">${response.total === 0 ? 'Nothing matched.' : `${response.total} ${response.total === 1 ? 'record' : 'records'}`}${request.q ? html` — names, aliases, acronyms and identifiers, then other text, countries and related records are searched; accents, case and script ignored.` : ''}</p>
+<p class="result-count" role="status">${response.total === 0 ? (documents.length > 0 ? 'No registry record matched.' : 'Nothing matched.') : `${response.total} ${response.total === 1 ? 'record' : 'records'}`}${request.q ? html` — names, aliases, acronyms and identifiers, then other text, countries and related records are searched; accents, case and script ignored.` : ''}</p>
 ${(response.corrected ?? []).map((c) => html`<p class="notice">Nothing is spelled “${c.word}”; showing ${c.read.map((w, i) => html`${i > 0 ? ', ' : ''}“${w}”`)}.</p>`)}
 <div class="search-layout">
 ${facetList(request, response)}
 <section class="results" aria-label="Results">
 ${response.results.length > 0 ? html`<ol class="result-list" start="${response.offset + 1}">${response.results.map(resultItem)}</ol>` : html`<p>Try fewer words, another spelling, or <a href="/tips/new">send a tip</a> if something is missing.</p>`}
 ${pagination(response, (offset) => hrefFor(request, { offset }))}
+${requestDocuments(documents)}
 </section>
 </div>`;
   return layout(frame, { title: request.q ? `Search: ${request.q}` : 'Browse the registry', main });

@@ -10,7 +10,7 @@ import { reviewStaff } from '../../oversight/reviews/review-workflow.js';
 import { runCommand } from '../../server/api/command-runner.js';
 import type { AppEnv } from '../../server/app-env.js';
 import { KyselyOversightStore } from '../../store/oversight/kysely-oversight-store.js';
-import { KyselyDeadlineStore } from '../../store/kernel/kysely-deadline-store.js';
+import { deadlinesOfCase } from '../../store/kernel/kysely-deadline-store.js';
 import type { Database } from '../../store/schema.js';
 import { acquisitionReviewPage } from '../pages/acquisition-review-page.js';
 import { acquisitionReviewsPage } from '../pages/acquisition-reviews-page.js';
@@ -120,7 +120,7 @@ export function addAcquisitionReviewPageRoutes(app: Hono<AppEnv>, { store, now =
     const done = c.req.query('done');
     return pageResponse(c, acquisitionReviewPage(pageFrame(c), {
       review, titles: await referenceTitles(store.db, referencesOf(review)), today: now().toISOString().slice(0, 10),
-      logEntries: await logEntriesFor?.(`acquisition-review:${review.id}`), deadlines: await new KyselyDeadlineStore(store.db).ofCase('acquisition-review', review.id), done: done && /^[a-z-]{1,40}$/.test(done) ? done : undefined,
+      logEntries: await logEntriesFor?.(`acquisition-review:${review.id}`), deadlines: await deadlinesOfCase(store.db, 'acquisition-review', review.id), done: done && /^[a-z-]{1,40}$/.test(done) ? done : undefined,
     }));
   });
 

@@ -6,6 +6,7 @@ import { listRecords } from '../../store/registry/queries/list-records.js';
 import { partyRefs, sourceSummaries } from '../../store/registry/queries/lookups.js';
 import { readDesignationCountryCounts } from '../../store/registry/queries/read-country-counts.js';
 import { searchRegistry } from '../../store/search/search-registry.js';
+import { searchRequestDocuments, type RequestDocumentHit } from '../../store/search/search-request-documents.js';
 import { VersionedCache } from '../../store/versioned-cache.js';
 import type { SearchResponse } from '../../registry/search/search-result.js';
 import type { AppEnv } from '../../server/app-env.js';
@@ -19,6 +20,8 @@ import type { HomePanels } from '../../registry/home-panels.js';
 import type { SafeHtml } from '../components/html.js';
 
 const PAGE_SIZE = 20;
+/** Published records-request documents a search page lists beside the records. */
+const DOCUMENTS_SHOWN = 10;
 
 /** An empty field in a GET form means "no filter". */
 const optionalText = z.string().trim().max(100).optional().transform((v) => (v === '' ? undefined : v));
@@ -60,11 +63,16 @@ export function addBrowseRoutes(app: Hono<AppEnv>, { store }: PortalDependencies
   });
 
   // Many readers ask the same searches: each answer is kept until the registry changes.
-  const searches = new VersionedCache<SearchResponse>(store, 2000);
+  const searches = new VersionedCache<{ response: SearchResponse; documents: RequestDocumentHit[] }>(store, 2000);
   app.get('/search', async (c) => {
     const request = parseInput(searchQuerySchema, c.req.query(), 'search');
-    const response = await searches.get(JSON.stringify(request), () => searchRegistry(store.db, store.dialect, { ...request, limit: PAGE_SIZE }));
-    return pageResponse(c, searchPage(pageFrame(c, request.q), request, response));
+    // Published request documents beside the first page of records; the record filters do not apply to them.
+    const withDocuments = request.q.trim() !== '' && request.offset === 0 && !request.type && !request.kind && !request.country && !request.authority && !request.status;
+    const { response, documents } = await searches.get(JSON.stringify(request), async () => ({
+      response: await searchRegistry(store.db, store.dialect, { ...request, limit: PAGE_SIZE }),
+      documents: withDocuments ? await searchRequestDocuments(store.db, store.dialect, request.q, DOCUMENTS_SHOWN) : [],
+    }));
+    return pageResponse(c, searchPage(pageFrame(c, request.q), request, response, documents));
   });
 
   app.get('/designations', async (c) => {

@@ -4,6 +4,7 @@ import { piidSchema } from '../../registry/schemas/contract.js';
 import { recordIdSchema } from '../../registry/schemas/common.js';
 import type { AppEnv } from '../../server/app-env.js';
 import { historyOf } from '../../store/registry/queries/lookups.js';
+import { readLicensesOfOrganization } from '../../store/oversight/export-licenses/read-export-licenses.js';
 import { readContracts } from '../../store/registry/queries/read-contracts.js';
 import { readIncident, readOrganization, readPerson, readProduct, readSource } from '../../store/registry/queries/read-records.js';
 import { contractPage } from '../pages/contract-page.js';
@@ -16,6 +17,9 @@ import type { PortalDependencies } from '../portal-dependencies.js';
 import { citingRecords } from './citing-records.js';
 import { found, pageFrame, pageResponse } from './page-response.js';
 import { AnonymousPageCache } from './anonymous-page-cache.js';
+
+/** Export licences an organisation's page lists, newest first (it says how many there are in all). */
+const LICENSES_SHOWN = 50;
 
 /** An id from the URL, or null when it cannot be one (the page then answers 404, like any unknown id). */
 function validId(value: string): string | null {
@@ -41,7 +45,11 @@ export function addRecordRoutes(app: Hono<AppEnv>, { store, logEntriesFor, now =
   const pages = new AnonymousPageCache(store);
   app.get('/organizations/:id', async (c) => pageResponse(c, await pages.page(c, async () => {
     const view = found(await read(c.req.param('id'), (id) => readOrganization(db, id)), 'organization with this id');
-    return organizationPage(pageFrame(c), view, await log(`organization:${view.organization.id}`), await transparencyReports(c, view.organization));
+    return organizationPage(pageFrame(c), view, {
+      logEntries: await log(`organization:${view.organization.id}`),
+      transparencyReports: await transparencyReports(c, view.organization),
+      exportLicenses: await readLicensesOfOrganization(db, view.organization.id, LICENSES_SHOWN),
+    });
   })));
   app.get('/people/:id', async (c) => {
     const view = found(await read(c.req.param('id'), (id) => readPerson(db, id)), 'person with this id');

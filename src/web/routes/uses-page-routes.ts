@@ -13,7 +13,7 @@ import { recordUse } from '../../oversight/uses/record-use.js';
 import { FINDING_KINDS } from '../../oversight/uses/use.js';
 import { runCommand } from '../../server/api/command-runner.js';
 import type { AppEnv } from '../../server/app-env.js';
-import { KyselyDeadlineStore } from '../../store/kernel/kysely-deadline-store.js';
+import { deadlinesOfCase } from '../../store/kernel/kysely-deadline-store.js';
 import { findingsAbout, listAudits, listAuthorizations, listFindings, listSharings, listUses, readAudit, readAuthorization, readOffenceCategories } from '../../store/oversight/read-uses.js';
 import { auditPage, auditsPage, findingsPage, statisticsPage } from '../pages/audit-pages.js';
 import { authorizationPage, authorizationsPage } from '../pages/authorization-pages.js';
@@ -81,7 +81,7 @@ export function addUsesPageRoutes(app: Hono<AppEnv>, { store, now = () => new Da
       listUses(store.db, { authorization: id, limit: 20, offset: 0 }),
       findingsAbout(store.db, id, 200),
       listSharings(store.db, id),
-      new KyselyDeadlineStore(store.db).ofCase('authorization', id),
+      deadlinesOfCase(store.db, 'authorization', id),
     ]);
     return pageResponse(c, authorizationPage(pageFrame(c), {
       authorization, categories: await readOffenceCategories(store.db), uses, sharings, findings, deadlines,

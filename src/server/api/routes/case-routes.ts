@@ -3,7 +3,7 @@ import { CommandError } from '../../../core/command-error.js';
 import { deadlineFeed } from '../../../kernel/deadlines/deadline-feed.js';
 import type { Workflow } from '../../../kernel/workflow/workflow.js';
 import type { Store, StoreTransaction } from '../../../store/store.js';
-import { KyselyDeadlineStore } from '../../../store/kernel/kysely-deadline-store.js';
+import { deadlinesOfCase } from '../../../store/kernel/kysely-deadline-store.js';
 import type { ApiRouter } from '../api-router.js';
 
 const caseParams = z.object({ caseType: z.string().regex(/^[a-z][a-z-]{0,39}$/), id: z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/) });
@@ -23,7 +23,7 @@ export function addCaseRoutes(router: ApiRouter, store: Store, workflows: Readon
     const found = workflow ? await store.transaction((tx) => workflow.load(tx, id)) : null;
     // A case the caller may not read is as absent as one that does not exist.
     if (!workflow || found === null || !workflow.readableBy(actor, found)) throw new CommandError({ code: 'NOT_FOUND', message: `no ${caseType} "${id}"` });
-    return { workflow, deadlines: await new KyselyDeadlineStore(store.db).ofCase(caseType, id) };
+    return { workflow, deadlines: await deadlinesOfCase(store.db, caseType, id) };
   };
   router.add(
     { method: 'get', path: '/cases/{caseType}/{id}/deadlines', operationId: 'listCaseDeadlines', summary: "A case's deadlines: open, fired or stopped", tag: 'workflows', params: caseParams, responses: { 200: { description: 'The deadlines, by due time', schema: z.object({ items: z.array(deadlinePresenter) }) } } },

@@ -9,7 +9,7 @@ import {
 import { acquisitionReviewWorkflow } from '../../../oversight/reviews/review-workflow.js';
 import { KyselyOversightStore } from '../../../store/oversight/kysely-oversight-store.js';
 import { readOversightReport } from '../../../store/oversight/read-oversight-report.js';
-import { KyselyDeadlineStore } from '../../../store/kernel/kysely-deadline-store.js';
+import { deadlinesOfCase } from '../../../store/kernel/kysely-deadline-store.js';
 import { parseIsoDate } from '../../../kernel/calendar/iso-date.js';
 import type { CalendarEvent } from '../../../kernel/icalendar/calendar-event.js';
 import { renderCalendar } from '../../../kernel/icalendar/render-calendar.js';
@@ -114,11 +114,10 @@ export function addReviewRoutes(app: Hono<AppEnv>, router: ApiRouter, store: Sto
     async (c, { query }) => {
       const settings = c.get('settings');
       const { items } = await reviews.listReviews({ agency: query.agency }, 500, 0);
-      const deadlines = new KyselyDeadlineStore(store.db);
       const events: CalendarEvent[] = [];
       for (const r of items) {
         const url = absoluteUrl(settings, `/acquisition-reviews/${r.id}`);
-        for (const d of await deadlines.ofCase('acquisition-review', r.id)) {
+        for (const d of await deadlinesOfCase(store.db, 'acquisition-review', r.id)) {
           events.push({
             uid: `deadline-${d.id}@${settings.publicUrl.host}`, stamp: d.stoppedAt ?? d.firedAt ?? d.startedAt, url, categories: ['acquisition-review', d.kind.replace(/-[0-9a-f]{8}$/, '')],
             time: d.dueDate !== null ? { kind: 'all-day', date: parseIsoDate(d.dueDate) } : { kind: 'instant', at: d.dueAt },

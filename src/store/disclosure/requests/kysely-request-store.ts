@@ -5,6 +5,7 @@ import {
   type DisclosureRequest, type DisclosureRequestStore, type PublicRequestRestore, type RequestChanges, type RequestDocument, type RequestMessage, type TrackingNumber,
 } from '../../../disclosure/requests/disclosure-request.js';
 import { JURISDICTION_IDS } from '../../../disclosure/requests/jurisdictions.js';
+import { indexRequestDocument } from '../../search/request-document-index.js';
 import type { Database } from '../../schema.js';
 import type { DisclosureDocumentTable, DisclosureRequestMessageTable, DisclosureRequestTable } from './request-tables.js';
 
@@ -111,6 +112,8 @@ export class KyselyRequestStore implements DisclosureRequestStore {
   async updateDocument(id: string, changes: Partial<Pick<RequestDocument, 'embargoUntil' | 'embargoExtended' | 'noticeSentAt' | 'publishedAt'>>): Promise<void> {
     const { embargoExtended, ...plain } = changes;
     await this.#db.updateTable('disclosureDocuments').set({ ...plain, ...(embargoExtended !== undefined ? { embargoExtended: embargoExtended ? 1 : 0 } : {}) }).where('id', '=', id).execute();
+    // Published: its public metadata becomes findable in the site search.
+    if (changes.publishedAt !== undefined) await indexRequestDocument(this.#db, id);
   }
 
   async restorePublic({ request, tracking, documents, message }: PublicRequestRestore): Promise<void> {
@@ -121,6 +124,7 @@ export class KyselyRequestStore implements DisclosureRequestStore {
     for (const d of documents) {
       await this.#db.deleteFrom('disclosureDocuments').where('id', '=', d.id).execute();
       await this.#db.insertInto('disclosureDocuments').values(documentRow(d)).execute();
+      await indexRequestDocument(this.#db, d.id);
     }
     if (message) await this.addMessage(message);
   }

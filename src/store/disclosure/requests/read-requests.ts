@@ -3,7 +3,7 @@ import type { DisclosureRequest, Outcome, RequestDocument } from '../../../discl
 import { jurisdictionOf } from '../../../disclosure/requests/jurisdictions.js';
 import { daysElapsed } from '../../../disclosure/requests/request-clock.js';
 import type { Deadline } from '../../../kernel/deadlines/deadline.js';
-import { KyselyDeadlineStore } from '../../kernel/kysely-deadline-store.js';
+import { deadlinesOfCase } from '../../kernel/kysely-deadline-store.js';
 import type { Database } from '../../schema.js';
 import { documentFromRow, requestFromRow } from './kysely-request-store.js';
 
@@ -103,8 +103,7 @@ export async function documentContent(db: Kysely<Database>, id: string): Promise
 /** Every deadline of every filed request, for one calendar feed. */
 export async function filedRequestDeadlines(db: Kysely<Database>): Promise<Deadline[]> {
   const ids = await db.selectFrom('disclosureRequests').select('id').where('receivedAt', 'is not', null).execute();
-  const store = new KyselyDeadlineStore(db);
   const all: Deadline[] = [];
-  for (const { id } of ids) all.push(...(await store.ofCase('disclosure-request', id)));
+  for (const { id } of ids) all.push(...(await deadlinesOfCase(db, 'disclosure-request', id)));
   return all;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Deadline } from '../../../kernel/deadlines/deadline.js';
 import type { Docket, DocketFinding, DocketReport, DocketVote } from '../../../oversight/dockets/docket.js';
-import { KyselyDeadlineStore } from '../../kernel/kysely-deadline-store.js';
+import { deadlinesOfCase } from '../../kernel/kysely-deadline-store.js';
 import type { Database } from '../../schema.js';
 import { docketOf, findingOf, reportOf, voteOf } from './kysely-docket-store.js';
 
@@ -79,7 +79,7 @@ export async function readDocketDetail(db: Kysely<Database>, id: string): Promis
     docket, agencyName: agency?.name ?? null,
     comments: comments.map((c) => ({ id: c.id, text: c.text ?? '', submittedAt: c.submittedAt, moderatedAt: c.moderatedAt, entryId: c.publishedEntryId === null ? null : Number(c.publishedEntryId), logIndex: c.leafIndex === null ? null : Number(c.leafIndex) })),
     pendingComments: Number(pending.n), votes, reports,
-    deadlines: await new KyselyDeadlineStore(db).ofCase('docket', id),
+    deadlines: await deadlinesOfCase(db, 'docket', id),
     vendorRecord: await readVendorRecord(db, docket.vendor, docket.product),
   };
 }

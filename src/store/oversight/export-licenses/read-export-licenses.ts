@@ -40,6 +40,28 @@ export async function readExportLicenseList(db: Kysely<Database>, { statuses, li
   };
 }
 
+/** A licence as an organisation's page lists it: the names of both parties. */
+export interface LicenseOfOrganization {
+  readonly license: ExportLicense;
+  readonly exporterName: string | null;
+  readonly endUserName: string | null;
+}
+
+/**
+ * The licences an organisation is a party to — as the exporter or as the end user — newest
+ * application first, at most `limit`, with how many there are in all.
+ *
+ * @example
+ * const { items, total } = await readLicensesOfOrganization(db, 'intellexa-sa', 50);
+ */
+export async function readLicensesOfOrganization(db: Kysely<Database>, organizationId: string, limit: number): Promise<{ items: LicenseOfOrganization[]; total: number }> {
+  const query = db.selectFrom('exportLicenses').where((eb) => eb.or([eb('exporterId', '=', organizationId), eb('endUserId', '=', organizationId)]));
+  const rows = await query.selectAll().orderBy('appliedAt', 'desc').orderBy('id').limit(limit).execute();
+  const total = rows.length < limit ? rows.length : Number((await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const names = await namesOf(db, rows.flatMap((r) => [r.exporterId, r.endUserId]));
+  return { items: rows.map((r) => ({ license: licenseFromRow(r), exporterName: names.get(r.exporterId) ?? null, endUserName: names.get(r.endUserId) ?? null })), total };
+}
+
 /** One licence with its provisos and evidence, recorded steps, linked incidents and the destination's risk-list entries. */
 export async function readExportLicense(db: Kysely<Database>, id: string): Promise<ExportLicenseView | null> {
   const store = new KyselyExportLicenseStore(db);
