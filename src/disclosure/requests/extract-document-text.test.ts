@@ -12,6 +12,14 @@ describe('extractDocumentText', () => {
     expect(read.text.indexOf('70CTD024P00000012')).toBeLessThan(read.text.indexOf('Stop-work'));
   });
 
+  it('reads several PDFs sent at once, each answer its own, and a good one after a bad one', async () => {
+    const texts = ['Graphite licence', 'Pegasus renewal', 'Predator export'];
+    const reads = await Promise.all(texts.map(async (text) => extractDocumentText(await aPdf([text]), 'application/pdf')));
+    expect(reads.map((r) => r.text)).toEqual(texts);
+    await expect(extractDocumentText(new TextEncoder().encode('%PDF-1.7\ngarbage'), 'application/pdf')).rejects.toThrow(CommandError);
+    expect((await extractDocumentText(await aPdf(['After the bad one']), 'application/pdf')).text).toBe('After the bad one');
+  });
+
   it('reads plain text as UTF-8 and stores other formats without text', async () => {
     expect(await extractDocumentText(new TextEncoder().encode('Graphite — Italia'), 'text/plain')).toEqual({ text: 'Graphite — Italia', pages: null });
     expect(await extractDocumentText(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), 'image/png')).toEqual({ text: '', pages: null });

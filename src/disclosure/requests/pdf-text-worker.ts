@@ -2,10 +2,11 @@
  * The worker thread `extractDocumentText` reads a PDF in: pdf.js's text layer (no rendering, no
  * fonts, no scripts, no network). pdf.js's Node build installs core-js polyfills over built-ins
  * (`Array.prototype.push`, `JSON.stringify`, …) that made every request of the server several
- * times slower; loaded here, they stay in this thread. Receives the bytes once, answers once.
+ * times slower; loaded here, they stay in this thread. Reads one document per message
+ * (`{ id, bytes }`) and answers each with its id.
  */
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { projectRoot } from '../../core/project-root.js';
 
@@ -29,4 +30,8 @@ async function read(bytes: Uint8Array): Promise<PdfTextAnswer> {
   }
 }
 
-parentPort?.postMessage(await read(workerData as Uint8Array));
+const port = parentPort;
+if (port === null) throw new Error('pdf-text-worker.js runs only as a worker thread');
+port.on('message', (message: { id: number; bytes: Uint8Array }) => {
+  void read(message.bytes).then((answer) => port.postMessage({ id: message.id, answer }));
+});
