@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { contextFor } from '../../test/support/contexts.js';
-import { givenRecords, uniqueId } from '../../test/support/registry-factories.js';
+import { givenAgencyAndProduct } from '../../test/support/oversight-factories.js';
 import { describeEachBackend } from '../../test/support/test-store.js';
 import { targetNoticeWorkflow } from '../disclosure/target-notices/target-notice-workflow.js';
 import { transition } from '../kernel/workflow/transition.js';
@@ -11,12 +11,7 @@ import { tick } from './tick.js';
 describeEachBackend('the retention shred waits for a notice sent through the remedy module', (getStore) => {
   it('holds the target past retention while the notice is only opened, and shreds it when the notice is recorded as sent', async () => {
     const store = getStore();
-    const [source, vendor, product, agency] = [uniqueId('src'), uniqueId('vendor'), uniqueId('graphite'), uniqueId('agency')];
-    await givenRecords(store, {
-      sources: [{ id: source, title: 'Report', publisher: 'Factory Press', date: '2025-03-19' }],
-      organizations: [{ id: vendor, name: 'V', kind: 'vendor', sources: [source] }, { id: agency, name: 'A', kind: 'government-agency', country: 'US', sources: [source] }],
-      products: [{ id: product, name: 'Graphite', vendor, sources: [source] }],
-    });
+    const { vendor, product, agency } = await givenAgencyAndProduct(store);
     const officer = staffOf('officer', agency);
     const review = await store.transaction((tx) => givenReview(tx, (actor) => contextFor(actor, new Date('2026-02-02T00:00:00Z')), { vendor, product, agency }, { notifiedAt: '2026-02-01' }));
     // Window to 30 March, notice due 15 April, retention ends 29 April.

@@ -32,3 +32,14 @@ export async function givenGraphiteWorld(store: Store) {
   return { source: s, parent, vendor, subsidiary, product, agency, italy, viaSubsidiary };
 }
 
+
+/** A vendor, its product Graphite and a US agency, each citing one source: what an acquisition review needs. */
+export async function givenAgencyAndProduct(store: Store): Promise<{ source: string; vendor: string; product: string; agency: string }> {
+  const [source, vendor, product, agency] = [uniqueId('src'), uniqueId('vendor'), uniqueId('graphite'), uniqueId('agency')];
+  await givenRecords(store, {
+    sources: [{ id: source, title: 'Report', publisher: 'Factory Press', date: '2025-03-19' }],
+    organizations: [{ id: vendor, name: `Vendor ${vendor}`, kind: 'vendor', sources: [source] }, { id: agency, name: `Agency ${agency}`, kind: 'government-agency', country: 'US', sources: [source] }],
+    products: [{ id: product, name: 'Graphite', vendor, sources: [source] }],
+  });
+  return { source, vendor, product, agency };
+}

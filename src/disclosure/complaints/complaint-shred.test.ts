@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,12 +11,9 @@ import { remedyStores } from '../../store/disclosure/kysely-remedy-stores.js';
 import { contextFor, actorWithRole, SYSTEM_CONTEXT } from '../../../test/support/contexts.js';
 import { givenRecords } from '../../../test/support/registry-factories.js';
 import { createUser } from '../../../test/support/test-app.js';
+import { databaseBytes } from '../../../test/support/database-bytes.js';
 import { complainantStep, submitComplaint } from './complaint-commands.js';
 
-/** Every byte SQLite keeps for a database: the file, its write-ahead log, its shared-memory index. */
-function databaseBytes(file: string): Buffer {
-  return Buffer.concat([file, `${file}-wal`, `${file}-shm`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
-}
 
 describe('erasing a complaint leaves nothing of the complainant in the SQLite files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'countersign-complaint-shred-'));

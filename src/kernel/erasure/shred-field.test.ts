@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it, describe } from 'vitest';
@@ -8,12 +8,9 @@ import { generateSignerKey, parseSignerKey } from '../../ledger/note/signer-key.
 import { submitTip } from '../../registry/tips/submit-tip.js';
 import { KyselyTipsStore } from '../../store/registry/kysely-tips-store.js';
 import { contextFor, actorWithRole, SYSTEM_CONTEXT } from '../../../test/support/contexts.js';
+import { databaseBytes } from '../../../test/support/database-bytes.js';
 import { shredField } from './unseal-field.js';
 
-/** Every byte SQLite keeps for a database: the file, its write-ahead log, its shared-memory index. */
-function databaseBytes(file: string): Buffer {
-  return Buffer.concat([file, `${file}-wal`, `${file}-shm`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
-}
 
 describe('shredding a sealed field erases it (SQLite files)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'countersign-shred-'));

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,8 +6,9 @@ import { SYSTEM } from '../../accounts/actor.js';
 import { openTestLedger } from '../../../test/support/test-ledger.js';
 import type { Ledger } from '../../ledger/sequencer/ledger.js';
 import { contextFor } from '../../../test/support/contexts.js';
-import { givenRecords, uniqueId } from '../../../test/support/registry-factories.js';
+import { givenAgencyAndProduct } from '../../../test/support/oversight-factories.js';
 import { describeEachBackend } from '../../../test/support/test-store.js';
+import { databaseBytes } from '../../../test/support/database-bytes.js';
 import { createCountersignApp } from '../../app/create-countersign-app.js';
 import { openStore } from '../../app/open-store.js';
 import { tick } from '../../app/tick.js';
@@ -21,12 +22,7 @@ import { authorizeUse } from './authorize-use.js';
 import { targetRetention } from './target-retention.js';
 
 async function givenApprovedReview(store: Store): Promise<{ agency: string; review: string }> {
-  const [source, vendor, product, agency] = [uniqueId('src'), uniqueId('vendor'), uniqueId('graphite'), uniqueId('agency')];
-  await givenRecords(store, {
-    sources: [{ id: source, title: 'Report', publisher: 'Factory Press', date: '2025-03-19' }],
-    organizations: [{ id: vendor, name: `Vendor ${vendor}`, kind: 'vendor', sources: [source] }, { id: agency, name: `Agency ${agency}`, kind: 'government-agency', country: 'US', sources: [source] }],
-    products: [{ id: product, name: 'Graphite', vendor, sources: [source] }],
-  });
+  const { vendor, product, agency } = await givenAgencyAndProduct(store);
   const review = await store.transaction((tx) => givenReview(tx, (actor) => contextFor(actor, new Date('2026-02-02T00:00:00Z')), { agency, product, vendor }, { notifiedAt: '2026-02-01' }));
   return { agency, review };
 }
@@ -157,10 +153,6 @@ describeEachBackend('the sealed target is shredded when retention ends (issue #8
   });
 });
 
-/** Every byte SQLite keeps for a database: the file, its write-ahead log, its shared-memory index. */
-function databaseBytes(file: string): Buffer {
-  return Buffer.concat([file, `${file}-wal`, `${file}-shm`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
-}
 
 describe('the shred at the end of retention erases the target from the SQLite files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'countersign-retention-shred-'));
