@@ -26,13 +26,24 @@ export const responseOnResume = <I>(): Rule<I> => ({
   },
 });
 
+/**
+ * The response period once extended for unusual circumstances: the period in force plus the
+ * jurisdiction's one extension. Only a jurisdiction whose law provides one can be extended (the
+ * extend step's guard refuses the others first).
+ */
+export function extendedDaysAllowed(request: DisclosureRequest): number {
+  const jurisdiction = jurisdictionOf(request.jurisdiction);
+  if (!jurisdiction.extension) throw new Error(`${jurisdiction.label} provides no extension of the response period`);
+  return (request.daysAllowed ?? jurisdiction.response.days) + jurisdiction.extension.days;
+}
+
 /** The response clock with the extension for unusual circumstances added (null while paused). */
 export const responseOnExtension = <I>(): Rule<I> => ({
   kind: 'response-due', label: 'Response due (extended)', firesEvent: OVERDUE_EVENT, onFire: 'flag-overdue',
   due: ({ case: request }) => {
     const jurisdiction = jurisdictionOf(request.jurisdiction);
     if (!jurisdiction.extension || request.clockRunningSince === null) return null;
-    return dueOfClock(jurisdiction, { daysAllowed: (request.daysAllowed ?? jurisdiction.response.days) + jurisdiction.extension.days, daysUsed: request.daysUsed, clockRunningSince: request.clockRunningSince });
+    return dueOfClock(jurisdiction, { daysAllowed: extendedDaysAllowed(request), daysUsed: request.daysUsed, clockRunningSince: request.clockRunningSince });
   },
 });
 

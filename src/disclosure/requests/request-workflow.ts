@@ -6,7 +6,7 @@ import { stepsFor, type Workflow } from '../../kernel/workflow/workflow.js';
 import { OUTCOMES, type DisclosureRequest, type RequestStatus } from './disclosure-request.js';
 import { JURISDICTION_IDS, jurisdictionOf } from './jurisdictions.js';
 import { localDateOf } from './request-clock.js';
-import { appealDecision, appealWindow, CLOCK_KINDS, expediteDecision, responseOnAcknowledgement, responseOnExtension, responseOnReceipt, responseOnResume } from './request-deadlines.js';
+import { appealDecision, appealWindow, CLOCK_KINDS, expediteDecision, extendedDaysAllowed, responseOnAcknowledgement, responseOnExtension, responseOnReceipt, responseOnResume } from './request-deadlines.js';
 import { documentSteps } from './request-document-steps.js';
 import { appealMessage, applyStep, messageOf, overdueFollowUp, pausedClock, resumedClock } from './request-steps.js';
 import type { DisclosureRequestsTransaction } from './requests-transaction.js';
@@ -124,9 +124,8 @@ export const requestWorkflow: Workflow<DisclosureRequest, DisclosureRequestsTran
         if (request.extended) throw new CommandError({ code: 'CONFLICT', message: `this request's response period was already extended (${jurisdiction.extension.citation} allows one extension)` });
       },
       async effect({ ctx, case: request, input, tx, occurredAt }) {
-        const jurisdiction = jurisdictionOf(request.jurisdiction);
         const due = responseOnExtension<NoteInput>().due({ ctx, case: request, input, tx, from: request.status, to: request.status, occurredAt });
-        return applyStep(tx, request, { extended: true, daysAllowed: (request.daysAllowed ?? jurisdiction.response.days) + (jurisdiction.extension?.days ?? 0), dueDate: due?.dueDate ?? request.dueDate, overdue: false }, received(request, 'Extension', input.note, occurredAt, ctx.now.toISOString()));
+        return applyStep(tx, request, { extended: true, daysAllowed: extendedDaysAllowed(request), dueDate: due?.dueDate ?? request.dueDate, overdue: false }, received(request, 'Extension', input.note, occurredAt, ctx.now.toISOString()));
       },
     }),
     'require-fix': step.transition({

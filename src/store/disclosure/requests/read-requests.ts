@@ -46,7 +46,9 @@ function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  // The middle one, or the mean of the middle two: `slice` keeps the indexes checked without defaults.
+  const middle = sorted.length % 2 === 1 ? sorted.slice(mid, mid + 1) : sorted.slice(mid - 1, mid + 1);
+  return middle.reduce((sum, v) => sum + v, 0) / middle.length;
 }
 
 /** Statistics per agency over every filed request (all agencies, or one). */
