@@ -51,6 +51,17 @@ describe('BatchingRateLimiter', () => {
     expect(shared.adds).toEqual(Array.from({ length: 21 }, () => 1));
   });
 
+  it('counts a small limit in the shared store on every hit, so a total another process moved is seen at once', async () => {
+    const shared = new MemoryCounter();
+    const rule = { bucket: 'tips', limit: 20, windowMs: 60_000 };
+    const first = new BatchingRateLimiter(shared);
+    const second = new BatchingRateLimiter(shared);
+    expect((await first.hit(rule, 'a', T)).hits).toBe(1);
+    for (let i = 0; i < 19; i += 1) await second.hit(rule, 'a', T + 1 + i);
+    // The first process last saw a total of 1; the shared total is 20 and this hit its 21st.
+    expect((await first.hit(rule, 'a', T + 30)).hits).toBe(21);
+  });
+
   it('far from a large limit, adds hits to the shared count in batches without losing any', async () => {
     const shared = new MemoryCounter();
     const limiter = new BatchingRateLimiter(shared);

@@ -49,12 +49,15 @@ function estimate(slot: Slot): number {
  * shared count in batches (`batchSize`), in the background.
  *
  * What it guarantees:
+ * - a limit too small to batch (`batchSize` 1: sign-ins, tips, exports) is counted exactly, every
+ *   hit settling with the shared count before it is answered;
  * - a client's first hit in a window, every hit within a batch of the limit, and every hit past
  *   it settle with the shared count before they are answered — so a client over its limit in
  *   another process is refused here at once, and a refusal is always the shared count's;
  * - far from the limit, a hit is answered from the local estimate (the last shared total plus
- *   this process's pending hits), so many processes together admit at most `batchSize − 1` hits
- *   per other process beyond the limit in a window;
+ *   this process's hits not yet in it), which another process's hits since the last settle may
+ *   have overtaken: each process lets through at most about two batches beyond the limit in a
+ *   window before its next settle shows it the total;
  * - with one process the count is exact. A process that stops forgets fewer than `batchSize`
  *   hits per client. A settle that fails puts its hits back to be added with the next one.
  *
@@ -82,7 +85,9 @@ export class BatchingRateLimiter implements RateLimiter {
     }
     slot.pending += 1;
     const batch = batchSize(rule);
-    if (!slot.known || estimate(slot) > rule.limit - batch) {
+    // A limit too small to batch is counted in the shared store on every hit, as if unbatched:
+    // a local answer would rest on a total that other processes may have moved since.
+    if (batch === 1 || !slot.known || estimate(slot) > rule.limit - batch) {
       await this.#settle(slot, rule, clientKey, now);
       return { hits: estimate(slot), windowEndsAt: slot.windowEndsAt };
     }
